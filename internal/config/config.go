@@ -1,0 +1,104 @@
+// Package config reads the program's settings from the environment and
+// validates them once, at start, so a typo fails loudly instead of later.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"strings"
+)
+
+// Config is every setting the program reads from the environment.
+type Config struct {
+	// DatabaseURL is a PostgreSQL connection string. Empty means "use the
+	// embedded cluster in .data/postgres".
+	DatabaseURL string
+	// Addr is the host:port the HTTP server listens on.
+	Addr string
+	// BaseURL is the public origin of the site, used for absolute links in
+	// feeds and emails, and to decide whether to send HSTS.
+	BaseURL *url.URL
+	// LogLevel is the minimum level logged.
+	LogLevel slog.Level
+	// LogFormat is "text" or "json".
+	LogFormat string
+}
+
+// HTTPS reports whether the site is served over TLS.
+func (c Config) HTTPS() bool { return c.BaseURL.Scheme == "https" }
+
+// Load reads the configuration through getenv (os.Getenv in production).
+// Every problem found is reported, not just the first.
+func Load(getenv func(string) string) (Config, error) {
+	var errs []error
+	c := Config{
+		DatabaseURL: strings.TrimSpace(getenv("DATABASE_URL")),
+		Addr:        strings.TrimSpace(getenv("ADDR")),
+		LogFormat:   strings.ToLower(strings.TrimSpace(getenv("LOG_FORMAT"))),
+	}
+
+	if c.DatabaseURL != "" {
+		u, err := url.Parse(c.DatabaseURL)
+		if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+			errs = append(errs, errors.New("DATABASE_URL: must be a postgres:// or postgresql:// URL, or unset to use the embedded database"))
+		}
+	}
+
+	if c.Addr == "" {
+		c.Addr = ":8080"
+	}
+	host, port, err := net.SplitHostPort(c.Addr)
+	if err != nil || port == "" {
+		errs = append(errs, fmt.Errorf("ADDR: %q is not host:port (for example :8080 or 127.0.0.1:18080)", c.Addr))
+	}
+
+	if raw := strings.TrimSpace(getenv("BASE_URL")); raw != "" {
+		u, err := url.Parse(raw)
+		switch {
+		case err != nil || u.Host == "":
+			errs = append(errs, fmt.Errorf("BASE_URL: %q is not an absolute URL (for example https://example.org)", raw))
+		case u.Scheme != "http" && u.Scheme != "https":
+			errs = append(errs, fmt.Errorf("BASE_URL: scheme must be http or https, not %q", u.Scheme))
+		case u.Path != "" && u.Path != "/", u.RawQuery != "", u.Fragment != "":
+			errs = append(errs, fmt.Errorf("BASE_URL: %q must be an origin only, without a path, query or fragment", raw))
+		default:
+			u.Path = ""
+			c.BaseURL = u
+		}
+	} else {
+		// Default to where the server listens, so links work under make run.
+		if host == "" || host == "0.0.0.0" || host == "::" {
+			host = "localhost"
+		}
+		c.BaseURL = &url.URL{Scheme: "http", Host: net.JoinHostPort(host, port)}
+	}
+
+	switch lvl := strings.ToLower(strings.TrimSpace(getenv("LOG_LEVEL"))); lvl {
+	case "", "info":
+		c.LogLevel = slog.LevelInfo
+	case "debug":
+		c.LogLevel = slog.LevelDebug
+	case "warn", "warning":
+		c.LogLevel = slog.LevelWarn
+	case "error":
+		c.LogLevel = slog.LevelError
+	default:
+		errs = append(errs, fmt.Errorf("LOG_LEVEL: %q is not one of debug, info, warn, error", lvl))
+	}
+
+	switch c.LogFormat {
+	case "":
+		c.LogFormat = "text"
+	case "text", "json":
+	default:
+		errs = append(errs, fmt.Errorf("LOG_FORMAT: %q is not one of text, json", c.LogFormat))
+	}
+
+	if len(errs) > 0 {
+		return Config{}, fmt.Errorf("configuration: %w", errors.Join(errs...))
+	}
+	return c, nil
+}

@@ -1,0 +1,114 @@
+// Package seed loads the demo content that `make run` shows on a fresh
+// database. Demo rows live here, in code, never in migrations.
+package seed
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/sswalliance/advocacy/internal/store"
+)
+
+// ErrHasContent is returned when the database already holds content and the
+// caller did not ask to replace it.
+var ErrHasContent = errors.New("the database already has content; run `advocacy seed --force` to replace it with the demo content")
+
+// Load writes the demo content in one transaction. With force, existing
+// content is deleted first; without it, a database with content is refused.
+func Load(ctx context.Context, st *store.Store, force bool) error {
+	return st.InTx(ctx, func(tx *store.Store) error {
+		has, err := tx.HasContent(ctx)
+		if err != nil {
+			return err
+		}
+		if has && !force {
+			return ErrHasContent
+		}
+		if err := tx.DeleteAllContent(ctx); err != nil {
+			return err
+		}
+		for _, p := range pages() {
+			if err := tx.SavePage(ctx, p); err != nil {
+				return fmt.Errorf("seed: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+func pages() []store.Page {
+	return []store.Page{
+		{
+			Slug:        "home",
+			Lang:        "en",
+			Title:       "Why support the social service workforce?",
+			Description: "Tools, messages and events for anyone who wants governments and donors to invest in the social workers and community workers who protect children and support families.",
+			Intro:       "Social workers, child and youth care workers and community workers keep children safe and families together. They can only do that well when they are trained, supervised, paid and counted. That takes money and political will, and both follow advocacy.",
+			Body: "Every one of us can help: a conversation with a local official, a post that shares a worker's story, a briefing for a donor. Advocacy changes policies and programmes, protects rights and helps the public understand what this work involves.\n\n" +
+				"The Alliance has gathered the tools on this site so you do not have to start from a blank page: messages written for each audience, a Call to Action that organisations can sign, a toolkit grounded in evidence, and a calendar of moments when the world is listening.",
+			Sections: []store.Section{
+				{Heading: "Key messages", LinkPath: "/key-messages", LinkLabel: "Find the messages for your audience",
+					Body: "Short, tested messages for donors, policymakers, journalists, the public and fellow professionals."},
+				{Heading: "Call to Action", LinkPath: "/call-to-action", LinkLabel: "Read and sign the Call to Action",
+					Body: "Recommendations for governments and partners at country and global level, launched in May 2018 and backed by organisations worldwide."},
+				{Heading: "Global Advocacy Toolkit", LinkPath: "/toolkit", LinkLabel: "Explore the toolkit",
+					Body: "Narratives, case studies, stories, fact sheets, infographics and worksheets for building a campaign."},
+				{Heading: "Resource library", LinkPath: "/resources", LinkLabel: "Browse the resources",
+					Body: "Reports, briefs and guides on planning, developing and supporting the workforce, free to download."},
+				{Heading: "Social Service Workforce Week", LinkPath: "/sswweek", LinkLabel: "See every edition of SSWWeek",
+					Body: "A week each year of daily themes, blogs, webinars and chats about the people who do this work."},
+				{Heading: "Advocacy calendar", LinkPath: "/events", LinkLabel: "Plan with the calendar",
+					Body: "World Social Work Day, UN observances and Alliance events: dates you can use to speak up locally."},
+			},
+		},
+		{
+			Slug:        "key-messages",
+			Lang:        "en",
+			Title:       "Key messages",
+			Description: "Messages about the social service workforce written for donors, policymakers, media, the general public and other professionals.",
+			Intro:       "Different people need to hear different things. The Alliance's advocacy interest group wrote a set of messages for each audience so that your case lands with the people you are speaking to.",
+			Body:        "Choose your audience to see its headline messages, the points that support them, and where the evidence comes from. You can also download every message in one document to share with colleagues.",
+		},
+		{
+			Slug:        "call-to-action",
+			Lang:        "en",
+			Title:       "Call to Action",
+			Description: "A Call to Action for strengthening the social service workforce to better protect children and achieve the Sustainable Development Goals.",
+			Intro:       "Launched at the Alliance's fifth annual symposium on 8 May 2018, the Call to Action asks governments to start, lead and take part in dialogue with their partners about strengthening the social service workforce.",
+			Body:        "Its recommendations are set out for two levels, country and global. Share it with national governments and the groups you work with, and ask your organisation to add its name to those already supporting it.",
+		},
+		{
+			Slug:        "toolkit",
+			Lang:        "en",
+			Title:       "Global Advocacy Toolkit",
+			Description: "The Global Advocacy Toolkit for the Social Service Workforce: narratives, case studies, stories, fact sheets, infographics and worksheets.",
+			Intro:       "Released in May 2017 and developed with WithoutViolence, the toolkit gives advocates a shared set of tools and messages for making the workforce a political and programme priority.",
+			Body:        "It draws on evidence that a strong workforce makes programmes for vulnerable children and families work better, and on research into how decision-makers respond to different kinds of message.",
+		},
+		{
+			Slug:        "resources",
+			Lang:        "en",
+			Title:       "Resource library",
+			Description: "Reports, briefs, case studies and guides about the social service workforce, free to read and download.",
+			Intro:       "Evidence and practical guides for anyone planning, developing or supporting the social service workforce.",
+			Body:        "Every resource lists who wrote it, when, and in which language, with its files ready to download.",
+		},
+		{
+			Slug:        "sswweek",
+			Lang:        "en",
+			Title:       "Social Service Workforce Week",
+			Description: "Every edition of Social Service Workforce Week since 2014: themes, daily topics, blogs, webinars and chats.",
+			Intro:       "Since 2014 the Alliance has set aside a week each year to draw attention to the social service workforce and the work under way around the world to strengthen it.",
+			Body:        "Each edition has a theme, a topic for every day, blog posts, webinars and online chats. Join in with #SSWWeek.",
+		},
+		{
+			Slug:        "events",
+			Lang:        "en",
+			Title:       "Advocacy calendar",
+			Description: "Dates through the year when you can speak up for the social service workforce: World Social Work Day, UN days and Alliance events.",
+			Intro:       "Some days the world is already listening. Conferences, UN observances, worker appreciation days, World Social Work Day and SSWWeek are all chances to make the case locally.",
+			Body:        "World Social Work Day falls on the third Tuesday of March each year. Add the calendar to your own so you never miss a moment.",
+		},
+	}
+}

@@ -1,0 +1,83 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Page is the editable copy of one page in one language.
+type Page struct {
+	Slug        string
+	Lang        string
+	Title       string
+	Description string // for search results and link previews
+	Intro       string // the lead paragraph
+	Body        string // paragraphs separated by blank lines
+	UpdatedAt   time.Time
+	Sections    []Section
+}
+
+// Section is a card on a page, linking to a part of the site.
+type Section struct {
+	Heading   string
+	Body      string
+	LinkPath  string
+	LinkLabel string
+}
+
+// Page returns the page slug in lang, with its sections in order.
+func (s *Store) Page(ctx context.Context, slug, lang string) (Page, error) {
+	var p Page
+	err := s.db.QueryRow(ctx, `
+		SELECT slug, lang, title, description, intro, body, updated_at
+		FROM pages WHERE slug = $1 AND lang = $2`, slug, lang).
+		Scan(&p.Slug, &p.Lang, &p.Title, &p.Description, &p.Intro, &p.Body, &p.UpdatedAt)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return Page{}, fmt.Errorf("store: page %s/%s: %w", lang, slug, ErrNotFound)
+	}
+	if err != nil {
+		return Page{}, fmt.Errorf("store: page %s/%s: %w", lang, slug, err)
+	}
+	rows, _ := s.db.Query(ctx, `
+		SELECT heading, body, link_path, link_label
+		FROM page_sections WHERE page_slug = $1 AND lang = $2
+		ORDER BY position`, slug, lang)
+	p.Sections, err = pgx.CollectRows(rows, pgx.RowToStructByPos[Section])
+	if err != nil {
+		return Page{}, fmt.Errorf("store: sections of page %s/%s: %w", lang, slug, err)
+	}
+	return p, nil
+}
+
+// SavePage inserts or replaces a page and its sections. Call it inside InTx
+// so the page and its sections change together.
+func (s *Store) SavePage(ctx context.Context, p Page) error {
+	_, err := s.db.Exec(ctx, `
+		INSERT INTO pages (slug, lang, title, description, intro, body)
+		VALUES (@slug, @lang, @title, @description, @intro, @body)
+		ON CONFLICT (slug, lang) DO UPDATE SET
+			title = EXCLUDED.title, description = EXCLUDED.description,
+			intro = EXCLUDED.intro, body = EXCLUDED.body, updated_at = now()`,
+		pgx.NamedArgs{"slug": p.Slug, "lang": p.Lang, "title": p.Title,
+			"description": p.Description, "intro": p.Intro, "body": p.Body})
+	if err != nil {
+		return fmt.Errorf("store: save page %s/%s: %w", p.Lang, p.Slug, err)
+	}
+	if _, err := s.db.Exec(ctx, `DELETE FROM page_sections WHERE page_slug = $1 AND lang = $2`, p.Slug, p.Lang); err != nil {
+		return fmt.Errorf("store: save page %s/%s: %w", p.Lang, p.Slug, err)
+	}
+	for i, sec := range p.Sections {
+		_, err := s.db.Exec(ctx, `
+			INSERT INTO page_sections (page_slug, lang, position, heading, body, link_path, link_label)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+			p.Slug, p.Lang, i+1, sec.Heading, sec.Body, sec.LinkPath, sec.LinkLabel)
+		if err != nil {
+			return fmt.Errorf("store: save section %d of page %s/%s: %w", i+1, p.Lang, p.Slug, err)
+		}
+	}
+	return nil
+}

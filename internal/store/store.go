@@ -1,0 +1,58 @@
+// Package store holds all of the site's SQL: one file per entity, every
+// method taking a context first.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// ErrNotFound is returned when the requested row does not exist.
+var ErrNotFound = errors.New("store: not found")
+
+// querier is what both a pool and a transaction can do.
+type querier interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+// Store runs queries on a pool, or inside one transaction (see InTx).
+type Store struct {
+	pool *pgxpool.Pool
+	db   querier
+}
+
+// New returns a Store over pool.
+func New(pool *pgxpool.Pool) *Store { return &Store{pool: pool, db: pool} }
+
+// InTx runs fn with a Store bound to one transaction, committed when fn
+// returns nil and rolled back otherwise, so nothing is ever half written.
+func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		return fn(&Store{pool: s.pool, db: tx})
+	})
+}
+
+// HasContent reports whether the database holds any site content yet.
+func (s *Store) HasContent(ctx context.Context) (bool, error) {
+	var ok bool
+	if err := s.db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pages)`).Scan(&ok); err != nil {
+		return false, fmt.Errorf("store: has content: %w", err)
+	}
+	return ok, nil
+}
+
+// DeleteAllContent removes every piece of site content (used by a forced
+// re-seed).
+func (s *Store) DeleteAllContent(ctx context.Context) error {
+	if _, err := s.db.Exec(ctx, `DELETE FROM pages`); err != nil {
+		return fmt.Errorf("store: delete all content: %w", err)
+	}
+	return nil
+}

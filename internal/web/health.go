@@ -1,0 +1,35 @@
+package web
+
+import (
+	"io"
+	"net/http"
+
+	"github.com/sswalliance/advocacy/internal/db"
+)
+
+// healthz answers as long as the process serves HTTP.
+func (a *App) healthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	io.WriteString(w, "ok\n")
+}
+
+// readyz answers 200 only while the database answers, so a load balancer
+// stops sending visitors to an instance that cannot serve them.
+func (a *App) readyz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	if err := db.Ping(r.Context(), a.pool); err != nil {
+		a.logger.WarnContext(r.Context(), "not ready", "error", err)
+		w.WriteHeader(http.StatusServiceUnavailable)
+		io.WriteString(w, "database unavailable\n")
+		return
+	}
+	io.WriteString(w, "ready\n")
+}
+
+func (a *App) robots(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	io.WriteString(w, "User-agent: *\nDisallow: /admin/\n")
+}

@@ -1,0 +1,127 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"time"
+
+	"github.com/a-h/templ"
+	"github.com/go-chi/chi/v5/middleware"
+)
+
+type ctxKey int
+
+const requestIDKey ctxKey = iota
+
+// requestID gives every request a random id, returned in X-Request-Id and
+// attached to every log line about the request. An incoming id is ignored:
+// clients must not be able to forge log correlation.
+func requestID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var b [8]byte
+		rand.Read(b[:])
+		id := hex.EncodeToString(b[:])
+		w.Header().Set("X-Request-Id", id)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestIDKey, id)))
+	})
+}
+
+// RequestID returns the id of the request ctx belongs to.
+func RequestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey).(string)
+	return id
+}
+
+// securityHeaders sets a strict Content-Security-Policy with a fresh nonce
+// per request (available to templates through templ.GetNonce), and the
+// other headers that tell browsers to lock the page down.
+func (a *App) securityHeaders(next http.Handler) http.Handler {
+	hsts := a.cfg.HTTPS()
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var b [18]byte
+		rand.Read(b[:])
+		nonce := base64.StdEncoding.EncodeToString(b[:])
+		h := w.Header()
+		h.Set("Content-Security-Policy", "default-src 'none'; "+
+			"script-src 'self' 'nonce-"+nonce+"'; style-src 'self'; img-src 'self' data:; "+
+			"font-src 'self'; connect-src 'self'; manifest-src 'self'; media-src 'self'; "+
+			"form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		h.Set("Cross-Origin-Resource-Policy", "same-origin")
+		h.Set("X-Frame-Options", "DENY")
+		if hsts {
+			h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+		}
+		next.ServeHTTP(w, r.WithContext(templ.WithNonce(r.Context(), nonce)))
+	})
+}
+
+// accessLog logs one line per request once it has been answered.
+func (a *App) accessLog(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
+		next.ServeHTTP(ww, r)
+		status := ww.Status()
+		if status == 0 {
+			status = http.StatusOK
+		}
+		level := slog.LevelInfo
+		if status >= 500 {
+			level = slog.LevelError
+		}
+		a.logger.LogAttrs(r.Context(), level, "request",
+			slog.String("method", r.Method),
+			slog.String("path", r.URL.Path),
+			slog.Int("status", status),
+			slog.Int("bytes", ww.BytesWritten()),
+			slog.Duration("duration", time.Since(start)),
+			slog.String("request_id", RequestID(r.Context())),
+		)
+	})
+}
+
+// recoverPanic turns a panic in a handler into a logged stack trace and the
+// error page, instead of a dropped connection.
+func (a *App) recoverPanic(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
+		defer func() {
+			v := recover()
+			if v == nil {
+				return
+			}
+			if v == http.ErrAbortHandler { // the deliberate way to abort a response
+				panic(v)
+			}
+			a.logger.ErrorContext(r.Context(), "panic", "error", fmt.Sprint(v),
+				"request_id", RequestID(r.Context()), "stack", string(debug.Stack()))
+			if ww.Status() == 0 { // nothing sent yet: the visitor gets the error page
+				a.renderError(ww, r, http.StatusInternalServerError)
+			}
+		}()
+		next.ServeHTTP(ww, r)
+	})
+}
+
+// crossOriginProtection refuses unsafe requests (POST, PUT, DELETE...) sent
+// by another site, using Sec-Fetch-Site and Origin: CSRF protection without
+// tokens.
+func (a *App) crossOriginProtection() func(http.Handler) http.Handler {
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		a.logger.WarnContext(r.Context(), "cross-origin request refused", "method", r.Method,
+			"path", r.URL.Path, "origin", r.Header.Get("Origin"), "request_id", RequestID(r.Context()))
+		a.renderError(w, r, http.StatusForbidden)
+	}))
+	return cop.Handler
+}

@@ -1,0 +1,67 @@
+// Package web is the HTTP side of the site: every route, the middleware
+// around them, and the handlers.
+package web
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/sswalliance/advocacy/internal/config"
+	"github.com/sswalliance/advocacy/internal/store"
+	"github.com/sswalliance/advocacy/static"
+)
+
+// App holds what the handlers need.
+type App struct {
+	cfg    config.Config
+	logger *slog.Logger
+	pool   *pgxpool.Pool
+	store  *store.Store
+}
+
+// NewApp returns the site's handlers over a database pool.
+func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
+	return &App{cfg: cfg, logger: logger, pool: pool, store: store.New(pool)}
+}
+
+// sectionPages are the simple pages reached from the main navigation, each
+// served from the pages table under its slug.
+var sectionPages = []string{"key-messages", "call-to-action", "toolkit", "resources", "sswweek", "events"}
+
+// Routes returns the site's handler: every route the site answers is here.
+func (a *App) Routes() http.Handler {
+	r := chi.NewRouter()
+	r.Use(
+		requestID,
+		a.securityHeaders,
+		a.accessLog,
+		a.recoverPanic,
+		middleware.Compress(5, compressible...),
+		a.crossOriginProtection(),
+		middleware.GetHead,
+	)
+	r.NotFound(a.notFound)
+	r.MethodNotAllowed(a.methodNotAllowed)
+
+	r.Get("/healthz", a.healthz)
+	r.Get("/readyz", a.readyz)
+	r.Get("/robots.txt", a.robots)
+	r.Handle(static.Prefix+"*", static.Handler(http.HandlerFunc(a.notFound)))
+
+	r.Get("/", a.handle(a.home))
+	for _, slug := range sectionPages {
+		r.Get("/"+slug, a.handle(a.page(slug)))
+	}
+	return r
+}
+
+// compressible lists the content types worth compressing.
+var compressible = []string{
+	"text/html", "text/css", "text/plain", "text/javascript", "text/calendar",
+	"application/javascript", "application/json", "application/xml",
+	"application/atom+xml", "image/svg+xml",
+}
