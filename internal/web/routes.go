@@ -33,7 +33,11 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 var sectionPages = []string{"key-messages", "call-to-action", "toolkit", "resources", "sswweek", "events"}
 
 // Routes returns the site's handler: every route the site answers is here.
-func (a *App) Routes() http.Handler {
+func (a *App) Routes() http.Handler { return a.routes(nil) }
+
+// routes builds the router; tests pass extra to mount test-only handlers
+// behind the same middleware.
+func (a *App) routes(extra func(chi.Router)) http.Handler {
 	r := chi.NewRouter()
 	r.Use(
 		requestID,
@@ -55,6 +59,9 @@ func (a *App) Routes() http.Handler {
 	r.Get("/", a.handle(a.home))
 	for _, slug := range sectionPages {
 		r.Get("/"+slug, a.handle(a.page(slug)))
+	}
+	if extra != nil {
+		extra(r)
 	}
 	return r
 }
