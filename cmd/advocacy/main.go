@@ -70,7 +70,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	force := false
 	switch cmd {
 	case "serve":
-		fs.Usage = func() { fmt.Fprint(stdout, "Usage: advocacy serve\n\nServes the site over HTTP on ADDR (default :8080). The database must be migrated.\n") }
+		fs.Usage = func() {
+			fmt.Fprint(stdout, "Usage: advocacy serve\n\nServes the site over HTTP on ADDR (default :8080). The database must be migrated.\n")
+		}
 	case "migrate":
 		fs.Usage = func() {
 			fmt.Fprint(stdout, "Usage: advocacy migrate up|down|status\n\n  up      apply every pending migration\n  down    roll back the latest migration\n  status  list migrations, applied or pending\n\nMigrations run under a PostgreSQL advisory lock, so concurrent starts are safe.\n")

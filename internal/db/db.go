@@ -50,7 +50,8 @@ func Ping(ctx context.Context, pool *pgxpool.Pool) error {
 // session locker holds a Postgres advisory lock while migrating, so two
 // instances starting at once apply each migration exactly once.
 func provider(pool *pgxpool.Pool) (*goose.Provider, error) {
-	locker, err := lock.NewPostgresSessionLocker()
+	// Retry every second (goose's default is every 5s) for up to 5 minutes.
+	locker, err := lock.NewPostgresSessionLocker(lock.WithLockTimeout(1, 300))
 	if err != nil {
 		return nil, fmt.Errorf("db: migration lock: %w", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -26,16 +27,29 @@ func testConfig(t testing.TB, env map[string]string) config.Config {
 	return cfg
 }
 
-// testLogger sends the app's warnings and errors to the test's log.
+// testLogger collects the app's log and shows it only if the test fails, so
+// the expected errors of passing tests do not bury the output.
 func testLogger(t testing.TB) *slog.Logger {
-	return slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	w := &testWriter{}
+	t.Cleanup(func() {
+		if t.Failed() {
+			w.mu.Lock()
+			t.Log("app log:\n" + w.buf.String())
+			w.mu.Unlock()
+		}
+	})
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
 }
 
-type testWriter struct{ t testing.TB }
+type testWriter struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
 
-func (w testWriter) Write(p []byte) (int, error) {
-	w.t.Log(strings.TrimRight(string(p), "\n"))
-	return len(p), nil
+func (w *testWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.Write(p)
 }
 
 // seededApp returns the app over a fresh database holding the demo content.

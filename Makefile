@@ -1,0 +1,96 @@
+# The two commands a newcomer needs:
+#   make run    the site on http://localhost:8080 with demo content
+#   make test   every check and test, against real Postgres and a real browser
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+AXE_VERSION := 4.14.1
+NPM_DIR     := $(CURDIR)/.data/npm
+AXE_JS      := $(NPM_DIR)/node_modules/axe-core/axe.min.js
+ARTIFACTS   := $(CURDIR)/.data/test-artifacts
+BIN         := $(CURDIR)/.data/bin/advocacy
+
+.PHONY: help run build test check-generated lint generate bench postgres chromium axe
+
+help:
+	@echo "make run     serve the site on http://localhost:8080 (ADDR overrides) with demo content"
+	@echo "make test    generated code, gofmt, vet, staticcheck and every test (browser included)"
+	@echo "make bench   Go benchmarks of the hot paths"
+
+# --- run ---------------------------------------------------------------------
+
+run: postgres build
+	@exec $(BIN) dev
+
+build:
+	@go build -o $(BIN) ./cmd/advocacy
+
+# --- test --------------------------------------------------------------------
+
+test: check-generated lint postgres chromium axe
+	@echo "--- go test -race (real Postgres per test; Chromium + axe-core for pages)"
+	@mkdir -p $(ARTIFACTS)
+	@CHROMIUM="$$(command -v chromium)" AXE_CORE_JS="$(AXE_JS)" \
+		go test -race -count=1 -v -artifacts -outputdir "$(ARTIFACTS)" ./... 2>&1 \
+		| grep -Ev '^=== (RUN|PAUSE|CONT|NAME)'
+	@echo "--- all green; screenshots in $(ARTIFACTS)"
+
+# Generated *_templ.go files are committed; regenerate into a scratch copy
+# and fail if the result differs from what is in the tree.
+check-generated:
+	@echo "--- templ generate (committed output must match)"
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+		cp -r templates "$$tmp/"; \
+		go tool templ generate -path "$$tmp" >/dev/null; \
+		if ! diff -r templates "$$tmp/templates" >/dev/null; then \
+			diff -r templates "$$tmp/templates" | head -40; \
+			echo "generated templ code is stale: run 'make generate' and commit the result"; exit 1; \
+		fi
+
+generate:
+	@go tool templ generate
+
+lint:
+	@echo "--- gofmt, go vet, staticcheck"
+	@out=$$(gofmt -l $$(git ls-files --cached --others --exclude-standard '*.go' | grep -v '_templ\.go$$')); \
+		if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	@go vet ./...
+	@go tool staticcheck ./...
+
+bench: postgres
+	@go test -run '^$$' -bench . -benchmem ./internal/web/
+
+# --- what the commands need, installed when missing --------------------------
+
+# PostgreSQL server binaries for the embedded cluster (not needed when
+# DATABASE_URL / TEST_DATABASE_URL point at a server).
+postgres:
+	@if [ -z "$${DATABASE_URL:-}$${TEST_DATABASE_URL:-}" ] \
+		&& ! command -v postgres >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "--- installing PostgreSQL server binaries (Debian postgresql-15)"; \
+			apt-get update -qq && apt-get install -y -qq postgresql-15 >/dev/null; \
+		else \
+			echo "PostgreSQL server binaries not found: install Debian's postgresql-15 package (sudo apt-get install postgresql-15) or set DATABASE_URL"; exit 1; \
+		fi; \
+	fi
+
+chromium:
+	@if ! command -v chromium >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "--- installing Debian's chromium for the browser tests"; \
+			apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "Chromium not found: the browser tests need Debian's chromium package (sudo apt-get install chromium)"; exit 1; \
+		fi; \
+	fi
+
+axe:
+	@if [ ! -f "$(AXE_JS)" ] || ! grep -q '"version": "$(AXE_VERSION)"' "$(NPM_DIR)/node_modules/axe-core/package.json"; then \
+		command -v npm >/dev/null || { echo "npm not found: it installs axe-core for the accessibility tests (sudo apt-get install npm)"; exit 1; }; \
+		echo "--- installing axe-core $(AXE_VERSION) from npm into .data/npm"; \
+		mkdir -p "$(NPM_DIR)"; \
+		npm install --prefix "$(NPM_DIR)" --no-save --no-audit --no-fund --loglevel=error axe-core@$(AXE_VERSION) >/dev/null; \
+	fi
