@@ -43,7 +43,7 @@ check-generated:
 	@echo "--- templ generate (committed output must match)"
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 		cp -r templates "$$tmp/"; \
-		go tool templ generate -path "$$tmp" >/dev/null; \
+		go tool templ generate -path "$$tmp" >"$$tmp/log" 2>&1 || { cat "$$tmp/log"; exit 1; }; \
 		if ! diff -r templates "$$tmp/templates" >/dev/null; then \
 			diff -r templates "$$tmp/templates" | head -40; \
 			echo "generated templ code is stale: run 'make generate' and commit the result"; exit 1; \

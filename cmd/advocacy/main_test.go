@@ -111,7 +111,9 @@ func TestEmbeddedDefault(t *testing.T) {
 	addr := freeAddr(t)
 	devCtx, stop := context.WithCancel(ctx)
 	done := make(chan error, 1)
-	go func() { done <- run(devCtx, []string{"dev"}, env(map[string]string{"ADDR": addr}), io.Discard, io.Discard) }()
+	go func() {
+		done <- run(devCtx, []string{"dev"}, env(map[string]string{"ADDR": addr}), io.Discard, io.Discard)
+	}()
 	var body string
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		res, err := http.Get("http://" + addr + "/")
