@@ -118,6 +118,11 @@ func (a *App) recoverPanic(next http.Handler) http.Handler {
 // tokens.
 func (a *App) crossOriginProtection() func(http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
+	// Behind a proxy that rewrites Host, the public origin still counts as
+	// this site.
+	if err := cop.AddTrustedOrigin(a.cfg.BaseURL.Scheme + "://" + a.cfg.BaseURL.Host); err != nil {
+		a.logger.Warn("BASE_URL not usable as a trusted origin", "error", err)
+	}
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a.logger.WarnContext(r.Context(), "cross-origin request refused", "method", r.Method,
 			"path", r.URL.Path, "origin", r.Header.Get("Origin"), "request_id", RequestID(r.Context()))
