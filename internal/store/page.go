@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/sswalliance/advocacy/internal/i18n"
 )
 
 // Page is the editable copy of one page in one language.
@@ -29,12 +31,15 @@ type Section struct {
 	LinkLabel string
 }
 
-// Page returns the page slug in lang, with its sections in order.
-func (s *Store) Page(ctx context.Context, slug, lang string) (Page, error) {
+// Page returns the page slug in lang, with its sections in order. Where
+// the page has no translation into lang it returns the English version;
+// p.Lang tells which was found.
+func (s *Store) Page(ctx context.Context, slug string, lang i18n.Lang) (Page, error) {
 	var p Page
 	err := s.db.QueryRow(ctx, `
 		SELECT slug, lang, title, description, intro, body, updated_at
-		FROM pages WHERE slug = $1 AND lang = $2`, slug, lang).
+		FROM pages WHERE slug = $1 AND lang IN ($2, 'en')
+		ORDER BY lang = $2 DESC LIMIT 1`, slug, string(lang)).
 		Scan(&p.Slug, &p.Lang, &p.Title, &p.Description, &p.Intro, &p.Body, &p.UpdatedAt)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return Page{}, fmt.Errorf("store: page %s/%s: %w", lang, slug, ErrNotFound)
@@ -45,7 +50,7 @@ func (s *Store) Page(ctx context.Context, slug, lang string) (Page, error) {
 	rows, _ := s.db.Query(ctx, `
 		SELECT heading, body, link_path, link_label
 		FROM page_sections WHERE page_slug = $1 AND lang = $2
-		ORDER BY position`, slug, lang)
+		ORDER BY position`, slug, p.Lang)
 	p.Sections, err = pgx.CollectRows(rows, pgx.RowToStructByPos[Section])
 	if err != nil {
 		return Page{}, fmt.Errorf("store: sections of page %s/%s: %w", lang, slug, err)

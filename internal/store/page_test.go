@@ -34,8 +34,17 @@ func TestPageRoundTrip(t *testing.T) {
 	if got.Title != "T" || len(got.Sections) != 1 || got.Sections[0].Heading != "Two" {
 		t.Errorf("got %+v", got)
 	}
-	if _, err := st.Page(ctx, "home", "es"); !errors.Is(err, store.ErrNotFound) {
-		t.Errorf("other language: %v, want ErrNotFound", err)
+	// Without a Spanish version, the English one is returned and says so.
+	es, err := st.Page(ctx, "home", "es")
+	if err != nil || es.Lang != "en" || es.Title != "T" {
+		t.Errorf("untranslated page in es: %+v, %v; want the English version", es, err)
+	}
+	want.Lang, want.Title, want.Sections = "es", "T en español", nil
+	if err := st.InTx(ctx, func(tx *store.Store) error { return tx.SavePage(ctx, want) }); err != nil {
+		t.Fatal(err)
+	}
+	if es, err := st.Page(ctx, "home", "es"); err != nil || es.Lang != "es" || es.Title != "T en español" {
+		t.Errorf("translated page in es: %+v, %v", es, err)
 	}
 }
 

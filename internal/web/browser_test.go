@@ -259,6 +259,30 @@ func TestBrowserHomeNavigationAndAccessibility(t *testing.T) {
 		b.checkClean()
 	}
 
+	// Switching language keeps the visitor on the same page, both ways.
+	b.do(
+		chromedp.Navigate(srv.URL+"/toolkit"),
+		chromedp.Click(chromedp.CSS(`[data-testid=lang-switch] a[hreflang=es]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=fallback-note]`)),
+	)
+	if loc := value(b, chromedp.Location()); loc != srv.URL+"/es/toolkit" {
+		t.Errorf("switch to Spanish landed on %s", loc)
+	}
+	if l := value(b, chromedp.Evaluate[string](`document.documentElement.lang`)); l != "es" {
+		t.Errorf("html lang after switch = %q", l)
+	}
+	b.checkAxe("toolkit in Spanish (English fallback)")
+	b.do(chromedp.Navigate(srv.URL+"/es/"), chromedp.WaitVisible(title))
+	b.checkAxe("home in Spanish")
+	b.do(
+		chromedp.Click(chromedp.CSS(`[data-testid=lang-switch] a[hreflang=en]`)),
+		chromedp.WaitVisible(title),
+	)
+	if loc := value(b, chromedp.Location()); loc != srv.URL+"/" {
+		t.Errorf("switch back to English landed on %s", loc)
+	}
+	b.checkClean()
+
 	// The error page, the phone layout and dark mode are accessible too.
 	b.do(chromedp.Navigate(srv.URL+"/no-such-page"), chromedp.WaitVisible(title))
 	b.checkAxe("404 page")

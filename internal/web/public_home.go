@@ -3,15 +3,15 @@ package web
 import (
 	"net/http"
 
-	"github.com/sswalliance/advocacy/templates"
+	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/templates/public"
 )
 
 func (a *App) home(w http.ResponseWriter, r *http.Request) error {
-	p, err := a.store.Page(r.Context(), "home", "en")
+	p, err := a.store.Page(r.Context(), "home", i18n.FromContext(r.Context()))
 	if err != nil {
 		return err
 	}
-	m := templates.Meta{Lang: p.Lang, Title: p.Title, Description: p.Description, Path: r.URL.Path}
+	m := a.meta(r, p.Title, p.Description)
 	return a.render(w, r, http.StatusOK, public.Home(m, p))
 }

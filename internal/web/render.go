@@ -5,13 +5,13 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strconv"
 	"sync"
 
 	"github.com/a-h/templ"
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/sswalliance/advocacy/internal/store"
-	"github.com/sswalliance/advocacy/templates"
 	"github.com/sswalliance/advocacy/templates/public"
 )
 
@@ -63,25 +63,21 @@ func (a *App) render(w http.ResponseWriter, r *http.Request, status int, c templ
 	return err
 }
 
-var errorMessages = map[int][2]string{
-	http.StatusForbidden:           {"Request refused", "This request was refused because it did not come from this site. If you followed a link or submitted a form elsewhere, go to the page on this site and try again."},
-	http.StatusNotFound:            {"Page not found", "We could not find the page you asked for. It may have moved, or the address may be mistyped."},
-	http.StatusMethodNotAllowed:    {"Method not allowed", "This page cannot be used that way. Go back and try again from a link or form on this site."},
-	http.StatusInternalServerError: {"Something went wrong", "Sorry, we could not show this page because of a problem on our side. It has been logged; please try again in a few minutes."},
-	http.StatusServiceUnavailable:  {"Temporarily unavailable", "Sorry, the site cannot show this page right now. Please try again in a few minutes."},
-}
-
-// renderError writes the styled error page for status.
+// renderError writes the styled error page for status, in the language of
+// the requested path.
 func (a *App) renderError(w http.ResponseWriter, r *http.Request, status int) {
-	text, ok := errorMessages[status]
-	if !ok {
-		text = errorMessages[http.StatusInternalServerError]
+	switch status {
+	case http.StatusForbidden, http.StatusNotFound, http.StatusMethodNotAllowed, http.StatusServiceUnavailable:
+	default:
+		status = http.StatusInternalServerError
 	}
+	code := strconv.Itoa(status)
+	m := a.meta(r, "", "")
+	m.Title, m.NoIndex = m.T("error."+code+".title"), true
 	w.Header().Set("Cache-Control", "no-store")
-	m := templates.Meta{Lang: "en", Title: text[0], Path: r.URL.Path}
-	if err := a.render(w, r, status, public.ErrorPage(m, status, text[1])); err != nil {
+	if err := a.render(w, r, status, public.ErrorPage(m, status, m.T("error."+code+".text"))); err != nil {
 		a.logger.ErrorContext(r.Context(), "render error page", "error", err, "request_id", RequestID(r.Context()))
-		http.Error(w, text[0], status)
+		http.Error(w, m.Title, status)
 	}
 }
 

@@ -11,8 +11,10 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/sswalliance/advocacy/internal/config"
+	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/static"
+	"github.com/sswalliance/advocacy/templates"
 )
 
 // App holds what the handlers need.
@@ -56,14 +58,36 @@ func (a *App) routes(extra func(chi.Router)) http.Handler {
 	r.Get("/robots.txt", a.robots)
 	r.Handle(static.Prefix+"*", static.Handler(http.HandlerFunc(a.notFound)))
 
-	r.Get("/", a.handle(a.home))
-	for _, slug := range sectionPages {
-		r.Get("/"+slug, a.handle(a.page(slug)))
-	}
+	// Every public page in English at /..., and in Spanish at /es/....
+	r.With(withLang(i18n.EN)).Group(a.publicRoutes)
+	r.With(withLang(i18n.ES)).Route("/es", a.publicRoutes)
 	if extra != nil {
 		extra(r)
 	}
 	return r
+}
+
+// publicRoutes are the pages visitors read, mounted once per language.
+func (a *App) publicRoutes(r chi.Router) {
+	r.Get("/", a.handle(a.home))
+	for _, slug := range sectionPages {
+		r.Get("/"+slug, a.handle(a.page(slug)))
+	}
+}
+
+// withLang sets the language of the pages under it.
+func withLang(l i18n.Lang) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			next.ServeHTTP(w, r.WithContext(i18n.WithLang(r.Context(), l)))
+		})
+	}
+}
+
+// meta describes the page being served, in the request's language.
+func (a *App) meta(r *http.Request, title, description string) templates.Meta {
+	l, path := i18n.Split(r.URL.Path)
+	return templates.Meta{Lang: l, Title: title, Description: description, Path: path, BaseURL: a.cfg.BaseURL.String()}
 }
 
 // compressible lists the content types worth compressing.

@@ -1,0 +1,90 @@
+// Package i18n knows the site's languages: which ones exist, how a page's
+// path changes between them, and the interface text in each.
+//
+// English lives at "/...", Spanish at "/es/...". Content (pages, messages)
+// has per-language rows in the database; this package only holds the words
+// of the interface itself.
+package i18n
+
+import (
+	"context"
+	"strings"
+)
+
+// Lang is a BCP 47 language tag the site is published in.
+type Lang string
+
+// The site's languages. English is the default and the fallback.
+const (
+	EN Lang = "en"
+	ES Lang = "es"
+)
+
+// Langs lists every language, default first.
+var Langs = []Lang{EN, ES}
+
+// Name is the language's name in itself, for the language switch.
+func (l Lang) Name() string {
+	if l == ES {
+		return "Español"
+	}
+	return "English"
+}
+
+// Parse returns the language for tag, and whether it is one of ours.
+func Parse(tag string) (Lang, bool) {
+	for _, l := range Langs {
+		if string(l) == tag {
+			return l, true
+		}
+	}
+	return EN, false
+}
+
+type ctxKey struct{}
+
+// WithLang returns ctx carrying the request's language.
+func WithLang(ctx context.Context, l Lang) context.Context {
+	return context.WithValue(ctx, ctxKey{}, l)
+}
+
+// FromContext returns the request's language (English if none was set).
+func FromContext(ctx context.Context) Lang {
+	if l, ok := ctx.Value(ctxKey{}).(Lang); ok {
+		return l
+	}
+	return EN
+}
+
+// Prefix is the path prefix of the language: "" for English, "/es" for
+// Spanish.
+func (l Lang) Prefix() string {
+	if l == EN {
+		return ""
+	}
+	return "/" + string(l)
+}
+
+// Path returns the language's URL path for a page, given its English
+// path: Path(ES, "/toolkit") is "/es/toolkit", Path(ES, "/") is "/es/".
+func (l Lang) Path(path string) string {
+	if !strings.HasPrefix(path, "/") {
+		path = "/" + path
+	}
+	return l.Prefix() + path
+}
+
+// Split separates a request path into its language and the English path:
+// "/es/toolkit" gives (ES, "/toolkit"); "/es" gives (ES, "/").
+func Split(path string) (Lang, string) {
+	for _, l := range Langs[1:] {
+		p := l.Prefix()
+		if path == p {
+			return l, "/"
+		}
+		if strings.HasPrefix(path, p+"/") {
+			return l, path[len(p):]
+		}
+	}
+	return EN, path
+}

@@ -1,0 +1,54 @@
+package i18n
+
+// T returns the interface text with key in l, falling back to English. A
+// key missing from the catalogue returns the key itself, which the catalogue
+// test catches before it reaches a visitor.
+func (l Lang) T(key string) string {
+	m, ok := catalogue[key]
+	if !ok {
+		return key
+	}
+	if s := m[l]; s != "" {
+		return s
+	}
+	return m[EN]
+}
+
+// catalogue holds every piece of interface text in every language.
+var catalogue = map[string]map[Lang]string{
+	"site.name":         {EN: "Social Service Workforce Advocacy", ES: "Incidencia por la Fuerza Laboral del Servicio Social"},
+	"site.short":        {EN: "SSW Advocacy", ES: "Incidencia SSW"},
+	"skip":              {EN: "Skip to main content", ES: "Saltar al contenido principal"},
+	"nav.label":         {EN: "Main", ES: "Principal"},
+	"nav.key_messages":  {EN: "Key messages", ES: "Mensajes clave"},
+	"nav.call":          {EN: "Call to Action", ES: "Llamado a la acción"},
+	"nav.toolkit":       {EN: "Toolkit", ES: "Herramientas"},
+	"nav.resources":     {EN: "Resources", ES: "Recursos"},
+	"nav.sswweek":       {EN: "SSWWeek", ES: "SSWWeek"},
+	"nav.events":        {EN: "Events", ES: "Eventos"},
+	"lang.switch":       {EN: "Language", ES: "Idioma"},
+	"footer.about":      {EN: "A campaign of the Global Social Service Workforce Alliance, for the people who protect children and support families.", ES: "Una campaña de la Alianza Global para la Fuerza Laboral del Servicio Social, por quienes protegen a la infancia y apoyan a las familias."},
+	"footer.follow":     {EN: "Follow the Alliance", ES: "Siga a la Alianza"},
+	"fallback.note":     {EN: "This page has not been translated yet, so it is shown in English.", ES: "Esta página aún no está traducida; se muestra en inglés."},
+	"home.tools":        {EN: "Tools for your advocacy", ES: "Herramientas para su incidencia"},
+	"error.status":      {EN: "Error", ES: "Error"},
+	"error.home":        {EN: "Go to the home page", ES: "Ir a la página de inicio"},
+	"error.403.title":   {EN: "Request refused", ES: "Solicitud rechazada"},
+	"error.403.text":    {EN: "This request was refused because it did not come from this site. If you followed a link or submitted a form elsewhere, go to the page on this site and try again.", ES: "Rechazamos esta solicitud porque no provenía de este sitio. Si siguió un enlace o envió un formulario desde otro lugar, vaya a la página en este sitio e inténtelo de nuevo."},
+	"error.404.title":   {EN: "Page not found", ES: "Página no encontrada"},
+	"error.404.text":    {EN: "We could not find the page you asked for. It may have moved, or the address may be mistyped.", ES: "No encontramos la página que buscaba. Puede que se haya movido o que la dirección tenga un error."},
+	"error.405.title":   {EN: "Method not allowed", ES: "Método no permitido"},
+	"error.405.text":    {EN: "This page cannot be used that way. Go back and try again from a link or form on this site.", ES: "Esta página no admite esa acción. Vuelva atrás e inténtelo desde un enlace o formulario de este sitio."},
+	"error.500.title":   {EN: "Something went wrong", ES: "Algo salió mal"},
+	"error.500.text":    {EN: "Sorry, we could not show this page because of a problem on our side. It has been logged; please try again in a few minutes.", ES: "Lo sentimos: un problema de nuestra parte impidió mostrar esta página. Quedó registrado; inténtelo de nuevo en unos minutos."},
+	"error.503.title":   {EN: "Temporarily unavailable", ES: "No disponible por el momento"},
+	"error.503.text":    {EN: "Sorry, the site cannot show this page right now. Please try again in a few minutes.", ES: "Lo sentimos, el sitio no puede mostrar esta página ahora. Inténtelo de nuevo en unos minutos."},
+	"km.audiences":      {EN: "Choose your audience", ES: "Elija su público"},
+	"km.messages":       {EN: "Messages", ES: "Mensajes"},
+	"km.points":         {EN: "Supporting points", ES: "Argumentos de apoyo"},
+	"km.sources":        {EN: "Sources", ES: "Fuentes"},
+	"km.count":          {EN: "messages", ES: "mensajes"},
+	"km.other":          {EN: "Messages for other audiences", ES: "Mensajes para otros públicos"},
+	"breadcrumb.label":  {EN: "Breadcrumb", ES: "Ruta de navegación"},
+	"breadcrumb.home":   {EN: "Home", ES: "Inicio"},
+}
