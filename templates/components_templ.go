@@ -226,4 +226,13 @@ type Crumb struct {
 	Label string
 }
 
+// LangAttr marks an element whose text is in another language than the page
+// (an untranslated record shown in English).
+func LangAttr(m Meta, contentLang string) templ.Attributes {
+	if contentLang == "" || contentLang == string(m.Lang) {
+		return nil
+	}
+	return templ.Attributes{"lang": contentLang}
+}
+
 var _ = templruntime.GeneratedTemplate

@@ -30,6 +30,7 @@ var catalogue = map[string]map[Lang]string{
 	"footer.about":     {EN: "A campaign of the Global Social Service Workforce Alliance, for the people who protect children and support families.", ES: "Una campaña de la Alianza Global para la Fuerza Laboral del Servicio Social, por quienes protegen a la infancia y apoyan a las familias."},
 	"footer.follow":    {EN: "Follow the Alliance", ES: "Siga a la Alianza"},
 	"fallback.note":    {EN: "This page has not been translated yet, so it is shown in English.", ES: "Esta página aún no está traducida; se muestra en inglés."},
+	"fallback.partial": {EN: "Parts of this page have not been translated yet, so they are shown in English.", ES: "Algunas partes de esta página aún no están traducidas; se muestran en inglés."},
 	"home.tools":       {EN: "Tools for your advocacy", ES: "Herramientas para su incidencia"},
 	"error.status":     {EN: "Error", ES: "Error"},
 	"error.home":       {EN: "Go to the home page", ES: "Ir a la página de inicio"},

@@ -33,7 +33,7 @@ func Load(ctx context.Context, st *store.Store, force bool) error {
 				return fmt.Errorf("seed: %w", err)
 			}
 		}
-		return nil
+		return loadAudiences(ctx, tx)
 	})
 }
 

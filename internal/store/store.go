@@ -42,7 +42,7 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 // HasContent reports whether the database holds any site content yet.
 func (s *Store) HasContent(ctx context.Context) (bool, error) {
 	var ok bool
-	if err := s.db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pages)`).Scan(&ok); err != nil {
+	if err := s.db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pages) OR EXISTS (SELECT 1 FROM audiences)`).Scan(&ok); err != nil {
 		return false, fmt.Errorf("store: has content: %w", err)
 	}
 	return ok, nil
@@ -51,8 +51,10 @@ func (s *Store) HasContent(ctx context.Context) (bool, error) {
 // DeleteAllContent removes every piece of site content (used by a forced
 // re-seed).
 func (s *Store) DeleteAllContent(ctx context.Context) error {
-	if _, err := s.db.Exec(ctx, `DELETE FROM pages`); err != nil {
-		return fmt.Errorf("store: delete all content: %w", err)
+	for _, table := range []string{"pages", "audiences"} {
+		if _, err := s.db.Exec(ctx, `DELETE FROM `+table); err != nil {
+			return fmt.Errorf("store: delete all content: %s: %w", table, err)
+		}
 	}
 	return nil
 }

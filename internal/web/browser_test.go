@@ -239,7 +239,7 @@ func TestBrowserHomeNavigationAndAccessibility(t *testing.T) {
 	}
 
 	// Every navigation link leads to its page, marked as current.
-	for _, slug := range sectionPages {
+	for _, slug := range navSlugs {
 		b.do(
 			chromedp.Navigate(srv.URL+"/"),
 			chromedp.Click(chromedp.CSS(`nav a[href="/`+slug+`"]`)),
@@ -258,6 +258,23 @@ func TestBrowserHomeNavigationAndAccessibility(t *testing.T) {
 		b.checkAxe(slug)
 		b.checkClean()
 	}
+
+	// From the key messages to an audience and its messages.
+	b.do(
+		chromedp.Navigate(srv.URL+"/key-messages"),
+		chromedp.Click(chromedp.CSS(`a[href="/key-messages/policymakers"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=message]`)),
+	)
+	if h := value(b, chromedp.Text(title)); h != "Policymakers" {
+		t.Errorf("audience page h1 = %q", h)
+	}
+	if n := value(b, chromedp.Evaluate[int](`document.querySelectorAll('[data-testid=message] .points li').length`)); n < 9 {
+		t.Errorf("supporting points rendered from Markdown: %d, want at least 9", n)
+	}
+	b.checkAxe("policymakers' key messages")
+	b.do(chromedp.Navigate(srv.URL+"/es/key-messages/donors"), chromedp.WaitVisible(title))
+	b.checkAxe("donors' key messages in Spanish (English fallback)")
+	b.checkClean()
 
 	// Switching language keeps the visitor on the same page, both ways.
 	b.do(

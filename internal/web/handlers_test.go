@@ -87,10 +87,13 @@ func TestHomeRendersCopyFromDatabase(t *testing.T) {
 	}
 }
 
+// navSlugs are the sections in the main navigation.
+var navSlugs = []string{"key-messages", "call-to-action", "toolkit", "resources", "sswweek", "events"}
+
 func TestSectionPages(t *testing.T) {
 	app, _ := seededApp(t)
 	h := app.Routes()
-	for _, slug := range sectionPages {
+	for _, slug := range navSlugs {
 		t.Run(slug, func(t *testing.T) {
 			res := get(t, h, "GET", "/"+slug, nil)
 			if res.StatusCode != http.StatusOK {

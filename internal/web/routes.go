@@ -32,7 +32,7 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 
 // sectionPages are the simple pages reached from the main navigation, each
 // served from the pages table under its slug.
-var sectionPages = []string{"key-messages", "call-to-action", "toolkit", "resources", "sswweek", "events"}
+var sectionPages = []string{"call-to-action", "toolkit", "resources", "sswweek", "events"}
 
 // Routes returns the site's handler: every route the site answers is here.
 func (a *App) Routes() http.Handler { return a.routes(nil) }
@@ -70,6 +70,8 @@ func (a *App) routes(extra func(chi.Router)) http.Handler {
 // publicRoutes are the pages visitors read, mounted once per language.
 func (a *App) publicRoutes(r chi.Router) {
 	r.Get("/", a.handle(a.home))
+	r.Get("/key-messages", a.handle(a.keyMessages))
+	r.Get("/key-messages/{audience}", a.handle(a.audienceMessages))
 	for _, slug := range sectionPages {
 		r.Get("/"+slug, a.handle(a.page(slug)))
 	}
