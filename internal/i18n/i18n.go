@@ -6,10 +6,7 @@
 // of the interface itself.
 package i18n
 
-import (
-	"context"
-	"strings"
-)
+import "strings"
 
 // Lang is a BCP 47 language tag the site is published in.
 type Lang string
@@ -39,21 +36,6 @@ func Parse(tag string) (Lang, bool) {
 		}
 	}
 	return EN, false
-}
-
-type ctxKey struct{}
-
-// WithLang returns ctx carrying the request's language.
-func WithLang(ctx context.Context, l Lang) context.Context {
-	return context.WithValue(ctx, ctxKey{}, l)
-}
-
-// FromContext returns the request's language (English if none was set).
-func FromContext(ctx context.Context) Lang {
-	if l, ok := ctx.Value(ctxKey{}).(Lang); ok {
-		return l
-	}
-	return EN
 }
 
 // Prefix is the path prefix of the language: "" for English, "/es" for

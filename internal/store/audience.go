@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -45,19 +44,18 @@ type KeyMessageText struct {
 	Sources  string
 }
 
-const audienceColumns = `
-	SELECT a.id, a.slug, t.lang, t.name, t.summary,
-		(SELECT count(*) FROM key_messages m WHERE m.audience_id = a.id)::int
-	FROM audiences a
-	JOIN LATERAL (
-		SELECT * FROM audience_texts t
-		WHERE t.audience_id = a.id AND t.lang IN (@lang, 'en')
-		ORDER BY t.lang = @lang DESC LIMIT 1
-	) t ON true`
-
 // Audiences lists every audience in order, each in lang where translated.
 func (s *Store) Audiences(ctx context.Context, lang i18n.Lang) ([]Audience, error) {
-	rows, _ := s.db.Query(ctx, audienceColumns+` ORDER BY a.position, a.id`, pgx.NamedArgs{"lang": string(lang)})
+	rows, _ := s.db.Query(ctx, `
+		SELECT a.id, a.slug, t.lang, t.name, t.summary,
+			(SELECT count(*) FROM key_messages m WHERE m.audience_id = a.id)::int
+		FROM audiences a
+		JOIN LATERAL (
+			SELECT * FROM audience_texts t
+			WHERE t.audience_id = a.id AND t.lang IN ($1, 'en')
+			ORDER BY t.lang = $1 DESC LIMIT 1
+		) t ON true
+		ORDER BY a.position, a.id`, string(lang))
 	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Audience])
 	if err != nil {
 		return nil, fmt.Errorf("store: audiences: %w", err)
@@ -65,32 +63,24 @@ func (s *Store) Audiences(ctx context.Context, lang i18n.Lang) ([]Audience, erro
 	return list, nil
 }
 
-// Audience returns the audience with slug and its key messages in order,
-// each in lang where translated.
-func (s *Store) Audience(ctx context.Context, slug string, lang i18n.Lang) (Audience, []KeyMessage, error) {
-	rows, _ := s.db.Query(ctx, audienceColumns+` WHERE a.slug = @slug`, pgx.NamedArgs{"lang": string(lang), "slug": slug})
-	a, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByPos[Audience])
-	if errors.Is(err, pgx.ErrNoRows) {
-		return Audience{}, nil, fmt.Errorf("store: audience %q: %w", slug, ErrNotFound)
-	}
-	if err != nil {
-		return Audience{}, nil, fmt.Errorf("store: audience %q: %w", slug, err)
-	}
-	rows, _ = s.db.Query(ctx, `
+// KeyMessages returns an audience's key messages in order, each in lang
+// where translated.
+func (s *Store) KeyMessages(ctx context.Context, audienceID int64, lang i18n.Lang) ([]KeyMessage, error) {
+	rows, _ := s.db.Query(ctx, `
 		SELECT m.id, t.lang, t.headline, t.points, t.sources
 		FROM key_messages m
 		JOIN LATERAL (
 			SELECT * FROM key_message_texts t
-			WHERE t.key_message_id = m.id AND t.lang IN (@lang, 'en')
-			ORDER BY t.lang = @lang DESC LIMIT 1
+			WHERE t.key_message_id = m.id AND t.lang IN ($2, 'en')
+			ORDER BY t.lang = $2 DESC LIMIT 1
 		) t ON true
-		WHERE m.audience_id = @audience
-		ORDER BY m.position, m.id`, pgx.NamedArgs{"lang": string(lang), "audience": a.ID})
+		WHERE m.audience_id = $1
+		ORDER BY m.position, m.id`, audienceID, string(lang))
 	msgs, err := pgx.CollectRows(rows, pgx.RowToStructByPos[KeyMessage])
 	if err != nil {
-		return Audience{}, nil, fmt.Errorf("store: key messages of %q: %w", slug, err)
+		return nil, fmt.Errorf("store: key messages of audience %d: %w", audienceID, err)
 	}
-	return a, msgs, nil
+	return msgs, nil
 }
 
 // CreateAudience adds an audience with its texts (English required) and

@@ -3,12 +3,11 @@ package web
 import (
 	"net/http"
 
-	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/templates/public"
 )
 
 func (a *App) home(w http.ResponseWriter, r *http.Request) error {
-	p, err := a.store.Page(r.Context(), "home", i18n.FromContext(r.Context()))
+	p, err := a.store.Page(r.Context(), "home", lang(r))
 	if err != nil {
 		return err
 	}

@@ -1,21 +1,22 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 
 	"github.com/go-chi/chi/v5"
 
-	"github.com/sswalliance/advocacy/internal/i18n"
+	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/templates/public"
 )
 
 func (a *App) keyMessages(w http.ResponseWriter, r *http.Request) error {
-	lang := i18n.FromContext(r.Context())
-	p, err := a.store.Page(r.Context(), "key-messages", lang)
+	l := lang(r)
+	p, err := a.store.Page(r.Context(), "key-messages", l)
 	if err != nil {
 		return err
 	}
-	audiences, err := a.store.Audiences(r.Context(), lang)
+	audiences, err := a.store.Audiences(r.Context(), l)
 	if err != nil {
 		return err
 	}
@@ -23,28 +24,37 @@ func (a *App) keyMessages(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *App) audienceMessages(w http.ResponseWriter, r *http.Request) error {
-	lang := i18n.FromContext(r.Context())
-	audience, msgs, err := a.store.Audience(r.Context(), chi.URLParam(r, "audience"), lang)
+	l := lang(r)
+	all, err := a.store.Audiences(r.Context(), l)
 	if err != nil {
 		return err
 	}
-	all, err := a.store.Audiences(r.Context(), lang)
-	if err != nil {
-		return err
-	}
-	others := all[:0:0]
+	// The list gives both the audience asked for and the links to the others.
+	slug := chi.URLParam(r, "audience")
+	var audience store.Audience
+	others := make([]store.Audience, 0, len(all))
 	for _, o := range all {
-		if o.ID != audience.ID {
+		if o.Slug == slug {
+			audience = o
+		} else {
 			others = append(others, o)
 		}
 	}
+	if audience.ID == 0 {
+		return fmt.Errorf("audience %q: %w", slug, store.ErrNotFound)
+	}
+	msgs, err := a.store.KeyMessages(r.Context(), audience.ID, l)
+	if err != nil {
+		return err
+	}
+
 	// Say whether all, part or none of the page is shown in English.
 	untranslated, parts := 0, len(msgs)+1
-	if audience.Lang != string(lang) {
+	if audience.Lang != string(l) {
 		untranslated++
 	}
 	for _, m := range msgs {
-		if m.Lang != string(lang) {
+		if m.Lang != string(l) {
 			untranslated++
 		}
 	}
@@ -55,6 +65,6 @@ func (a *App) audienceMessages(w http.ResponseWriter, r *http.Request) error {
 	case untranslated > 0:
 		note = "fallback.partial"
 	}
-	m := a.meta(r, audience.Name+" · "+lang.T("nav.key_messages"), audience.Summary)
+	m := a.meta(r, audience.Name+" · "+l.T("nav.key_messages"), audience.Summary)
 	return a.render(w, r, http.StatusOK, public.AudienceMessages(m, audience, msgs, others, note))
 }

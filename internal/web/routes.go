@@ -59,8 +59,8 @@ func (a *App) routes(extra func(chi.Router)) http.Handler {
 	r.Handle(static.Prefix+"*", static.Handler(http.HandlerFunc(a.notFound)))
 
 	// Every public page in English at /..., and in Spanish at /es/....
-	r.With(withLang(i18n.EN)).Group(a.publicRoutes)
-	r.With(withLang(i18n.ES)).Route("/es", a.publicRoutes)
+	r.Group(a.publicRoutes)
+	r.Route("/es", a.publicRoutes)
 	if extra != nil {
 		extra(r)
 	}
@@ -77,13 +77,11 @@ func (a *App) publicRoutes(r chi.Router) {
 	}
 }
 
-// withLang sets the language of the pages under it.
-func withLang(l i18n.Lang) func(http.Handler) http.Handler {
-	return func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			next.ServeHTTP(w, r.WithContext(i18n.WithLang(r.Context(), l)))
-		})
-	}
+// lang is the request's language, read from its path ("/es/..." is
+// Spanish). Pages and error pages alike use it, so both always agree.
+func lang(r *http.Request) i18n.Lang {
+	l, _ := i18n.Split(r.URL.Path)
+	return l
 }
 
 // meta describes the page being served, in the request's language.
