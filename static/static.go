@@ -13,6 +13,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"sort"
 	"strings"
 	"time"
 )
@@ -36,28 +37,63 @@ var (
 
 func init() {
 	err := fs.WalkDir(files, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || d.IsDir() || path.Dir(name) == "css" {
 			return err
 		}
 		data, err := files.ReadFile(name)
 		if err != nil {
 			return err
 		}
-		sum := sha256.Sum256(data)
-		full := hex.EncodeToString(sum[:])
-		ext := path.Ext(name)
-		url := Prefix + strings.TrimSuffix(name, ext) + "." + full[:16] + ext
-		ctype := mime.TypeByExtension(ext)
-		if ctype == "" {
-			ctype = "application/octet-stream"
-		}
-		byURL[url] = &asset{data: data, etag: `"` + full[:32] + `"`, contentType: ctype}
-		byName[name] = url
+		add(name, data)
 		return nil
 	})
+	if err == nil {
+		err = bundleCSS()
+	}
 	if err != nil {
 		panic(fmt.Sprintf("static: %v", err))
 	}
+}
+
+// bundleCSS serves every stylesheet in css/ as one file, css/site.css:
+// site.css first (the base), then the others (one per part of the site) in
+// name order. One request, one cache entry.
+func bundleCSS() error {
+	names, err := fs.Glob(files, "css/*.css")
+	if err != nil {
+		return err
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if (names[i] == "css/site.css") != (names[j] == "css/site.css") {
+			return names[i] == "css/site.css"
+		}
+		return names[i] < names[j]
+	})
+	var buf bytes.Buffer
+	for _, name := range names {
+		data, err := files.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		buf.Write(data)
+		buf.WriteByte('\n')
+	}
+	add("css/site.css", buf.Bytes())
+	return nil
+}
+
+// add registers a file under its hashed URL.
+func add(name string, data []byte) {
+	sum := sha256.Sum256(data)
+	full := hex.EncodeToString(sum[:])
+	ext := path.Ext(name)
+	url := Prefix + strings.TrimSuffix(name, ext) + "." + full[:16] + ext
+	ctype := mime.TypeByExtension(ext)
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	byURL[url] = &asset{data: data, etag: `"` + full[:32] + `"`, contentType: ctype}
+	byName[name] = url
 }
 
 // Path returns the content-hashed URL of the named file ("css/site.css").

@@ -14,6 +14,18 @@ func (l Lang) T(key string) string {
 	return m[EN]
 }
 
+// register adds a part of the catalogue (each part of the site keeps its
+// interface text in its own messages_*.go file). A key defined twice is a
+// programming error caught at start.
+func register(part map[string]map[Lang]string) {
+	for k, v := range part {
+		if _, dup := catalogue[k]; dup {
+			panic("i18n: key " + k + " defined twice")
+		}
+		catalogue[k] = v
+	}
+}
+
 // catalogue holds every piece of interface text in every language.
 var catalogue = map[string]map[Lang]string{
 	"site.name":        {EN: "Social Service Workforce Advocacy", ES: "Incidencia por la Fuerza Laboral del Servicio Social"},

@@ -33,7 +33,14 @@ func Load(ctx context.Context, st *store.Store, force bool) error {
 				return fmt.Errorf("seed: %w", err)
 			}
 		}
-		return loadAudiences(ctx, tx)
+		for _, load := range []func(context.Context, *store.Store) error{
+			loadAudiences, loadResources, loadSSWWeek, loadCalendar,
+		} {
+			if err := load(ctx, tx); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 

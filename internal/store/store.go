@@ -48,10 +48,19 @@ func (s *Store) HasContent(ctx context.Context) (bool, error) {
 	return ok, nil
 }
 
+// contentTables are the root tables of site content, in an order that
+// respects foreign keys; their child tables go with them (ON DELETE CASCADE).
+var contentTables = []string{
+	"pages", "audiences",
+	"blog_posts", "sswweek_editions",
+	"resources", "topics", "resource_types", "files",
+	"calendar_events",
+}
+
 // DeleteAllContent removes every piece of site content (used by a forced
 // re-seed).
 func (s *Store) DeleteAllContent(ctx context.Context) error {
-	for _, table := range []string{"pages", "audiences"} {
+	for _, table := range contentTables {
 		if _, err := s.db.Exec(ctx, `DELETE FROM `+table); err != nil {
 			return fmt.Errorf("store: delete all content: %s: %w", table, err)
 		}

@@ -32,7 +32,7 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 
 // sectionPages are the simple pages reached from the main navigation, each
 // served from the pages table under its slug.
-var sectionPages = []string{"call-to-action", "toolkit", "resources", "sswweek", "events"}
+var sectionPages = []string{"call-to-action", "toolkit"}
 
 // Routes returns the site's handler: every route the site answers is here.
 func (a *App) Routes() http.Handler { return a.routes(nil) }
@@ -61,6 +61,10 @@ func (a *App) routes(extra func(chi.Router)) http.Handler {
 	// Every public page in English at /..., and in Spanish at /es/....
 	r.Group(a.publicRoutes)
 	r.Route("/es", a.publicRoutes)
+	// Language-neutral routes: files and feeds.
+	a.resourceRootRoutes(r)
+	a.sswweekRootRoutes(r)
+	a.calendarRootRoutes(r)
 	if extra != nil {
 		extra(r)
 	}
@@ -75,6 +79,9 @@ func (a *App) publicRoutes(r chi.Router) {
 	for _, slug := range sectionPages {
 		r.Get("/"+slug, a.handle(a.page(slug)))
 	}
+	a.resourceRoutes(r)
+	a.sswweekRoutes(r)
+	a.calendarRoutes(r)
 }
 
 // lang is the request's language, read from its path ("/es/..." is
