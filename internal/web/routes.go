@@ -5,6 +5,7 @@ package web
 import (
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
@@ -23,11 +24,12 @@ type App struct {
 	logger *slog.Logger
 	pool   *pgxpool.Pool
 	store  *store.Store
+	now    func() time.Time // the clock; tests set a fixed one
 }
 
 // NewApp returns the site's handlers over a database pool.
 func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
-	return &App{cfg: cfg, logger: logger, pool: pool, store: store.New(pool)}
+	return &App{cfg: cfg, logger: logger, pool: pool, store: store.New(pool), now: time.Now}
 }
 
 // sectionPages are the simple pages reached from the main navigation, each
