@@ -54,6 +54,7 @@ CREATE TABLE resources (
     slug         text        NOT NULL UNIQUE CHECK (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
     type_slug    text        NOT NULL REFERENCES resource_types ON UPDATE CASCADE,
     year         integer     NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+    month        smallint    CHECK (month BETWEEN 1 AND 12), -- when known ("May 2017")
     organisation text        NOT NULL DEFAULT '', -- the author organisation
     published_at timestamptz NOT NULL DEFAULT now(),
     updated_at   timestamptz NOT NULL DEFAULT now()
@@ -86,7 +87,8 @@ CREATE TABLE resource_topics (
 CREATE INDEX resource_topics_topic ON resource_topics (topic_id);
 
 -- A resource's downloads. lang is the language of the document itself;
--- the library's language filter matches resources with a file in it.
+-- the library's language filter matches resources with a file in it. label
+-- (optional) is written in the document's language ("Descarga en español").
 CREATE TABLE resource_files (
     resource_id bigint  NOT NULL REFERENCES resources ON DELETE CASCADE,
     file_id     bigint  NOT NULL REFERENCES files ON DELETE RESTRICT,

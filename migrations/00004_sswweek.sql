@@ -48,15 +48,16 @@ CREATE TABLE sswweek_day_resources (
 );
 
 -- Webinars and Twitter/X chats. Times are stored in UTC (timestamptz) and
--- shown in the edition's time zone with the zone named.
+-- shown in the edition's time zone with the zone named. ends_at is NULL when
+-- only the start is on record (better no end than an invented one).
 CREATE TABLE sswweek_events (
     id        bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     year      integer     NOT NULL REFERENCES sswweek_editions ON DELETE CASCADE ON UPDATE CASCADE,
     day_id    bigint      REFERENCES sswweek_days ON DELETE SET NULL,
     kind      text        NOT NULL CHECK (kind IN ('webinar', 'chat')),
     starts_at timestamptz NOT NULL,
-    ends_at   timestamptz NOT NULL CHECK (ends_at > starts_at),
-    hosts     text        NOT NULL DEFAULT '', -- "@SSWAlliance and @MtotoNews"
+    ends_at   timestamptz CHECK (ends_at > starts_at),
+    hosts     text        NOT NULL DEFAULT '', -- comma-separated: "@SSWAlliance, @MtotoNews"
     hashtag   text        NOT NULL DEFAULT '',
     url       text        NOT NULL DEFAULT '' CHECK (url = '' OR url ~ '^https?://')
 );
@@ -89,6 +90,7 @@ CREATE TABLE blog_posts (
     day_id       bigint      REFERENCES sswweek_days ON DELETE SET NULL
 );
 CREATE INDEX blog_posts_published ON blog_posts (published_at DESC);
+CREATE INDEX blog_posts_year ON blog_posts (year, day_id);
 
 CREATE TABLE blog_post_texts (
     post_id bigint NOT NULL REFERENCES blog_posts ON DELETE CASCADE,

@@ -34,9 +34,34 @@ func TestHTML(t *testing.T) {
 	}
 }
 
-func BenchmarkHTML(b *testing.B) {
+func BenchmarkRender(b *testing.B) {
 	src := strings.Repeat("- A point about **the workforce**, with [a source](https://example.org/report).\n", 10)
 	for b.Loop() {
+		render(src)
+	}
+}
+
+func BenchmarkHTMLCached(b *testing.B) {
+	src := strings.Repeat("- A point about **the workforce**, with [a source](https://example.org/report).\n", 10)
+	HTML(src)
+	for b.Loop() {
 		HTML(src)
+	}
+}
+
+func TestCacheIsBounded(t *testing.T) {
+	defer func(n int) { cacheBytes = n }(cacheBytes)
+	cacheBytes = 4096
+	for i := range 100 {
+		HTML(strings.Repeat("word ", 40) + strings.Repeat("x", i))
+	}
+	cache.RLock()
+	n := cache.bytes
+	cache.RUnlock()
+	if n > cacheBytes {
+		t.Fatalf("cache holds %d bytes, limit %d", n, cacheBytes)
+	}
+	if got, want := HTML("*a*"), "<p><em>a</em></p>\n"; got != want {
+		t.Fatalf("HTML = %q, want %q", got, want)
 	}
 }

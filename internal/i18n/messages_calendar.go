@@ -1,0 +1,41 @@
+package i18n
+
+// The advocacy calendar's interface text. Placeholders in braces ({year},
+// {value}, {first}, {last}) are filled in by the handler.
+func init() {
+	register(map[string]map[Lang]string{
+		"calendar.coming_up":       {EN: "Coming up", ES: "Próximamente"},
+		"calendar.coming_up_none":  {EN: "Nothing is on the calendar for the next twelve months yet.", ES: "Todavía no hay nada en el calendario para los próximos doce meses."},
+		"calendar.recent":          {EN: "Recently", ES: "Recientemente"},
+		"calendar.recent_none":     {EN: "Nothing happened in the past twelve months.", ES: "No hubo nada en los últimos doce meses."},
+		"calendar.in_year":         {EN: "In {year}", ES: "En {year}"},
+		"calendar.in_year_none":    {EN: "Nothing is on the calendar for {year}.", ES: "No hay nada en el calendario para {year}."},
+		"calendar.year_title":      {EN: "Advocacy calendar {year}", ES: "Calendario de incidencia {year}"},
+		"calendar.year_desc":       {EN: "World Social Work Day, UN days, SSWWeek and Alliance events in {year}, with the year's themes and ideas for action.", ES: "El Día Mundial del Trabajo Social, días de la ONU, SSWWeek y eventos de la Alianza en {year}, con los lemas del año e ideas para actuar."},
+		"calendar.back":            {EN: "Back to what is coming up", ES: "Volver a las próximas fechas"},
+		"calendar.years":           {EN: "Browse by year", ES: "Consultar por año"},
+		"calendar.subscribe":       {EN: "Add to your calendar", ES: "Añádalo a su calendario"},
+		"calendar.subscribe_text":  {EN: "Download the dates for the past year and the next two, or subscribe so that new dates appear in your calendar app by themselves.", ES: "Descargue las fechas del último año y de los dos próximos, o suscríbase para que las nuevas fechas aparezcan solas en su aplicación de calendario."},
+		"calendar.download":        {EN: "Download the calendar (iCalendar file)", ES: "Descargar el calendario (archivo iCalendar)"},
+		"calendar.webcal":          {EN: "Subscribe in your calendar app", ES: "Suscribirse en su aplicación de calendario"},
+		"calendar.feed_address":    {EN: "Or add this address to your calendar app:", ES: "O añada esta dirección en su aplicación de calendario:"},
+		"calendar.feed_name":       {EN: "Social service workforce advocacy calendar", ES: "Calendario de incidencia por la fuerza laboral del servicio social"},
+		"calendar.kind.observance": {EN: "Observance", ES: "Día conmemorativo"},
+		"calendar.kind.un-day":     {EN: "UN day", ES: "Día de la ONU"},
+		"calendar.kind.alliance":   {EN: "Alliance event", ES: "Evento de la Alianza"},
+		"calendar.kind.webinar":    {EN: "Webinar", ES: "Seminario web"},
+		"calendar.kind.conference": {EN: "Conference", ES: "Conferencia"},
+		"calendar.kind.sswweek":    {EN: "SSWWeek", ES: "SSWWeek"},
+		"calendar.theme":           {EN: "Theme {year}", ES: "Lema {year}"},
+		"calendar.actions":         {EN: "What you can do", ES: "Qué puede hacer"},
+		"calendar.more":            {EN: "More about this day", ES: "Más sobre este día"},
+		"calendar.sswweek_title":   {EN: "Social Service Workforce Week {year}", ES: "Semana de la Fuerza Laboral del Servicio Social {year}"},
+		"calendar.sswweek_link":    {EN: "See the week's programme", ES: "Ver el programa de la semana"},
+		"calendar.webinar_link":    {EN: "Webinar page", ES: "Página del seminario web"},
+		"calendar.zone":            {EN: "Times are in the {zone} time zone.", ES: "Horas en la zona horaria {zone}."},
+		"calendar.hosts":           {EN: "Hosted by {hosts}", ES: "Organizan: {hosts}"},
+		"calendar.problem":         {EN: "There is a problem", ES: "Hay un problema"},
+		"calendar.not_year":        {EN: "“{value}” is not a year. Write the year in four digits, for example 2021.", ES: "«{value}» no es un año. Escriba el año con cuatro cifras, por ejemplo 2021."},
+		"calendar.out_of_range":    {EN: "The calendar has no page for {value}. Choose a year from {first} to {last}.", ES: "El calendario no tiene una página para {value}. Elija un año entre {first} y {last}."},
+	})
+}

@@ -1,0 +1,177 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sswalliance/advocacy/internal/i18n"
+)
+
+// BlogPost is a post on the blog, in one language, with the SSWWeek edition
+// and day it was written for, if any.
+type BlogPost struct {
+	ID          int64
+	Slug        string
+	Author      string // role and organisation, as credited
+	PublishedAt time.Time
+	UpdatedAt   time.Time
+	Year        int       // the edition's year; 0 when not written for one
+	Ordinal     int       // the edition's ordinal; 0 when none
+	DayNumber   int       // the edition's day; 0 when none
+	Day         time.Time // that day's date; zero when none
+	Lang        string    // the language of the texts (English when untranslated)
+	Title       string
+	Summary     string
+	Body        string // Markdown
+}
+
+// BlogPostText is one language's version of a post, for writing.
+type BlogPostText struct {
+	Lang    i18n.Lang
+	Title   string
+	Summary string
+	Body    string
+}
+
+// NewBlogPost is a post to create.
+type NewBlogPost struct {
+	Slug        string
+	Author      string
+	PublishedAt time.Time
+	UpdatedAt   time.Time // zero: the same as PublishedAt
+	Year        int       // 0: not written for an edition
+	DayNumber   int       // 0: not written for a day of the edition
+	Texts       []BlogPostText
+}
+
+// blogColumns selects posts with their texts in $1 (falling back to
+// English) and their edition and day.
+const blogColumns = `
+	SELECT p.id, p.slug, p.author, p.published_at, p.updated_at,
+		coalesce(p.year, 0), coalesce(e.ordinal, 0), coalesce(d.number, 0), d.day,
+		t.lang, t.title, t.summary, t.body
+	FROM blog_posts p
+	LEFT JOIN sswweek_editions e ON e.year = p.year
+	LEFT JOIN sswweek_days d ON d.id = p.day_id
+	JOIN LATERAL (
+		SELECT * FROM blog_post_texts t
+		WHERE t.post_id = p.id AND t.lang IN ($1, 'en')
+		ORDER BY t.lang = $1 DESC LIMIT 1
+	) t ON true`
+
+func scanBlogPost(row pgx.CollectableRow) (BlogPost, error) {
+	var (
+		p   BlogPost
+		day *time.Time
+	)
+	err := row.Scan(&p.ID, &p.Slug, &p.Author, &p.PublishedAt, &p.UpdatedAt,
+		&p.Year, &p.Ordinal, &p.DayNumber, &day, &p.Lang, &p.Title, &p.Summary, &p.Body)
+	if day != nil {
+		p.Day = *day
+	}
+	return p, err
+}
+
+// BlogPosts returns up to limit posts, newest first, skipping the first
+// offset, each in lang where translated.
+func (s *Store) BlogPosts(ctx context.Context, lang i18n.Lang, limit, offset int) ([]BlogPost, error) {
+	rows, _ := s.db.Query(ctx, blogColumns+`
+		ORDER BY p.published_at DESC, p.id DESC LIMIT $2 OFFSET $3`, string(lang), limit, offset)
+	posts, err := pgx.CollectRows(rows, scanBlogPost)
+	if err != nil {
+		return nil, fmt.Errorf("store: blog posts: %w", err)
+	}
+	return posts, nil
+}
+
+// BlogPostCount returns how many posts there are.
+func (s *Store) BlogPostCount(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.QueryRow(ctx, `SELECT count(*) FROM blog_posts`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count blog posts: %w", err)
+	}
+	return n, nil
+}
+
+// EditionBlogPosts returns the posts written for an edition, in the order
+// of its days (posts for no particular day last), each in lang where
+// translated.
+func (s *Store) EditionBlogPosts(ctx context.Context, year int, lang i18n.Lang) ([]BlogPost, error) {
+	rows, _ := s.db.Query(ctx, blogColumns+`
+		WHERE p.year = $2
+		ORDER BY d.number NULLS LAST, p.published_at, p.id`, string(lang), year)
+	posts, err := pgx.CollectRows(rows, scanBlogPost)
+	if err != nil {
+		return nil, fmt.Errorf("store: blog posts of edition %d: %w", year, err)
+	}
+	return posts, nil
+}
+
+// BlogPost returns the post with slug in lang where translated, or
+// ErrNotFound.
+func (s *Store) BlogPost(ctx context.Context, slug string, lang i18n.Lang) (BlogPost, error) {
+	rows, _ := s.db.Query(ctx, blogColumns+` WHERE p.slug = $2`, string(lang), slug)
+	p, err := pgx.CollectExactlyOneRow(rows, scanBlogPost)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return BlogPost{}, fmt.Errorf("store: blog post %q: %w", slug, ErrNotFound)
+	}
+	if err != nil {
+		return BlogPost{}, fmt.Errorf("store: blog post %q: %w", slug, err)
+	}
+	return p, nil
+}
+
+// BlogSlugs lists the slug of every post, newest first.
+func (s *Store) BlogSlugs(ctx context.Context) ([]string, error) {
+	rows, _ := s.db.Query(ctx, `SELECT slug FROM blog_posts ORDER BY published_at DESC, id DESC`)
+	slugs, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("store: blog slugs: %w", err)
+	}
+	return slugs, nil
+}
+
+// CreateBlogPost adds a post with its texts (English required) and returns
+// its id. A DayNumber must be a day of the post's edition. Call it inside
+// InTx.
+func (s *Store) CreateBlogPost(ctx context.Context, p NewBlogPost) (int64, error) {
+	if p.UpdatedAt.IsZero() {
+		p.UpdatedAt = p.PublishedAt
+	}
+	var year *int
+	if p.Year != 0 {
+		year = &p.Year
+	}
+	var dayID *int64
+	if p.DayNumber != 0 {
+		var id int64
+		err := s.db.QueryRow(ctx, `SELECT id FROM sswweek_days WHERE year = $1 AND number = $2`, p.Year, p.DayNumber).Scan(&id)
+		if errors.Is(err, pgx.ErrNoRows) {
+			err = fmt.Errorf("no day %d in edition %d: %w", p.DayNumber, p.Year, ErrNotFound)
+		}
+		if err != nil {
+			return 0, fmt.Errorf("store: create blog post %q: %w", p.Slug, err)
+		}
+		dayID = &id
+	}
+	var id int64
+	err := s.db.QueryRow(ctx, `
+		INSERT INTO blog_posts (slug, author, published_at, updated_at, year, day_id)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+		p.Slug, p.Author, p.PublishedAt, p.UpdatedAt, year, dayID).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("store: create blog post %q: %w", p.Slug, err)
+	}
+	for _, t := range p.Texts {
+		_, err := s.db.Exec(ctx, `INSERT INTO blog_post_texts (post_id, lang, title, summary, body) VALUES ($1, $2, $3, $4, $5)`,
+			id, string(t.Lang), t.Title, t.Summary, t.Body)
+		if err != nil {
+			return 0, fmt.Errorf("store: create blog post %q (%s): %w", p.Slug, t.Lang, err)
+		}
+	}
+	return id, nil
+}

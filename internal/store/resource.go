@@ -1,0 +1,565 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sswalliance/advocacy/internal/i18n"
+)
+
+// ResourceType is a kind of resource (a report, a fact sheet...) in one
+// language. The toolkit's components are the types with Toolkit set.
+type ResourceType struct {
+	Slug        string
+	Lang        string // the language of the texts (English when untranslated)
+	Name        string // singular: "Fact sheet"
+	Plural      string // "Fact sheets"
+	Description string // what the type, or toolkit component, is for
+	Toolkit     bool
+	Count       int // how many resources are of this type
+}
+
+// Topic is a subject resources are filed under, in one language.
+type Topic struct {
+	Slug  string
+	Lang  string // the language of Name (English when untranslated)
+	Name  string
+	Count int // how many resources carry it (only filled by Topics)
+}
+
+// Resource is one item of the library in one language: its texts, topics,
+// files and links.
+type Resource struct {
+	ID           int64
+	Slug         string
+	Type         ResourceType // Count is not filled here
+	Year         int
+	Month        int // 1-12, or 0 when only the year is known
+	Organisation string
+	UpdatedAt    time.Time
+	Lang         string // the language of Title, Summary and Body (English when untranslated)
+	Title        string
+	Summary      string
+	Body         string // Markdown
+	Topics       []Topic
+	Files        []ResourceFile
+	Links        []ResourceLink // only filled by Resource
+}
+
+// DocLangs lists the languages the resource's files are written in, in the
+// order of the files.
+func (r Resource) DocLangs() []string {
+	var out []string
+	for _, f := range r.Files {
+		if !contains(out, f.Lang) {
+			out = append(out, f.Lang)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ResourceFile is a downloadable document of a resource.
+type ResourceFile struct {
+	FileID      int64
+	Name        string
+	ContentType string
+	Size        int64
+	Lang        string // the language of the document: en, es, fr or pt
+	Label       string // optional, written in the document's language
+}
+
+// URL is where the file is served.
+func (f ResourceFile) URL() string {
+	return "/files/" + strconv.FormatInt(f.FileID, 10) + "/" + f.Name
+}
+
+// ResourceLink is a related page elsewhere.
+type ResourceLink struct {
+	URL   string
+	Label string
+}
+
+// ResourceFilter selects resources from the library. Zero values select
+// everything; Query is a web-search-style query ("quoted phrase", -not, or).
+type ResourceFilter struct {
+	Query   string
+	Type    string // type slug
+	Topic   string // topic slug
+	DocLang string // resources with a file in this language
+	Year    int
+	Limit   int
+	Offset  int
+}
+
+// ResourceHit is a resource found in the library, with a snippet of its
+// body around the words searched for.
+type ResourceHit struct {
+	Resource
+	Snippet []Segment // empty without a query
+}
+
+// Segment is a piece of a snippet; Mark is set on the words that matched.
+type Segment struct {
+	Text string
+	Mark bool
+}
+
+// ResourceResults is one page of a library search.
+type ResourceResults struct {
+	Total int // resources matching, over all pages
+	Hits  []ResourceHit
+}
+
+// Snippet marks: characters from Unicode's private use area, removed from
+// the body before ts_headline places them, so they can only be its marks.
+const (
+	markStart = "\uE000"
+	markStop  = "\uE001"
+)
+
+var headlineOptions = `StartSel=` + markStart + `, StopSel=` + markStop +
+	`, MaxWords=32, MinWords=14, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`
+
+// SearchResources returns the page of resources matching f, each in lang
+// where translated and in English otherwise. With a query, the text shown
+// is the text searched, parsed in its own language's configuration (so
+// Spanish words are stemmed as Spanish), and results are ranked by
+// relevance; without one, newest first.
+func (s *Store) SearchResources(ctx context.Context, f ResourceFilter, lang i18n.Lang) (ResourceResults, error) {
+	if f.Limit <= 0 {
+		f.Limit = 10
+	}
+	args := pgx.NamedArgs{
+		"lang": string(lang), "q": f.Query, "type": f.Type, "topic": f.Topic,
+		"doclang": f.DocLang, "year": f.Year, "limit": f.Limit, "offset": f.Offset,
+		"hl": headlineOptions, "marks": markStart + markStop,
+	}
+	rows, _ := s.db.Query(ctx, `
+		WITH chosen AS (
+			SELECT r.id, r.slug, r.type_slug, r.year, coalesce(r.month, 0)::int AS month,
+				r.organisation, r.updated_at, t.lang, t.title, t.summary, t.body, t.search,
+				CASE t.lang WHEN 'es' THEN 'spanish'::regconfig ELSE 'english'::regconfig END AS cfg
+			FROM resources r
+			JOIN LATERAL (
+				SELECT * FROM resource_texts t
+				WHERE t.resource_id = r.id AND t.lang IN (@lang, 'en')
+				ORDER BY t.lang = @lang DESC LIMIT 1
+			) t ON true
+			WHERE (@type::text = '' OR r.type_slug = @type)
+				AND (@year::int = 0 OR r.year = @year)
+				AND (@topic::text = '' OR EXISTS (
+					SELECT 1 FROM resource_topics rt JOIN topics tp ON tp.id = rt.topic_id
+					WHERE rt.resource_id = r.id AND tp.slug = @topic))
+				AND (@doclang::text = '' OR EXISTS (
+					SELECT 1 FROM resource_files rf WHERE rf.resource_id = r.id AND rf.lang = @doclang))
+		), matched AS (
+			SELECT c.*, CASE WHEN @q::text = '' THEN 0
+				ELSE ts_rank_cd(c.search, websearch_to_tsquery(c.cfg, @q)) END AS rank
+			FROM chosen c
+			WHERE @q::text = '' OR c.search @@ websearch_to_tsquery(c.cfg, @q)
+		), page AS (
+			SELECT m.*, count(*) OVER () AS total
+			FROM matched m
+			ORDER BY m.rank DESC, m.year DESC, m.month DESC, m.title, m.id
+			LIMIT @limit OFFSET @offset
+		)
+		SELECT p.id, p.slug, p.type_slug, p.year, p.month, p.organisation, p.updated_at,
+			p.lang, p.title, p.summary, p.total::int,
+			CASE WHEN @q::text = '' THEN ''
+				ELSE ts_headline(p.cfg, translate(p.body, @marks, ''), websearch_to_tsquery(p.cfg, @q), @hl) END
+		FROM page p
+		ORDER BY p.rank DESC, p.year DESC, p.month DESC, p.title, p.id`, args)
+	hits, headlines, total, err := collectHits(rows)
+	if err != nil {
+		return ResourceResults{}, fmt.Errorf("store: search resources: %w", err)
+	}
+	if len(hits) == 0 && f.Offset > 0 {
+		// Past the last page: still say how many there are.
+		f.Offset, f.Limit = 0, 1
+		first, err := s.SearchResources(ctx, f, lang)
+		return ResourceResults{Total: first.Total}, err
+	}
+	list := make([]*Resource, len(hits))
+	for i := range hits {
+		hits[i].Snippet = segments(headlines[i])
+		list[i] = &hits[i].Resource
+	}
+	if err := s.fillResources(ctx, lang, list); err != nil {
+		return ResourceResults{}, err
+	}
+	return ResourceResults{Total: total, Hits: hits}, nil
+}
+
+// collectHits reads the rows of SearchResources.
+func collectHits(rows pgx.Rows) ([]ResourceHit, []string, int, error) {
+	var (
+		hits      []ResourceHit
+		headlines []string
+		total     int
+	)
+	for rows.Next() {
+		var h ResourceHit
+		var headline string
+		if err := rows.Scan(&h.ID, &h.Slug, &h.Type.Slug, &h.Year, &h.Month, &h.Organisation, &h.UpdatedAt,
+			&h.Lang, &h.Title, &h.Summary, &total, &headline); err != nil {
+			rows.Close()
+			return nil, nil, 0, err
+		}
+		hits = append(hits, h)
+		headlines = append(headlines, headline)
+	}
+	return hits, headlines, total, rows.Err()
+}
+
+// segments splits a ts_headline result at its marks, turning the Markdown
+// of the body into plain words on the way.
+func segments(headline string) []Segment {
+	headline = plainText(headline)
+	if headline == "" {
+		return nil
+	}
+	var out []Segment
+	for {
+		start := strings.Index(headline, markStart)
+		if start < 0 {
+			break
+		}
+		if start > 0 {
+			out = append(out, Segment{Text: headline[:start]})
+		}
+		headline = headline[start+len(markStart):]
+		stop := strings.Index(headline, markStop)
+		if stop < 0 {
+			stop = len(headline)
+		}
+		if stop > 0 {
+			out = append(out, Segment{Text: headline[:stop], Mark: true})
+		}
+		headline = strings.TrimPrefix(headline[stop:], markStop)
+	}
+	if headline != "" {
+		out = append(out, Segment{Text: headline})
+	}
+	return out
+}
+
+var markdownMarks = strings.NewReplacer("**", "", "__", "", "*", "", "`", "", "#", "", "> ", "")
+
+// plainText drops Markdown emphasis and heading marks and folds line breaks,
+// so a snippet reads as a sentence.
+func plainText(s string) string {
+	s = markdownMarks.Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// Resource returns the resource slug in lang where translated (English
+// otherwise), with its type, topics, files and links.
+func (s *Store) Resource(ctx context.Context, slug string, lang i18n.Lang) (Resource, error) {
+	var r Resource
+	err := s.db.QueryRow(ctx, `
+		SELECT r.id, r.slug, r.type_slug, r.year, coalesce(r.month, 0)::int, r.organisation,
+			r.updated_at, t.lang, t.title, t.summary, t.body
+		FROM resources r
+		JOIN LATERAL (
+			SELECT * FROM resource_texts t
+			WHERE t.resource_id = r.id AND t.lang IN ($2, 'en')
+			ORDER BY t.lang = $2 DESC LIMIT 1
+		) t ON true
+		WHERE r.slug = $1`, slug, string(lang)).
+		Scan(&r.ID, &r.Slug, &r.Type.Slug, &r.Year, &r.Month, &r.Organisation,
+			&r.UpdatedAt, &r.Lang, &r.Title, &r.Summary, &r.Body)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return Resource{}, fmt.Errorf("store: resource %s/%s: %w", lang, slug, ErrNotFound)
+	}
+	if err != nil {
+		return Resource{}, fmt.Errorf("store: resource %s/%s: %w", lang, slug, err)
+	}
+	if err := s.fillResources(ctx, lang, []*Resource{&r}); err != nil {
+		return Resource{}, err
+	}
+	rows, _ := s.db.Query(ctx, `SELECT url, label FROM resource_links WHERE resource_id = $1 ORDER BY position`, r.ID)
+	r.Links, err = pgx.CollectRows(rows, pgx.RowToStructByPos[ResourceLink])
+	if err != nil {
+		return Resource{}, fmt.Errorf("store: links of resource %s: %w", slug, err)
+	}
+	return r, nil
+}
+
+// fillResources adds the type, topics and files to resources read with
+// only their own columns, in three queries whatever their number.
+func (s *Store) fillResources(ctx context.Context, lang i18n.Lang, list []*Resource) error {
+	if len(list) == 0 {
+		return nil
+	}
+	types, err := s.ResourceTypes(ctx, lang)
+	if err != nil {
+		return err
+	}
+	ids := make([]int64, len(list))
+	byID := make(map[int64]*Resource, len(list))
+	for i, r := range list {
+		ids[i] = r.ID
+		byID[r.ID] = r
+		for _, t := range types {
+			if t.Slug == r.Type.Slug {
+				r.Type = t
+				r.Type.Count = 0
+			}
+		}
+	}
+
+	rows, _ := s.db.Query(ctx, `
+		SELECT rt.resource_id, tp.slug, t.lang, t.name
+		FROM resource_topics rt
+		JOIN topics tp ON tp.id = rt.topic_id
+		JOIN LATERAL (
+			SELECT * FROM topic_texts t
+			WHERE t.topic_id = tp.id AND t.lang IN ($2, 'en')
+			ORDER BY t.lang = $2 DESC LIMIT 1
+		) t ON true
+		WHERE rt.resource_id = ANY($1)
+		ORDER BY t.name`, ids, string(lang))
+	var (
+		id    int64
+		topic Topic
+	)
+	_, err = pgx.ForEachRow(rows, []any{&id, &topic.Slug, &topic.Lang, &topic.Name}, func() error {
+		byID[id].Topics = append(byID[id].Topics, topic)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: topics of resources: %w", err)
+	}
+
+	rows, _ = s.db.Query(ctx, `
+		SELECT rf.resource_id, f.id, f.name, f.content_type, f.size, rf.lang, rf.label
+		FROM resource_files rf JOIN files f ON f.id = rf.file_id
+		WHERE rf.resource_id = ANY($1)
+		ORDER BY rf.position, f.id`, ids)
+	var file ResourceFile
+	_, err = pgx.ForEachRow(rows, []any{&id, &file.FileID, &file.Name, &file.ContentType, &file.Size, &file.Lang, &file.Label}, func() error {
+		byID[id].Files = append(byID[id].Files, file)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: files of resources: %w", err)
+	}
+	return nil
+}
+
+// ResourceTypes lists every resource type in order, each in lang where
+// translated, with the number of resources of the type.
+func (s *Store) ResourceTypes(ctx context.Context, lang i18n.Lang) ([]ResourceType, error) {
+	rows, _ := s.db.Query(ctx, `
+		SELECT ty.slug, t.lang, t.name, t.plural, t.description, ty.toolkit,
+			(SELECT count(*) FROM resources r WHERE r.type_slug = ty.slug)::int
+		FROM resource_types ty
+		JOIN LATERAL (
+			SELECT * FROM resource_type_texts t
+			WHERE t.type_slug = ty.slug AND t.lang IN ($1, 'en')
+			ORDER BY t.lang = $1 DESC LIMIT 1
+		) t ON true
+		ORDER BY ty.position, ty.slug`, string(lang))
+	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[ResourceType])
+	if err != nil {
+		return nil, fmt.Errorf("store: resource types: %w", err)
+	}
+	return list, nil
+}
+
+// Topics lists every topic by name, each in lang where translated, with
+// the number of resources filed under it.
+func (s *Store) Topics(ctx context.Context, lang i18n.Lang) ([]Topic, error) {
+	rows, _ := s.db.Query(ctx, `
+		SELECT tp.slug, t.lang, t.name,
+			(SELECT count(*) FROM resource_topics rt WHERE rt.topic_id = tp.id)::int
+		FROM topics tp
+		JOIN LATERAL (
+			SELECT * FROM topic_texts t
+			WHERE t.topic_id = tp.id AND t.lang IN ($1, 'en')
+			ORDER BY t.lang = $1 DESC LIMIT 1
+		) t ON true
+		ORDER BY t.name, tp.slug`, string(lang))
+	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Topic])
+	if err != nil {
+		return nil, fmt.Errorf("store: topics: %w", err)
+	}
+	return list, nil
+}
+
+// ResourceYears returns the first and last year of the library's
+// resources (zeros when it is empty).
+func (s *Store) ResourceYears(ctx context.Context) (first, last int, err error) {
+	err = s.db.QueryRow(ctx, `SELECT coalesce(min(year), 0), coalesce(max(year), 0) FROM resources`).Scan(&first, &last)
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: resource years: %w", err)
+	}
+	return first, last, nil
+}
+
+// ResourceDocLangs lists the languages the library has documents in.
+func (s *Store) ResourceDocLangs(ctx context.Context) ([]string, error) {
+	rows, _ := s.db.Query(ctx, `
+		SELECT lang FROM resource_files GROUP BY lang
+		ORDER BY array_position(ARRAY['en', 'es', 'fr', 'pt'], lang), lang`)
+	list, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("store: resource document languages: %w", err)
+	}
+	return list, nil
+}
+
+// ResourceSlugs lists the slug of every resource.
+func (s *Store) ResourceSlugs(ctx context.Context) ([]string, error) {
+	rows, _ := s.db.Query(ctx, `SELECT slug FROM resources ORDER BY slug`)
+	list, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("store: resource slugs: %w", err)
+	}
+	return list, nil
+}
+
+// ResourceTypeText is one language's version of a resource type, for
+// writing.
+type ResourceTypeText struct {
+	Lang        i18n.Lang
+	Name        string
+	Plural      string
+	Description string
+}
+
+// CreateResourceType adds a resource type with its texts (English
+// required). Call it inside InTx.
+func (s *Store) CreateResourceType(ctx context.Context, slug string, position int, toolkit bool, texts ...ResourceTypeText) error {
+	_, err := s.db.Exec(ctx, `INSERT INTO resource_types (slug, position, toolkit) VALUES ($1, $2, $3)`, slug, position, toolkit)
+	if err != nil {
+		return fmt.Errorf("store: create resource type %q: %w", slug, err)
+	}
+	for _, t := range texts {
+		_, err := s.db.Exec(ctx, `
+			INSERT INTO resource_type_texts (type_slug, lang, name, plural, description)
+			VALUES ($1, $2, $3, $4, $5)`, slug, string(t.Lang), t.Name, t.Plural, t.Description)
+		if err != nil {
+			return fmt.Errorf("store: create resource type %q (%s): %w", slug, t.Lang, err)
+		}
+	}
+	return nil
+}
+
+// TopicText is one language's name of a topic, for writing.
+type TopicText struct {
+	Lang i18n.Lang
+	Name string
+}
+
+// CreateTopic adds a topic with its names (English required). Call it
+// inside InTx.
+func (s *Store) CreateTopic(ctx context.Context, slug string, texts ...TopicText) error {
+	var id int64
+	if err := s.db.QueryRow(ctx, `INSERT INTO topics (slug) VALUES ($1) RETURNING id`, slug).Scan(&id); err != nil {
+		return fmt.Errorf("store: create topic %q: %w", slug, err)
+	}
+	for _, t := range texts {
+		_, err := s.db.Exec(ctx, `INSERT INTO topic_texts (topic_id, lang, name) VALUES ($1, $2, $3)`, id, string(t.Lang), t.Name)
+		if err != nil {
+			return fmt.Errorf("store: create topic %q (%s): %w", slug, t.Lang, err)
+		}
+	}
+	return nil
+}
+
+// ResourceText is one language's version of a resource, for writing.
+type ResourceText struct {
+	Lang    i18n.Lang
+	Title   string
+	Summary string
+	Body    string // Markdown
+}
+
+// NewResourceFile attaches a stored file (see CreateFile) to a resource.
+type NewResourceFile struct {
+	FileID int64
+	Lang   string // the document's language: en, es, fr or pt
+	Label  string // optional, in the document's language
+}
+
+// NewResource is a resource to add to the library.
+type NewResource struct {
+	Slug         string
+	Type         string // type slug
+	Year         int
+	Month        int // 0 when unknown
+	Organisation string
+	Texts        []ResourceText // English required
+	Topics       []string       // topic slugs
+	Files        []NewResourceFile
+	Links        []ResourceLink
+}
+
+// CreateResource adds a resource with its texts, topics, files and links
+// and returns its id. Call it inside InTx so it is written whole or not at
+// all.
+func (s *Store) CreateResource(ctx context.Context, r NewResource) (int64, error) {
+	var month *int
+	if r.Month != 0 {
+		month = &r.Month
+	}
+	var id int64
+	err := s.db.QueryRow(ctx, `
+		INSERT INTO resources (slug, type_slug, year, month, organisation, published_at)
+		VALUES ($1, $2, $3::int, $4::int, $5, make_date($3::int, coalesce($4::int, 1), 1))
+		RETURNING id`, r.Slug, r.Type, r.Year, month, r.Organisation).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("store: create resource %q: %w", r.Slug, err)
+	}
+	for _, t := range r.Texts {
+		_, err := s.db.Exec(ctx, `
+			INSERT INTO resource_texts (resource_id, lang, title, summary, body) VALUES ($1, $2, $3, $4, $5)`,
+			id, string(t.Lang), t.Title, t.Summary, t.Body)
+		if err != nil {
+			return 0, fmt.Errorf("store: create resource %q (%s): %w", r.Slug, t.Lang, err)
+		}
+	}
+	for _, slug := range r.Topics {
+		tag, err := s.db.Exec(ctx, `
+			INSERT INTO resource_topics (resource_id, topic_id) SELECT $1, id FROM topics WHERE slug = $2`, id, slug)
+		if err == nil && tag.RowsAffected() == 0 {
+			err = fmt.Errorf("topic %q: %w", slug, ErrNotFound)
+		}
+		if err != nil {
+			return 0, fmt.Errorf("store: create resource %q: %w", r.Slug, err)
+		}
+	}
+	for i, f := range r.Files {
+		_, err := s.db.Exec(ctx, `
+			INSERT INTO resource_files (resource_id, file_id, lang, label, position) VALUES ($1, $2, $3, $4, $5)`,
+			id, f.FileID, f.Lang, f.Label, i+1)
+		if err != nil {
+			return 0, fmt.Errorf("store: create resource %q: file %d: %w", r.Slug, f.FileID, err)
+		}
+	}
+	for i, l := range r.Links {
+		_, err := s.db.Exec(ctx, `
+			INSERT INTO resource_links (resource_id, position, url, label) VALUES ($1, $2, $3, $4)`,
+			id, i+1, l.URL, l.Label)
+		if err != nil {
+			return 0, fmt.Errorf("store: create resource %q: link %d: %w", r.Slug, i+1, err)
+		}
+	}
+	return id, nil
+}

@@ -1,0 +1,411 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sswalliance/advocacy/internal/i18n"
+)
+
+// Edition is one year's Social Service Workforce Week, in one language.
+type Edition struct {
+	Year          int
+	Ordinal       int // 2018 was the 5th
+	StartsOn      time.Time
+	EndsOn        time.Time
+	DatePrecision string // "day", or "month" when only the month is known
+	TimeZone      string // IANA name of the zone the week's times are given in
+	Hashtag       string
+	Lang          string // the language of the texts (English when untranslated)
+	Theme         string
+	Summary       string
+	Body          string // Markdown
+	DayCount      int
+	EventCount    int
+	PostCount     int
+}
+
+// MonthOnly reports whether only the month of the edition is known.
+func (e Edition) MonthOnly() bool { return e.DatePrecision == "month" }
+
+// EditionDay is one day of an edition's schedule, in one language.
+type EditionDay struct {
+	ID        int64
+	Number    int // Day 1, Day 2...
+	Day       time.Time
+	Lang      string
+	Topic     string
+	Body      string // Markdown
+	Resources []DayResource
+}
+
+// DayResource is a library resource suggested for a day, in one language.
+type DayResource struct {
+	Slug    string
+	Lang    string
+	Title   string
+	Summary string
+}
+
+// EditionEvent is a webinar or chat held during an edition, in one
+// language.
+type EditionEvent struct {
+	ID          int64
+	Kind        string // "webinar" or "chat"
+	DayNumber   int    // the day it belongs to; 0 when none
+	StartsAt    time.Time
+	EndsAt      time.Time // zero when only the start is known
+	Hosts       string
+	Hashtag     string
+	URL         string
+	Lang        string
+	Title       string
+	Description string // Markdown
+	Questions   []ChatQuestion
+}
+
+// ChatQuestion is one numbered question of a chat, in one language.
+type ChatQuestion struct {
+	Number   int
+	Lang     string
+	Question string
+}
+
+// EditionText is one language's version of an edition, for writing.
+type EditionText struct {
+	Lang    i18n.Lang
+	Theme   string
+	Summary string
+	Body    string
+}
+
+// NewEdition is an edition to create.
+type NewEdition struct {
+	Year          int
+	Ordinal       int
+	StartsOn      time.Time
+	EndsOn        time.Time
+	DatePrecision string // "" means "day"
+	TimeZone      string // "" means America/New_York
+	Hashtag       string // "" means #SSWWeek
+	Texts         []EditionText
+}
+
+// DayText is one language's version of a day, for writing.
+type DayText struct {
+	Lang  i18n.Lang
+	Topic string
+	Body  string
+}
+
+// NewEditionDay is a day to add to an edition's schedule.
+type NewEditionDay struct {
+	Year          int
+	Number        int
+	Day           time.Time
+	ResourceSlugs []string // library resources to read that day, in order
+	Texts         []DayText
+}
+
+// EventText is one language's version of an event, for writing.
+type EventText struct {
+	Lang        i18n.Lang
+	Title       string
+	Description string
+}
+
+// NewEditionEvent is a webinar or chat to add to an edition.
+type NewEditionEvent struct {
+	Year      int
+	DayNumber int // 0: not tied to a day
+	Kind      string
+	StartsAt  time.Time
+	EndsAt    time.Time // zero when unknown
+	Hosts     string
+	Hashtag   string
+	URL       string
+	Texts     []EventText
+	Questions []ChatQuestion // each number once per language
+}
+
+// editionColumns selects an edition with its texts in $1 (falling back to
+// English) as alias t, and its counts.
+const editionColumns = `
+	SELECT e.year, e.ordinal, e.starts_on, e.ends_on, e.date_precision, e.time_zone, e.hashtag,
+		t.lang, t.theme, t.summary, t.body,
+		(SELECT count(*) FROM sswweek_days d WHERE d.year = e.year)::int,
+		(SELECT count(*) FROM sswweek_events v WHERE v.year = e.year)::int,
+		(SELECT count(*) FROM blog_posts p WHERE p.year = e.year)::int
+	FROM sswweek_editions e
+	JOIN LATERAL (
+		SELECT * FROM sswweek_edition_texts t
+		WHERE t.year = e.year AND t.lang IN ($1, 'en')
+		ORDER BY t.lang = $1 DESC LIMIT 1
+	) t ON true`
+
+// Editions lists every edition, newest first, each in lang where
+// translated.
+func (s *Store) Editions(ctx context.Context, lang i18n.Lang) ([]Edition, error) {
+	rows, _ := s.db.Query(ctx, editionColumns+` ORDER BY e.year DESC`, string(lang))
+	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Edition])
+	if err != nil {
+		return nil, fmt.Errorf("store: editions: %w", err)
+	}
+	return list, nil
+}
+
+// Edition returns the edition of year in lang where translated, or
+// ErrNotFound.
+func (s *Store) Edition(ctx context.Context, year int, lang i18n.Lang) (Edition, error) {
+	rows, _ := s.db.Query(ctx, editionColumns+` WHERE e.year = $2`, string(lang), year)
+	e, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByPos[Edition])
+	if errors.Is(err, pgx.ErrNoRows) {
+		return Edition{}, fmt.Errorf("store: edition %d: %w", year, ErrNotFound)
+	}
+	if err != nil {
+		return Edition{}, fmt.Errorf("store: edition %d: %w", year, err)
+	}
+	return e, nil
+}
+
+// EditionYears lists the years of every edition, oldest first.
+func (s *Store) EditionYears(ctx context.Context) ([]int, error) {
+	rows, _ := s.db.Query(ctx, `SELECT year FROM sswweek_editions ORDER BY year`)
+	years, err := pgx.CollectRows(rows, pgx.RowTo[int])
+	if err != nil {
+		return nil, fmt.Errorf("store: edition years: %w", err)
+	}
+	return years, nil
+}
+
+// EditionNeighbours returns the years of the editions before and after
+// year; 0 where there is none.
+func (s *Store) EditionNeighbours(ctx context.Context, year int) (prev, next int, err error) {
+	err = s.db.QueryRow(ctx, `
+		SELECT coalesce((SELECT max(year) FROM sswweek_editions WHERE year < $1), 0),
+			coalesce((SELECT min(year) FROM sswweek_editions WHERE year > $1), 0)`, year).Scan(&prev, &next)
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: editions around %d: %w", year, err)
+	}
+	return prev, next, nil
+}
+
+// EditionDays returns an edition's schedule in day order, each day in lang
+// where translated, with the resources suggested for it.
+func (s *Store) EditionDays(ctx context.Context, year int, lang i18n.Lang) ([]EditionDay, error) {
+	rows, _ := s.db.Query(ctx, `
+		SELECT d.id, d.number, d.day, t.lang, t.topic, t.body
+		FROM sswweek_days d
+		JOIN LATERAL (
+			SELECT * FROM sswweek_day_texts t
+			WHERE t.day_id = d.id AND t.lang IN ($2, 'en')
+			ORDER BY t.lang = $2 DESC LIMIT 1
+		) t ON true
+		WHERE d.year = $1
+		ORDER BY d.number`, year, string(lang))
+	days, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (EditionDay, error) {
+		var d EditionDay
+		err := row.Scan(&d.ID, &d.Number, &d.Day, &d.Lang, &d.Topic, &d.Body)
+		return d, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: days of edition %d: %w", year, err)
+	}
+	if len(days) == 0 {
+		return days, nil
+	}
+
+	rows, _ = s.db.Query(ctx, `
+		SELECT dr.day_id, r.slug, t.lang, t.title, t.summary
+		FROM sswweek_day_resources dr
+		JOIN sswweek_days d ON d.id = dr.day_id
+		JOIN resources r ON r.id = dr.resource_id
+		JOIN LATERAL (
+			SELECT * FROM resource_texts t
+			WHERE t.resource_id = r.id AND t.lang IN ($2, 'en')
+			ORDER BY t.lang = $2 DESC LIMIT 1
+		) t ON true
+		WHERE d.year = $1
+		ORDER BY d.number, dr.position`, year, string(lang))
+	byDay := make(map[int64]int, len(days))
+	for i, d := range days {
+		byDay[d.ID] = i
+	}
+	var (
+		dayID int64
+		r     DayResource
+	)
+	_, err = pgx.ForEachRow(rows, []any{&dayID, &r.Slug, &r.Lang, &r.Title, &r.Summary}, func() error {
+		i := byDay[dayID]
+		days[i].Resources = append(days[i].Resources, r)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: resources of edition %d: %w", year, err)
+	}
+	return days, nil
+}
+
+// EditionEvents returns an edition's webinars and chats in time order, each
+// in lang where translated, chats with their numbered questions.
+func (s *Store) EditionEvents(ctx context.Context, year int, lang i18n.Lang) ([]EditionEvent, error) {
+	rows, _ := s.db.Query(ctx, `
+		SELECT e.id, e.kind, coalesce(d.number, 0), e.starts_at, e.ends_at, e.hosts, e.hashtag, e.url,
+			t.lang, t.title, t.description
+		FROM sswweek_events e
+		LEFT JOIN sswweek_days d ON d.id = e.day_id
+		JOIN LATERAL (
+			SELECT * FROM sswweek_event_texts t
+			WHERE t.event_id = e.id AND t.lang IN ($2, 'en')
+			ORDER BY t.lang = $2 DESC LIMIT 1
+		) t ON true
+		WHERE e.year = $1
+		ORDER BY e.starts_at, e.id`, year, string(lang))
+	events, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (EditionEvent, error) {
+		var (
+			e    EditionEvent
+			ends *time.Time
+		)
+		err := row.Scan(&e.ID, &e.Kind, &e.DayNumber, &e.StartsAt, &ends, &e.Hosts, &e.Hashtag, &e.URL,
+			&e.Lang, &e.Title, &e.Description)
+		if ends != nil {
+			e.EndsAt = *ends
+		}
+		return e, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: events of edition %d: %w", year, err)
+	}
+	if len(events) == 0 {
+		return events, nil
+	}
+
+	rows, _ = s.db.Query(ctx, `
+		SELECT DISTINCT ON (q.event_id, q.number) q.event_id, q.number, q.lang, q.question
+		FROM sswweek_chat_questions q
+		JOIN sswweek_events e ON e.id = q.event_id
+		WHERE e.year = $1 AND q.lang IN ($2, 'en')
+		ORDER BY q.event_id, q.number, q.lang = $2 DESC`, year, string(lang))
+	byEvent := make(map[int64]int, len(events))
+	for i, e := range events {
+		byEvent[e.ID] = i
+	}
+	var (
+		eventID int64
+		q       ChatQuestion
+	)
+	_, err = pgx.ForEachRow(rows, []any{&eventID, &q.Number, &q.Lang, &q.Question}, func() error {
+		i := byEvent[eventID]
+		events[i].Questions = append(events[i].Questions, q)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: chat questions of edition %d: %w", year, err)
+	}
+	return events, nil
+}
+
+// CreateEdition adds an edition with its texts (English required). Call it
+// inside InTx.
+func (s *Store) CreateEdition(ctx context.Context, e NewEdition) error {
+	if e.DatePrecision == "" {
+		e.DatePrecision = "day"
+	}
+	if e.TimeZone == "" {
+		e.TimeZone = "America/New_York"
+	}
+	if e.Hashtag == "" {
+		e.Hashtag = "#SSWWeek"
+	}
+	// A zone the server cannot load would break the edition's page.
+	if _, err := time.LoadLocation(e.TimeZone); err != nil {
+		return fmt.Errorf("store: create edition %d: time zone: %w", e.Year, err)
+	}
+	_, err := s.db.Exec(ctx, `
+		INSERT INTO sswweek_editions (year, ordinal, starts_on, ends_on, date_precision, time_zone, hashtag)
+		VALUES (@year, @ordinal, @starts, @ends, @precision, @zone, @hashtag)`,
+		pgx.NamedArgs{"year": e.Year, "ordinal": e.Ordinal, "starts": e.StartsOn, "ends": e.EndsOn,
+			"precision": e.DatePrecision, "zone": e.TimeZone, "hashtag": e.Hashtag})
+	if err != nil {
+		return fmt.Errorf("store: create edition %d: %w", e.Year, err)
+	}
+	for _, t := range e.Texts {
+		_, err := s.db.Exec(ctx, `
+			INSERT INTO sswweek_edition_texts (year, lang, theme, summary, body) VALUES ($1, $2, $3, $4, $5)`,
+			e.Year, string(t.Lang), t.Theme, t.Summary, t.Body)
+		if err != nil {
+			return fmt.Errorf("store: create edition %d (%s): %w", e.Year, t.Lang, err)
+		}
+	}
+	return nil
+}
+
+// CreateEditionDay adds a day to an edition's schedule with its texts and
+// links it to the library resources named by slug. A slug with no resource
+// is an error wrapping ErrNotFound. Call it inside InTx.
+func (s *Store) CreateEditionDay(ctx context.Context, d NewEditionDay) (int64, error) {
+	var id int64
+	err := s.db.QueryRow(ctx, `INSERT INTO sswweek_days (year, number, day) VALUES ($1, $2, $3) RETURNING id`,
+		d.Year, d.Number, d.Day).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("store: create day %d of edition %d: %w", d.Number, d.Year, err)
+	}
+	for _, t := range d.Texts {
+		_, err := s.db.Exec(ctx, `INSERT INTO sswweek_day_texts (day_id, lang, topic, body) VALUES ($1, $2, $3, $4)`,
+			id, string(t.Lang), t.Topic, t.Body)
+		if err != nil {
+			return 0, fmt.Errorf("store: create day %d of edition %d (%s): %w", d.Number, d.Year, t.Lang, err)
+		}
+	}
+	for i, slug := range d.ResourceSlugs {
+		tag, err := s.db.Exec(ctx, `
+			INSERT INTO sswweek_day_resources (day_id, resource_id, position)
+			SELECT $1, id, $3 FROM resources WHERE slug = $2`, id, slug, i+1)
+		if err == nil && tag.RowsAffected() == 0 {
+			err = fmt.Errorf("no resource with slug %q: %w", slug, ErrNotFound)
+		}
+		if err != nil {
+			return 0, fmt.Errorf("store: link day %d of edition %d to resource: %w", d.Number, d.Year, err)
+		}
+	}
+	return id, nil
+}
+
+// CreateEditionEvent adds a webinar or chat to an edition, with its texts
+// and questions. Call it inside InTx.
+func (s *Store) CreateEditionEvent(ctx context.Context, e NewEditionEvent) (int64, error) {
+	var ends *time.Time
+	if !e.EndsAt.IsZero() {
+		ends = &e.EndsAt
+	}
+	var id int64
+	err := s.db.QueryRow(ctx, `
+		INSERT INTO sswweek_events (year, day_id, kind, starts_at, ends_at, hosts, hashtag, url)
+		VALUES (@year, (SELECT id FROM sswweek_days WHERE year = @year AND number = @day),
+			@kind, @starts, @ends, @hosts, @hashtag, @url)
+		RETURNING id`,
+		pgx.NamedArgs{"year": e.Year, "day": e.DayNumber, "kind": e.Kind, "starts": e.StartsAt, "ends": ends,
+			"hosts": e.Hosts, "hashtag": e.Hashtag, "url": e.URL}).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("store: create %s of edition %d: %w", e.Kind, e.Year, err)
+	}
+	for _, t := range e.Texts {
+		_, err := s.db.Exec(ctx, `INSERT INTO sswweek_event_texts (event_id, lang, title, description) VALUES ($1, $2, $3, $4)`,
+			id, string(t.Lang), t.Title, t.Description)
+		if err != nil {
+			return 0, fmt.Errorf("store: create %s of edition %d (%s): %w", e.Kind, e.Year, t.Lang, err)
+		}
+	}
+	for _, q := range e.Questions {
+		_, err := s.db.Exec(ctx, `INSERT INTO sswweek_chat_questions (event_id, number, lang, question) VALUES ($1, $2, $3, $4)`,
+			id, q.Number, q.Lang, q.Question)
+		if err != nil {
+			return 0, fmt.Errorf("store: create question %d (%s) of event %d: %w", q.Number, q.Lang, id, err)
+		}
+	}
+	return id, nil
+}
