@@ -31,5 +31,5 @@ func (a *App) readyz(w http.ResponseWriter, r *http.Request) {
 func (a *App) robots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "public, max-age=3600")
-	io.WriteString(w, "User-agent: *\nDisallow: /admin/\n")
+	io.WriteString(w, "User-agent: *\nDisallow: /admin/\n\nSitemap: "+a.cfg.BaseURL.String()+"/sitemap.xml\n")
 }

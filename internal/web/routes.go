@@ -58,6 +58,7 @@ func (a *App) routes(extra func(chi.Router)) http.Handler {
 	r.Get("/healthz", a.healthz)
 	r.Get("/readyz", a.readyz)
 	r.Get("/robots.txt", a.robots)
+	r.Get("/sitemap.xml", a.handle(a.sitemap))
 	r.Handle(static.Prefix+"*", static.Handler(http.HandlerFunc(a.notFound)))
 
 	// Every public page in English at /..., and in Spanish at /es/....
