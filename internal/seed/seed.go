@@ -34,7 +34,7 @@ func Load(ctx context.Context, st *store.Store, force bool) error {
 			}
 		}
 		for _, load := range []func(context.Context, *store.Store) error{
-			loadAudiences, loadResources, loadSSWWeek, loadCalendar,
+			loadAudiences, loadCallToAction, loadResources, loadSSWWeek, loadCalendar,
 		} {
 			if err := load(ctx, tx); err != nil {
 				return err
@@ -122,7 +122,12 @@ func pages() []store.Page {
 			Title:       "Global Advocacy Toolkit",
 			Description: "The Global Advocacy Toolkit for the Social Service Workforce: narratives, case studies, stories, fact sheets, infographics and worksheets.",
 			Intro:       "Released in May 2017 and developed with WithoutViolence, the toolkit gives advocates a shared set of tools and messages for making the workforce a political and programme priority.",
-			Body:        "It draws on evidence that a strong workforce makes programmes for vulnerable children and families work better, and on research into how decision-makers respond to different kinds of message.",
+			Body: "It draws on evidence that a strong workforce makes programmes for vulnerable children and families work better, and on research into how decision-makers respond to different kinds of message.\n\n" +
+				"The toolkit is organised in four parts:\n\n" +
+				"1. **Introduction:** what the social service workforce is, who the Alliance is, the toolkit's purpose, how to use it, why advocacy matters, and how it was made.\n" +
+				"2. **Evidence:** what research says about the workforce, and which communication tools work.\n" +
+				"3. **Making the link:** the workforce and the Sustainable Development Goals, violence against children, health and migration.\n" +
+				"4. **Planning your advocacy:** setting objectives, choosing your audience and selecting your approach, with worksheets for each step.",
 		},
 		{
 			Slug:        "resources",

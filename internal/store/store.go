@@ -54,7 +54,7 @@ var contentTables = []string{
 	"pages", "audiences",
 	"blog_posts", "sswweek_editions",
 	"resources", "topics", "resource_types", "files",
-	"calendar_events",
+	"calendar_events", "cta_recommendations",
 }
 
 // DeleteAllContent removes every piece of site content (used by a forced

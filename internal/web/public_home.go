@@ -6,11 +6,28 @@ import (
 	"github.com/sswalliance/advocacy/templates/public"
 )
 
+// homeUpcoming is how many coming dates the hub lists.
+const homeUpcoming = 4
+
 func (a *App) home(w http.ResponseWriter, r *http.Request) error {
-	p, err := a.store.Page(r.Context(), "home", lang(r))
+	ctx, l := r.Context(), lang(r)
+	p, err := a.store.Page(ctx, "home", l)
 	if err != nil {
 		return err
 	}
-	m := a.meta(r, p.Title, p.Description)
-	return a.render(w, r, http.StatusOK, public.Home(m, p))
+	v := public.HomeView{Page: p}
+	today := a.calendarToday()
+	entries, err := a.calendarEntries(ctx, l, today, today.AddDate(1, 0, 0))
+	if err != nil {
+		return err
+	}
+	v.Upcoming = entries[:min(len(entries), homeUpcoming)]
+	editions, err := a.store.Editions(ctx, l)
+	if err != nil {
+		return err
+	}
+	if len(editions) > 0 {
+		v.Latest = editions[0] // newest first
+	}
+	return a.render(w, r, http.StatusOK, public.Home(a.meta(r, p.Title, p.Description), v))
 }

@@ -20,7 +20,11 @@ func (a *App) keyMessages(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return a.render(w, r, http.StatusOK, public.KeyMessages(a.meta(r, p.Title, p.Description), p, audiences))
+	doc, err := a.document(r, "key-messages")
+	if err != nil {
+		return err
+	}
+	return a.render(w, r, http.StatusOK, public.KeyMessages(a.meta(r, p.Title, p.Description), p, audiences, doc))
 }
 
 func (a *App) audienceMessages(w http.ResponseWriter, r *http.Request) error {

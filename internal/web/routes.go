@@ -32,10 +32,6 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 	return &App{cfg: cfg, logger: logger, pool: pool, store: store.New(pool), now: time.Now}
 }
 
-// sectionPages are the simple pages reached from the main navigation, each
-// served from the pages table under its slug.
-var sectionPages = []string{"call-to-action", "toolkit"}
-
 // Routes returns the site's handler: every route the site answers is here.
 func (a *App) Routes() http.Handler { return a.routes(nil) }
 
@@ -79,9 +75,8 @@ func (a *App) publicRoutes(r chi.Router) {
 	r.Get("/", a.handle(a.home))
 	r.Get("/key-messages", a.handle(a.keyMessages))
 	r.Get("/key-messages/{audience}", a.handle(a.audienceMessages))
-	for _, slug := range sectionPages {
-		r.Get("/"+slug, a.handle(a.page(slug)))
-	}
+	r.Get("/call-to-action", a.handle(a.callToAction))
+	r.Get("/toolkit", a.handle(a.toolkit))
 	a.resourceRoutes(r)
 	a.sswweekRoutes(r)
 	a.calendarRoutes(r)
