@@ -28,6 +28,13 @@ func register(part map[string]map[Lang]string) {
 
 // catalogue holds every piece of interface text in every language.
 var catalogue = map[string]map[Lang]string{
+	"home.sdg.title":          {EN: "The social service workforce helps reach the Sustainable Development Goals (SDGs):", ES: "La fuerza laboral del servicio social ayuda a alcanzar los Objetivos de Desarrollo Sostenible (ODS):"},
+	"home.sdg.1":              {EN: "SDG 1, no poverty: social service workers link families to cash transfers and services.", ES: "ODS 1, fin de la pobreza: conecta a las familias con transferencias monetarias y servicios."},
+	"home.sdg.3":              {EN: "SDG 3, good health: they support people living with HIV and help them stay in care.", ES: "ODS 3, salud y bienestar: acompaña a las personas con VIH y las ayuda a mantener su atención."},
+	"home.sdg.4":              {EN: "SDG 4, quality education: they help children stay in school.", ES: "ODS 4, educación de calidad: ayuda a que niñas y niños sigan en la escuela."},
+	"home.sdg.5":              {EN: "SDG 5, gender equality: they respond to gender-based violence.", ES: "ODS 5, igualdad de género: responde a la violencia de género."},
+	"home.sdg.16":             {EN: "SDG target 16.2, ending violence against children: they protect children from abuse and exploitation.", ES: "Meta 16.2 de los ODS, fin de la violencia contra la infancia: protege a niñas y niños del abuso y la explotación."},
+	"home.sdg.footer":         {EN: "A strong, supported workforce makes these goals reachable.", ES: "Una fuerza laboral fuerte y apoyada hace alcanzables estas metas."},
 	"site.name":               {EN: "Social Service Workforce Advocacy", ES: "Incidencia por la Fuerza Laboral del Servicio Social"},
 	"site.short":              {EN: "SSW Advocacy", ES: "Incidencia SSW"},
 	"skip":                    {EN: "Skip to main content", ES: "Saltar al contenido principal"},
