@@ -63,7 +63,8 @@ func (a *App) file(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if fileDownloadStarts(r, etag) {
-		if err := a.store.CountDownload(ctx, id); err != nil {
+		// A visitor who leaves mid-request cancels ctx: not a fault to log.
+		if err := a.store.CountDownload(ctx, id); err != nil && ctx.Err() == nil {
 			// A lost count must not cost the visitor the file.
 			a.logger.ErrorContext(ctx, "count download", "error", err, "request_id", RequestID(ctx))
 		}
