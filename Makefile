@@ -7,17 +7,21 @@ SHELL := bash
 .DEFAULT_GOAL := help
 
 AXE_VERSION := 4.14.1
+# html-validate 11 needs Node 22; 10.x is the newest line that runs on Node 20.
+HTML_VALIDATE_VERSION := 10.17.0
 NPM_DIR     := $(CURDIR)/.data/npm
 AXE_JS      := $(NPM_DIR)/node_modules/axe-core/axe.min.js
+HTML_VALIDATE := $(NPM_DIR)/node_modules/.bin/html-validate
 ARTIFACTS   := $(CURDIR)/.data/test-artifacts
 BIN         := $(CURDIR)/.data/bin/advocacy
 
-.PHONY: help run build test check-generated lint generate bench postgres chromium axe
+.PHONY: help run build test check-generated lint generate bench load postgres chromium axe
 
 help:
 	@echo "make run     serve the site on http://localhost:8080 (ADDR overrides) with demo content"
 	@echo "make test    generated code, gofmt, vet, staticcheck and every test (browser included)"
 	@echo "make bench   Go benchmarks of the hot paths"
+	@echo "make load    wrk against a seeded throwaway site: req/s and p99 per page (ARGS=\"-duration 5s\")"
 
 # --- run ---------------------------------------------------------------------
 
@@ -30,9 +34,9 @@ build:
 # --- test --------------------------------------------------------------------
 
 test: check-generated lint postgres chromium axe
-	@echo "--- go test -race (real Postgres per test; Chromium + axe-core for pages)"
+	@echo "--- go test -race (real Postgres per test; Chromium, axe-core and html-validate for pages)"
 	@mkdir -p $(ARTIFACTS)
-	@CHROMIUM="$$(command -v chromium)" AXE_CORE_JS="$(AXE_JS)" \
+	@CHROMIUM="$$(command -v chromium)" AXE_CORE_JS="$(AXE_JS)" HTML_VALIDATE="$(HTML_VALIDATE)" \
 		go test -race -count=1 -v -artifacts -outputdir "$(ARTIFACTS)" ./... 2>&1 \
 		| grep -Ev '^=== (RUN|PAUSE|CONT|NAME)'
 	@echo "--- all green; screenshots in $(ARTIFACTS)"
@@ -60,7 +64,10 @@ lint:
 	@go tool staticcheck ./...
 
 bench: postgres
-	@go test -run '^$$' -bench . -benchmem ./internal/web/
+	@go test -run '^$$' -bench . -benchmem ./internal/web/ ./internal/markdown/
+
+load: postgres
+	@go run ./cmd/loadtest $(ARGS)
 
 # --- what the commands need, installed when missing --------------------------
 
@@ -87,10 +94,16 @@ chromium:
 		fi; \
 	fi
 
+# axe-core (accessibility, run inside Chromium) and html-validate (markup,
+# run with Node) for the page tests; one install so npm keeps both.
 axe:
-	@if [ ! -f "$(AXE_JS)" ] || ! grep -q '"version": "$(AXE_VERSION)"' "$(NPM_DIR)/node_modules/axe-core/package.json"; then \
-		command -v npm >/dev/null || { echo "npm not found: it installs axe-core for the accessibility tests (sudo apt-get install npm)"; exit 1; }; \
-		echo "--- installing axe-core $(AXE_VERSION) from npm into .data/npm"; \
+	@if [ ! -f "$(AXE_JS)" ] || ! grep -q '"version": "$(AXE_VERSION)"' "$(NPM_DIR)/node_modules/axe-core/package.json" \
+		|| [ ! -x "$(HTML_VALIDATE)" ] || ! grep -q '"version": "$(HTML_VALIDATE_VERSION)"' "$(NPM_DIR)/node_modules/html-validate/package.json"; then \
+		command -v npm >/dev/null || { echo "npm not found: it installs axe-core and html-validate for the page tests (sudo apt-get install npm)"; exit 1; }; \
+		echo "--- installing axe-core $(AXE_VERSION) and html-validate $(HTML_VALIDATE_VERSION) from npm into .data/npm"; \
 		mkdir -p "$(NPM_DIR)"; \
-		npm install --prefix "$(NPM_DIR)" --no-save --no-audit --no-fund --loglevel=error axe-core@$(AXE_VERSION) >/dev/null; \
+		npm install --prefix "$(NPM_DIR)" --no-save --no-audit --no-fund --loglevel=error \
+			axe-core@$(AXE_VERSION) html-validate@$(HTML_VALIDATE_VERSION) >/dev/null; \
 	fi
+	@node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a == 20 && b >= 19) ? 0 : 1)' 2>/dev/null \
+		|| { echo "html-validate $(HTML_VALIDATE_VERSION) needs Node.js 20.19 or newer (found $$(node --version 2>/dev/null || echo none))"; exit 1; }
