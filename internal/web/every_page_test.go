@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -74,6 +75,9 @@ func htmlValidatePath(t *testing.T) string {
 }
 
 // allPagePaths is every public page in every language, as request paths.
+// rawCatalogueKey matches interface catalogue keys ("home.sdg.title").
+var rawCatalogueKey = regexp.MustCompile(`\b(?:site|nav|footer|home|km|cta|toolkit|resource|resources|sswweek|calendar|error|fallback|breadcrumb|lang|og)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*\b`)
+
 func allPagePaths(t *testing.T, app *App) []string {
 	t.Helper()
 	urls, err := app.publicURLs(context.Background())
@@ -163,6 +167,11 @@ func TestEveryPageIsValidHTML(t *testing.T) {
 		}
 		if n := doc.Find("h1").Length(); n != 1 {
 			t.Errorf("%s: %d h1 elements, want 1", path, n)
+		}
+		// A catalogue key shown as text means T was given a key that does
+		// not exist (T returns the key itself).
+		if key := rawCatalogueKey.FindString(doc.Find("body").Text()); key != "" {
+			t.Errorf("%s: shows the untranslated interface key %q", path, key)
 		}
 		return doc
 	}
