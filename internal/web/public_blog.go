@@ -47,7 +47,7 @@ func (a *App) blogList(w http.ResponseWriter, r *http.Request) error {
 	for _, p := range v.Posts {
 		langs = append(langs, p.Lang)
 	}
-	v.FallbackNote = sswweekFallback(l, langs...)
+	v.FallbackNote = fallbackNote(l, langs...)
 
 	title := l.T("sswweek.blog.title")
 	if v.Page > 1 {

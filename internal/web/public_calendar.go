@@ -119,21 +119,15 @@ func (a *App) events(w http.ResponseWriter, r *http.Request) error {
 	}
 
 	// Say whether all, part or none of the page is shown in English.
-	untranslated, parts := 0, len(entries)+1
-	if p.Lang != string(l) {
-		untranslated++
-	}
+	langs := []string{p.Lang}
 	for _, e := range entries {
-		if e.Lang != string(l) || (e.Theme != "" && e.ThemeLang != string(l)) {
-			untranslated++
+		lang := e.Lang
+		if e.Theme != "" && e.ThemeLang != string(l) {
+			lang = e.ThemeLang
 		}
+		langs = append(langs, lang)
 	}
-	switch {
-	case untranslated == parts:
-		v.Note = "fallback.note"
-	case untranslated > 0:
-		v.Note = "fallback.partial"
-	}
+	v.Note = fallbackNote(l, langs...)
 	return a.render(w, r, status, public.Calendar(m, v))
 }
 

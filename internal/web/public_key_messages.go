@@ -53,22 +53,11 @@ func (a *App) audienceMessages(w http.ResponseWriter, r *http.Request) error {
 	}
 
 	// Say whether all, part or none of the page is shown in English.
-	untranslated, parts := 0, len(msgs)+1
-	if audience.Lang != string(l) {
-		untranslated++
+	langs := []string{audience.Lang}
+	for _, msg := range msgs {
+		langs = append(langs, msg.Lang)
 	}
-	for _, m := range msgs {
-		if m.Lang != string(l) {
-			untranslated++
-		}
-	}
-	note := ""
-	switch {
-	case untranslated == parts:
-		note = "fallback.note"
-	case untranslated > 0:
-		note = "fallback.partial"
-	}
+	note := fallbackNote(l, langs...)
 	m := a.meta(r, audience.Name+" · "+l.T("nav.key_messages"), audience.Summary)
 	return a.render(w, r, http.StatusOK, public.AudienceMessages(m, audience, msgs, others, note))
 }

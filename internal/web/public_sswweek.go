@@ -56,25 +56,6 @@ func (a *App) sswweekURLs(ctx context.Context) ([]string, error) {
 	return urls, nil
 }
 
-// sswweekFallback returns the catalogue key of the notice for a page in l
-// whose parts are in the languages given: "" when all are in l, the
-// partial notice when some are, the full one when none are.
-func sswweekFallback(l i18n.Lang, langs ...string) string {
-	untranslated := 0
-	for _, cl := range langs {
-		if cl != string(l) {
-			untranslated++
-		}
-	}
-	switch {
-	case untranslated == 0:
-		return ""
-	case untranslated == len(langs):
-		return "fallback.note"
-	}
-	return "fallback.partial"
-}
-
 func (a *App) sswweekArchive(w http.ResponseWriter, r *http.Request) error {
 	l := lang(r)
 	p, err := a.store.Page(r.Context(), "sswweek", l)
@@ -90,7 +71,7 @@ func (a *App) sswweekArchive(w http.ResponseWriter, r *http.Request) error {
 		langs = append(langs, e.Lang)
 	}
 	m := a.meta(r, p.Title, p.Description)
-	return a.render(w, r, http.StatusOK, public.SSWWeekArchive(m, p, editions, sswweekFallback(l, langs...)))
+	return a.render(w, r, http.StatusOK, public.SSWWeekArchive(m, p, editions, fallbackNote(l, langs...)))
 }
 
 // editionYear reads the year in the path; anything that cannot be an
@@ -163,7 +144,7 @@ func (a *App) sswweekEdition(w http.ResponseWriter, r *http.Request) error {
 			v.Days[i].Events = append(v.Days[i].Events, ev)
 		}
 	}
-	v.FallbackNote = sswweekFallback(l, langs...)
+	v.FallbackNote = fallbackNote(l, langs...)
 
 	// Short enough for a search result with the site's name after it.
 	title := fmt.Sprintf("SSWWeek %d (%s %s)", e.Year, public.SSWWeekOrdinal(l, e.Ordinal), l.T("sswweek.edition"))

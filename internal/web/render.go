@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"github.com/sswalliance/advocacy/internal/i18n"
 	"net/http"
 	"strconv"
 	"sync"
@@ -87,4 +88,23 @@ func (a *App) notFound(w http.ResponseWriter, r *http.Request) {
 
 func (a *App) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
 	a.renderError(w, r, http.StatusMethodNotAllowed)
+}
+
+// fallbackNote returns the catalogue key of the notice for a page in l
+// whose parts are in the languages given: "" when all are in l, the
+// partial notice when some are, the full one when none are.
+func fallbackNote(l i18n.Lang, langs ...string) string {
+	untranslated := 0
+	for _, cl := range langs {
+		if cl != string(l) {
+			untranslated++
+		}
+	}
+	switch {
+	case untranslated == 0:
+		return ""
+	case untranslated == len(langs):
+		return "fallback.note"
+	}
+	return "fallback.partial"
 }
