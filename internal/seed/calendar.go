@@ -11,13 +11,10 @@ import (
 )
 
 // loadCalendar writes the advocacy calendar: the yearly observances the
-// Alliance marks, World Social Work Day's themes, two Alliance symposia,
-// and the calendar page in Spanish. Some texts are deliberately left
-// untranslated, to show the fallback to English.
+// Alliance marks, World Social Work Day's themes and two Alliance symposia.
+// Some texts are deliberately left untranslated, to show the fallback to
+// English.
 func loadCalendar(ctx context.Context, tx *store.Store) error {
-	if err := tx.SavePage(ctx, eventsPageES); err != nil {
-		return fmt.Errorf("seed: %w", err)
-	}
 	for _, e := range calendarEvents() {
 		if _, err := tx.CreateCalendarEvent(ctx, e); err != nil {
 			return fmt.Errorf("seed: %w", err)

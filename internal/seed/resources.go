@@ -14,17 +14,6 @@ import (
 // loadResources writes the resource library: types (the toolkit's
 // components among them), topics, resources and their PDF files.
 func loadResources(ctx context.Context, tx *store.Store) error {
-	// The library's page, in Spanish too (the English row is in pages()).
-	if err := tx.SavePage(ctx, store.Page{
-		Slug:        "resources",
-		Lang:        "es",
-		Title:       "Biblioteca de recursos",
-		Description: "Informes, notas de políticas, estudios de caso y guías sobre la fuerza laboral del servicio social, para leer y descargar gratis.",
-		Intro:       "Evidencia y guías prácticas para quienes planifican, desarrollan o apoyan a la fuerza laboral del servicio social.",
-		Body:        "Cada recurso indica quién lo escribió, cuándo y en qué idioma, con sus archivos listos para descargar.",
-	}); err != nil {
-		return fmt.Errorf("seed: %w", err)
-	}
 	for i, t := range resourceTypes() {
 		if err := tx.CreateResourceType(ctx, t.slug, i+1, t.toolkit, t.texts...); err != nil {
 			return fmt.Errorf("seed: %w", err)
@@ -508,4 +497,15 @@ func demoResources() []demoResource {
 			files: []demoResourceFile{{name: "ten-years-en.pdf", lang: "en"}},
 		},
 	}
+}
+
+// resourcesPageES is the library page's copy in Spanish (the English copy
+// is with the other pages in seed.go).
+var resourcesPageES = store.Page{
+	Slug:        "resources",
+	Lang:        "es",
+	Title:       "Biblioteca de recursos",
+	Description: "Informes, notas de políticas, estudios de caso y guías sobre la fuerza laboral del servicio social, para leer y descargar gratis.",
+	Intro:       "Evidencia y guías prácticas para quienes planifican, desarrollan o apoyan a la fuerza laboral del servicio social.",
+	Body:        "Cada recurso indica quién lo escribió, cuándo y en qué idioma, con sus archivos listos para descargar.",
 }

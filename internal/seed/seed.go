@@ -44,7 +44,13 @@ func Load(ctx context.Context, st *store.Store, force bool) error {
 	})
 }
 
+// pages are the stored pages in every language written; the Spanish copy of
+// some parts' pages is kept beside that part's demo content.
 func pages() []store.Page {
+	return append(basePages(), resourcesPageES, sswweekPageES, eventsPageES)
+}
+
+func basePages() []store.Page {
 	return []store.Page{
 		{
 			Slug:        "home",

@@ -15,9 +15,6 @@ import (
 // not known they are left out rather than invented. Some Spanish texts are
 // deliberately missing, to show the fallback to English.
 func loadSSWWeek(ctx context.Context, tx *store.Store) error {
-	if err := tx.SavePage(ctx, sswweekPageES); err != nil {
-		return fmt.Errorf("seed: %w", err)
-	}
 	for _, e := range editions() {
 		if err := tx.CreateEdition(ctx, e); err != nil {
 			return fmt.Errorf("seed: %w", err)
