@@ -55,6 +55,7 @@ var contentTables = []string{
 	"blog_posts", "sswweek_editions",
 	"resources", "topics", "resource_types", "files",
 	"calendar_events", "cta_recommendations",
+	"content_items", // drafts and history of the content removed above
 }
 
 // DeleteAllContent removes every piece of site content (used by a forced
