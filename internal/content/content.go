@@ -231,7 +231,7 @@ func Builtin() (*Registry, error) {
 
 // Registry is every kind, by name, in the order they were registered.
 type Registry struct {
-	kinds []*Kind
+	kinds  []*Kind
 	byName map[string]*Kind
 }
 

@@ -1,0 +1,165 @@
+package content
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/sswalliance/advocacy/internal/i18n"
+)
+
+// Layouts of Date and DateTime values, as HTML date inputs send them.
+const (
+	DateLayout     = "2006-01-02"
+	DateTimeLayout = "2006-01-02T15:04"
+)
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// FromForm reads k's fields from a submitted form into a Doc, tidied: line
+// endings made \n, surrounding spaces trimmed. File fields are left to the
+// caller, which stores uploads.
+func FromForm(k *Kind, form url.Values) Doc {
+	d := Doc{}
+	if k.ParentField != "" {
+		d[k.ParentField] = strings.TrimSpace(form.Get(k.ParentField))
+	}
+	for _, f := range k.Fields {
+		for _, key := range f.Keys() {
+			switch f.Type {
+			case File:
+			case Checkbox:
+				if form.Get(key) != "" {
+					d[key] = "true"
+				} else {
+					d[key] = ""
+				}
+			case Choices:
+				var vals []string
+				for _, v := range form[key] {
+					if v = strings.TrimSpace(v); v != "" {
+						vals = append(vals, v)
+					}
+				}
+				d[key] = strings.Join(vals, "\n")
+			default:
+				v := strings.ReplaceAll(form.Get(key), "\r\n", "\n")
+				d[key] = strings.TrimSpace(v)
+			}
+		}
+	}
+	return d
+}
+
+// Keys returns the doc keys of f: one per language when translated.
+func (f Field) Keys() []string {
+	if !f.Translated {
+		return []string{f.Name}
+	}
+	keys := make([]string, len(i18n.Langs))
+	for i, l := range i18n.Langs {
+		keys[i] = Key(f.Name, l)
+	}
+	return keys
+}
+
+// Validate checks d against k's fields and then k's own Check, returning
+// doc key -> a message saying what to fix. key is the item's key ("" or
+// provisional when it has never been published).
+func Validate(ctx context.Context, db DB, k *Kind, key string, d Doc) (map[string]string, error) {
+	problems := map[string]string{}
+	for _, f := range k.Fields {
+		for i, dk := range f.Keys() {
+			v := d[dk]
+			if v == "" {
+				if f.Required && i == 0 {
+					problems[dk] = fmt.Sprintf("Enter the %s.", strings.ToLower(f.Label))
+					if f.Type == File {
+						problems[dk] = "Choose a file to upload."
+					}
+				}
+				continue
+			}
+			if n := utf8.RuneCountInString(v); n > f.Limit() {
+				problems[dk] = fmt.Sprintf("%s must be %d characters or fewer; it is %d.", f.Label, f.Limit(), n)
+				continue
+			}
+			if msg, err := checkFormat(ctx, db, f, d, v); err != nil {
+				return nil, err
+			} else if msg != "" {
+				problems[dk] = msg
+			}
+		}
+	}
+	if k.Check != nil {
+		if IsProvisional(key) {
+			key = ""
+		}
+		for dk, msg := range k.Check(ctx, db, key, d) {
+			if _, seen := problems[dk]; !seen {
+				problems[dk] = msg
+			}
+		}
+	}
+	return problems, nil
+}
+
+func checkFormat(ctx context.Context, db DB, f Field, d Doc, v string) (string, error) {
+	switch f.Type {
+	case Text, Slug, URL, Path, Number, Date, DateTime, Select:
+		if strings.ContainsAny(v, "\n\r") {
+			return f.Label + " must be on one line.", nil
+		}
+	}
+	switch f.Type {
+	case Slug:
+		if !slugPattern.MatchString(v) {
+			return "Use lowercase letters, numbers and single hyphens only, like world-social-work-day.", nil
+		}
+	case URL:
+		u, err := url.Parse(v)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return "Enter a full web address starting with https://, like https://example.org/report.", nil
+		}
+	case Path:
+		if !strings.HasPrefix(v, "/") || strings.HasPrefix(v, "//") || strings.ContainsAny(v, " \\") {
+			return "Enter a page of this site starting with /, like /toolkit.", nil
+		}
+	case Number:
+		if _, err := strconv.Atoi(v); err != nil {
+			return "Enter a whole number, like 2018.", nil
+		}
+	case Date:
+		if _, err := time.Parse(DateLayout, v); err != nil {
+			return "Enter a real date as year-month-day, like 2018-04-02.", nil
+		}
+	case DateTime:
+		if _, err := time.Parse(DateTimeLayout, v); err != nil {
+			return "Enter a real date and time, like 2018-04-02T14:30.", nil
+		}
+	case Select, Choices:
+		if f.Options == nil {
+			return "", nil
+		}
+		opts, err := f.Options(ctx, db, d)
+		if err != nil {
+			return "", err
+		}
+		for _, val := range strings.Split(v, "\n") {
+			if !slices.ContainsFunc(opts, func(o Option) bool { return o.Value == val }) {
+				return fmt.Sprintf("Choose %s from the list.", strings.ToLower(f.Label)), nil
+			}
+		}
+	case File:
+		if _, err := strconv.ParseInt(v, 10, 64); err != nil {
+			return "Choose a file to upload.", nil
+		}
+	}
+	return "", nil
+}
