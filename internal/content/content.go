@@ -147,7 +147,7 @@ type Kind struct {
 
 	// Ordered kinds are listed in position order and can be moved up or down.
 	Ordered bool
-	// PositionalKeys: the key names a position ("home/2"), so moving an item
+	// PositionalKeys: the key names a position ("home:2"), so moving an item
 	// changes which item a key names; the editor then swaps the two items'
 	// drafts and history along with them.
 	PositionalKeys bool

@@ -111,7 +111,7 @@ func TestNewItemIsInvisibleUntilPublished(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(newKey, "home/") {
+	if !strings.HasPrefix(newKey, "home:") {
 		t.Fatalf("published key %q", newKey)
 	}
 	live, _ := k.List(ctx, pool, "home")

@@ -87,7 +87,7 @@ var PageKind = &Kind{
 }
 
 // SectionKind is a card on a page (the home page's links to each part of
-// the site). Its key is "page/position".
+// the site). Its key is "page:position".
 var SectionKind = &Kind{
 	Name: "section", Label: "Card", Plural: "Cards",
 	Intro:  "Cards link from a page to a part of the site.",
@@ -100,7 +100,7 @@ var SectionKind = &Kind{
 	},
 	Title: func(d Doc) string { return d["heading.en"] },
 	List: func(ctx context.Context, db DB, parent string) ([]Entry, error) {
-		rows, _ := db.Query(ctx, `SELECT page_slug || '/' || position, heading, link_path
+		rows, _ := db.Query(ctx, `SELECT page_slug || ':' || position, heading, link_path
 			FROM page_sections WHERE page_slug = $1 AND lang = 'en' ORDER BY position`, parent)
 		entries, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Entry])
 		if err != nil {
@@ -164,7 +164,7 @@ var SectionKind = &Kind{
 				return "", fmt.Errorf("content: save card %s/%d: %w", page, pos, err)
 			}
 		}
-		return page + "/" + strconv.Itoa(pos), nil
+		return page + ":" + strconv.Itoa(pos), nil
 	},
 	Delete: func(ctx context.Context, db DB, key string) error {
 		page, pos, err := sectionKey(key)
@@ -188,7 +188,7 @@ var SectionKind = &Kind{
 }
 
 func sectionKey(key string) (string, int, error) {
-	page, p, ok := strings.Cut(key, "/")
+	page, p, ok := strings.Cut(key, ":")
 	pos, err := strconv.Atoi(p)
 	if !ok || err != nil {
 		return "", 0, ErrNotFound

@@ -24,18 +24,24 @@ type querier interface {
 
 // Store runs queries on a pool, or inside one transaction (see InTx).
 type Store struct {
-	pool *pgxpool.Pool
-	db   querier
+	begin interface { // the pool, or the transaction for nested InTx (a savepoint)
+		Begin(ctx context.Context) (pgx.Tx, error)
+	}
+	db querier
 }
 
 // New returns a Store over pool.
-func New(pool *pgxpool.Pool) *Store { return &Store{pool: pool, db: pool} }
+func New(pool *pgxpool.Pool) *Store { return &Store{begin: pool, db: pool} }
+
+// FromTx returns a Store whose every query runs in tx (the admin's preview
+// renders public pages this way, inside a transaction it rolls back).
+func FromTx(tx pgx.Tx) *Store { return &Store{begin: tx, db: tx} }
 
 // InTx runs fn with a Store bound to one transaction, committed when fn
 // returns nil and rolled back otherwise, so nothing is ever half written.
 func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
-	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		return fn(&Store{pool: s.pool, db: tx})
+	return pgx.BeginFunc(ctx, s.begin, func(tx pgx.Tx) error {
+		return fn(FromTx(tx))
 	})
 }
 
