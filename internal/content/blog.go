@@ -14,10 +14,6 @@ import (
 
 func init() { builtin = append(builtin, BlogPostKind) }
 
-// blogTimeLayout is how a post's publication time reads in its form: the
-// DateTime field's format, always in UTC.
-const blogTimeLayout = "2006-01-02T15:04"
-
 // BlogPostKind is a post on the blog, optionally written for an SSWWeek
 // edition and one of its days. Its key is its slug.
 var BlogPostKind = &Kind{
@@ -32,9 +28,9 @@ var BlogPostKind = &Kind{
 		{Name: "published_at", Label: "Publication date and time", Type: DateTime, Required: true,
 			Hint: "In UTC (Coordinated Universal Time), such as 2018-09-24T12:00 for noon UTC. The blog shows this date and lists posts by it; it does not delay publishing."},
 		{Name: "year", Label: "Social Service Workforce Week", Type: Select, Options: blogEditionOptions,
-			Hint: "The week the post was written for, if any: the post then shows on that week's page."},
+			Hint: "The week the post was written for, or (none): the post then shows on that week's page."},
 		{Name: "day", Label: "Day of the week", Type: Select, Options: blogDayOptions,
-			Hint: "The day of that week the post belongs to, if any. It must be a day of the week chosen above."},
+			Hint: "The day of that week the post belongs to, or (none) for the whole week. It must be a day of the week chosen above."},
 		{Name: "summary", Label: "Summary", Type: Textarea, Translated: true, MaxLen: 1000,
 			Hint: "One or two sentences shown in the list of posts and in the feed."},
 		{Name: "body", Label: "Text", Type: Markdown, Translated: true},
@@ -80,7 +76,7 @@ var BlogPostKind = &Kind{
 	},
 	New: func(string) Doc {
 		// Most posts go out the day they are written; staff can change it.
-		return Doc{"published_at": time.Now().UTC().Format(blogTimeLayout)}
+		return Doc{"published_at": time.Now().UTC().Format(DateTimeLayout)}
 	},
 }
 
@@ -100,8 +96,8 @@ func loadBlogPost(ctx context.Context, db DB, key string) (Doc, error) {
 	if err != nil {
 		return nil, fmt.Errorf("content: load blog post %s: %w", key, err)
 	}
-	d["slug"], d["author"], d["published_at"] = slug, by, at.UTC().Format(blogTimeLayout)
-	d["year"], d["day"] = optionalInt(year), optionalInt(dayID)
+	d["slug"], d["author"], d["published_at"] = slug, by, at.UTC().Format(DateTimeLayout)
+	d["year"], d["day"] = nullIntText(year), nullIntText(dayID)
 
 	rows, _ := db.Query(ctx, `SELECT lang, title, summary, body FROM blog_post_texts WHERE post_id = $1`, id)
 	var lang, title, summary, body string
@@ -118,15 +114,15 @@ func loadBlogPost(ctx context.Context, db DB, key string) (Doc, error) {
 
 func saveBlogPost(ctx context.Context, db DB, key string, d Doc) (string, error) {
 	slug := d["slug"]
-	at, err := time.ParseInLocation(blogTimeLayout, d["published_at"], time.UTC)
+	at, err := time.ParseInLocation(DateTimeLayout, d["published_at"], time.UTC)
 	if err != nil {
 		return "", fmt.Errorf("content: save blog post %s: publication time: %w", slug, err)
 	}
-	year, err := parseOptionalInt(d["year"])
+	year, err := parseNullInt(d["year"])
 	if err != nil {
 		return "", fmt.Errorf("content: save blog post %s: year: %w", slug, err)
 	}
-	dayID, err := parseOptionalInt(d["day"])
+	dayID, err := parseNullInt(d["day"])
 	if err != nil {
 		return "", fmt.Errorf("content: save blog post %s: day: %w", slug, err)
 	}
@@ -175,7 +171,7 @@ func checkBlogPost(ctx context.Context, db DB, key string, d Doc) map[string]str
 	var taken bool
 	if err := db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM blog_posts WHERE slug = $1 AND slug <> $2)`,
 		d["slug"], key).Scan(&taken); err != nil {
-		problems["slug"] = couldNotCheck
+		problems["slug"] = checkUnavailable
 	} else if taken {
 		problems["slug"] = "Another blog post already uses this address. Choose a different one."
 	}
@@ -187,7 +183,7 @@ func checkBlogPost(ctx context.Context, db DB, key string, d Doc) map[string]str
 		case errors.Is(err, pgx.ErrNoRows):
 			problems["day"] = "This day is no longer part of any Social Service Workforce Week. Choose another day, or none."
 		case err != nil:
-			problems["day"] = couldNotCheck
+			problems["day"] = checkUnavailable
 		case d["year"] == "":
 			problems["day"] = fmt.Sprintf("Day %d belongs to the %d week. Choose that week above as well, or choose no day.", number, dayYear)
 		case d["year"] != strconv.Itoa(dayYear):
@@ -201,12 +197,12 @@ func checkBlogPost(ctx context.Context, db DB, key string, d Doc) map[string]str
 	return problems
 }
 
-// couldNotCheck is Check's message when the database did not answer: the
+// checkUnavailable is Check's message when the database did not answer: the
 // save is refused rather than risked, and trying again usually works.
-const couldNotCheck = "This could not be checked just now. Please try again in a moment."
+const checkUnavailable = "This could not be checked just now. Please try again in a moment."
 
 // blogEditionOptions are the SSWWeek editions a post can belong to, newest
-// first, after the choice of none.
+// first. The form adds the choice of none to every Select.
 func blogEditionOptions(ctx context.Context, db DB, _ Doc) ([]Option, error) {
 	rows, _ := db.Query(ctx, `
 		SELECT e.year::text, e.year || coalesce(': ' || t.theme, '')
@@ -216,7 +212,7 @@ func blogEditionOptions(ctx context.Context, db DB, _ Doc) ([]Option, error) {
 	if err != nil {
 		return nil, fmt.Errorf("content: SSWWeek editions for a blog post: %w", err)
 	}
-	return append([]Option{{Value: "", Label: "None: not written for a Social Service Workforce Week"}}, opts...), nil
+	return opts, nil
 }
 
 // blogDayOptions are the days of every edition, grouped by edition (newest
@@ -231,7 +227,7 @@ func blogDayOptions(ctx context.Context, db DB, _ Doc) ([]Option, error) {
 	if err != nil {
 		return nil, fmt.Errorf("content: SSWWeek days for a blog post: %w", err)
 	}
-	return append([]Option{{Value: "", Label: "None: about the whole week, or no week"}}, opts...), nil
+	return opts, nil
 }
 
 // untitledTranslations reports translations that would be lost: Save keeps
@@ -253,16 +249,16 @@ func untitledTranslations(d Doc, title string, others ...string) map[string]stri
 	return problems
 }
 
-// optionalInt formats a nullable number column for a form: NULL is "".
-func optionalInt(p *int64) string {
+// nullIntText formats a nullable number column for a form: NULL is "".
+func nullIntText(p *int64) string {
 	if p == nil {
 		return ""
 	}
 	return strconv.FormatInt(*p, 10)
 }
 
-// parseOptionalInt reads an optional Number or Select value: "" is NULL.
-func parseOptionalInt(s string) (*int64, error) {
+// parseNullInt reads an optional Number or Select value: "" is NULL.
+func parseNullInt(s string) (*int64, error) {
 	if s == "" {
 		return nil, nil
 	}

@@ -332,9 +332,17 @@ func Publish(ctx context.Context, db DB, k *Kind, key string, version int, by Au
 		if _, err := db.Exec(ctx, `UPDATE content_items SET key = $3 WHERE kind = $1 AND key = $2`, k.Name, key, newKey); err != nil {
 			return "", fmt.Errorf("content: publish %s %s as %s: %w", k.Name, key, newKey, err)
 		}
-		if _, err := db.Exec(ctx, `UPDATE content_items SET parent = $3 WHERE parent = $2 AND kind = ANY($1)`,
-			childKinds(k), key, newKey); err != nil {
-			return "", fmt.Errorf("content: publish %s %s: children: %w", k.Name, key, err)
+		// Children follow: their rows, and the parent key inside their drafts.
+		for _, c := range builtin {
+			if c.Parent != k.Name {
+				continue
+			}
+			if _, err := db.Exec(ctx, `
+				UPDATE content_items SET parent = $3,
+					draft = CASE WHEN draft IS NULL THEN NULL ELSE jsonb_set(draft, ARRAY[$4::text], to_jsonb($3::text)) END
+				WHERE kind = $1 AND parent = $2`, c.Name, key, newKey, c.ParentField); err != nil {
+				return "", fmt.Errorf("content: publish %s %s: children: %w", k.Name, key, err)
+			}
 		}
 	}
 	if _, err := bump(ctx, db, k, newKey, current, nil, draft, "publish", "", by); err != nil {

@@ -27,8 +27,8 @@ var pinnedResources = map[string]string{
 	"key-messages":            "The key messages page",
 }
 
-// months are the month options of a resource, "" when only the year is known.
-var months = []string{"January", "February", "March", "April", "May", "June",
+// monthNames label a resource's month options, whose values are 1 to 12.
+var monthNames = []string{"January", "February", "March", "April", "May", "June",
 	"July", "August", "September", "October", "November", "December"}
 
 // ResourceKind is an item of the library: its texts, type, topics and
@@ -108,7 +108,7 @@ func topicOptions(ctx context.Context, db DB, _ Doc) ([]Option, error) {
 
 func monthOptions(context.Context, DB, Doc) ([]Option, error) {
 	opts := []Option{{Value: "", Label: "Not known"}}
-	for i, m := range months {
+	for i, m := range monthNames {
 		opts = append(opts, Option{Value: strconv.Itoa(i + 1), Label: m})
 	}
 	return opts, nil
@@ -180,7 +180,7 @@ func saveResource(ctx context.Context, db DB, key string, d Doc) (string, error)
 		}
 		month = &m
 	}
-	links, problems := parseLinks(d["links"])
+	links, problems := parseResourceLinks(d["links"])
 	if len(problems) > 0 {
 		return "", fmt.Errorf("content: save resource %s: links: %s", slug, strings.Join(problems, " "))
 	}
@@ -226,7 +226,7 @@ func saveResource(ctx context.Context, db DB, key string, d Doc) (string, error)
 		}
 	}
 
-	topics := lines(d["topics"])
+	topics := choiceValues(d["topics"])
 	if _, err := db.Exec(ctx, `DELETE FROM resource_topics WHERE resource_id = $1`, id); err != nil {
 		return "", fmt.Errorf("content: save resource %s: topics: %w", slug, err)
 	}
@@ -286,7 +286,7 @@ func checkResource(ctx context.Context, db DB, key string, d Doc) map[string]str
 	if year, err := strconv.Atoi(d["year"]); err == nil && (year < 1990 || year > 2100) {
 		problems["year"] = "Give a year between 1990 and 2100."
 	}
-	if _, bad := parseLinks(d["links"]); len(bad) > 0 {
+	if _, bad := parseResourceLinks(d["links"]); len(bad) > 0 {
 		problems["links"] = strings.Join(bad, " ")
 	}
 	for _, l := range i18n.Langs {
@@ -303,10 +303,10 @@ func checkResource(ctx context.Context, db DB, key string, d Doc) map[string]str
 // resourceLink is a parsed line of a resource's links field.
 type resourceLink struct{ url, label string }
 
-// parseLinks reads the links field: one "address text" pair per line,
-// blank lines skipped. It returns what it read and a plain-English problem
-// per line it could not.
-func parseLinks(s string) ([]resourceLink, []string) {
+// parseResourceLinks reads the links field: one "address text" pair per
+// line, blank lines skipped. It returns what it read and a plain-English
+// problem per line it could not.
+func parseResourceLinks(s string) ([]resourceLink, []string) {
 	var (
 		links    []resourceLink
 		problems []string
@@ -333,8 +333,8 @@ func parseLinks(s string) ([]resourceLink, []string) {
 	return links, problems
 }
 
-// lines splits a Choices or Lines value into its non-empty entries.
-func lines(s string) []string {
+// choiceValues splits a Choices or Lines value into its non-empty entries.
+func choiceValues(s string) []string {
 	var out []string
 	for _, l := range strings.Split(s, "\n") {
 		if l = strings.TrimSpace(l); l != "" {
@@ -344,11 +344,11 @@ func lines(s string) []string {
 	return out
 }
 
-// docLangs are the languages a resource's documents may be written in.
-var docLangs = []string{"en", "es", "fr", "pt"}
+// resourceDocLangs are the languages a resource's documents may be in.
+var resourceDocLangs = []string{"en", "es", "fr", "pt"}
 
-// docLangName is a document language's English name: "French".
-func docLangName(code string) string { return i18n.EN.T("resource.doclang." + code) }
+// resourceDocLangName is a document language's English name: "French".
+func resourceDocLangName(code string) string { return i18n.EN.T("resource.doclang." + code) }
 
 // ResourceFileKind is a download of a resource: an uploaded file, the
 // language it is written in, and an optional link text. Its key is the
@@ -361,9 +361,9 @@ var ResourceFileKind = &Kind{
 		{Name: "file", Label: "File", Hint: "PDF, Word, Excel, PowerPoint or an image, up to 50 MB.", Type: File, Required: true},
 		{Name: "lang", Label: "Language of the document", Type: Select, Required: true,
 			Options: func(context.Context, DB, Doc) ([]Option, error) {
-				opts := make([]Option, len(docLangs))
-				for i, code := range docLangs {
-					opts[i] = Option{Value: code, Label: docLangName(code)}
+				opts := make([]Option, len(resourceDocLangs))
+				for i, code := range resourceDocLangs {
+					opts[i] = Option{Value: code, Label: resourceDocLangName(code)}
 				}
 				return opts, nil
 			}},
@@ -378,7 +378,7 @@ var ResourceFileKind = &Kind{
 		case d["file_name"] != "":
 			return d["file_name"]
 		default:
-			return docLangName(d["lang"]) + " document"
+			return resourceDocLangName(d["lang"]) + " document"
 		}
 	},
 	List: func(ctx context.Context, db DB, parent string) ([]Entry, error) {
@@ -395,7 +395,7 @@ var ResourceFileKind = &Kind{
 			title, lang, mime string
 		)
 		_, err := pgx.ForEachRow(rows, []any{&id, &title, &lang, &mime, &size}, func() error {
-			entries = append(entries, Entry{Key: strconv.FormatInt(id, 10), Title: title, Note: fileNote(lang, mime, size)})
+			entries = append(entries, Entry{Key: strconv.FormatInt(id, 10), Title: title, Note: resourceFileNote(lang, mime, size)})
 			return nil
 		})
 		if err != nil {
@@ -428,10 +428,10 @@ var ResourceFileKind = &Kind{
 	New:        func(parent string) Doc { return Doc{"resource": parent, "lang": "en"} },
 }
 
-// fileNote describes a download for the admin's list as the public page
-// does: "Spanish, PDF, 1.2 MB".
-func fileNote(lang, contentType string, size int64) string {
-	return docLangName(lang) + ", " + public.ResourceFileFormat(contentType) + ", " + public.ResourceFileSize(i18n.EN, size)
+// resourceFileNote describes a download for the admin's list as the public
+// page does: "Spanish, PDF, 1.2 MB".
+func resourceFileNote(lang, contentType string, size int64) string {
+	return resourceDocLangName(lang) + ", " + public.ResourceFileFormat(contentType) + ", " + public.ResourceFileSize(i18n.EN, size)
 }
 
 func loadResourceFile(ctx context.Context, db DB, key string) (Doc, error) {
@@ -479,10 +479,11 @@ func saveResourceFile(ctx context.Context, db DB, key string, d Doc) (string, er
 		if err != nil {
 			return "", ErrNotFound
 		}
+		// The key alone names the attachment: d's resource slug is only
+		// needed to create one, and may be stale in a draft written before
+		// the resource's address changed.
 		args["old"] = old
-		sql = `
-			UPDATE resource_files SET file_id = @file, lang = @lang, label = @label
-			WHERE file_id = @old AND resource_id = (SELECT id FROM resources WHERE slug = @resource)`
+		sql = `UPDATE resource_files SET file_id = @file, lang = @lang, label = @label WHERE file_id = @old`
 	}
 	tag, err := db.Exec(ctx, sql, args)
 	if err == nil && tag.RowsAffected() == 0 {
@@ -513,11 +514,15 @@ func deleteResourceFile(ctx context.Context, db DB, key string) error {
 
 func checkResourceFile(ctx context.Context, db DB, key string, d Doc) map[string]string {
 	problems := map[string]string{}
-	var resourceExists bool
-	if err := db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM resources WHERE slug = $1)`, d["resource"]).Scan(&resourceExists); err != nil {
-		problems["resource"] = "The resource could not be checked just now. Please try again."
-	} else if !resourceExists {
-		problems["resource"] = "The resource this file belongs to no longer exists."
+	if key == "" {
+		// Only a new attachment is placed by its resource's slug (see
+		// saveResourceFile).
+		var resourceExists bool
+		if err := db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM resources WHERE slug = $1)`, d["resource"]).Scan(&resourceExists); err != nil {
+			problems["resource"] = "The resource could not be checked just now. Please try again."
+		} else if !resourceExists {
+			problems["resource"] = "The resource this file belongs to no longer exists."
+		}
 	}
 
 	file, err := strconv.ParseInt(d["file"], 10, 64)

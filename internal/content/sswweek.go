@@ -10,17 +10,12 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/sswalliance/advocacy/internal/i18n"
 )
 
 func init() { builtin = append(builtin, EditionKind, DayKind, EventKind) }
-
-// Formats of the form's date and time values (see FieldType).
-const (
-	dateLayout      = "2006-01-02"
-	localTimeLayout = "2006-01-02T15:04"
-)
 
 // EditionKind is one year's Social Service Workforce Week: its dates, theme
 // and the text of its page. Its key is the year. Days and events belong to
@@ -34,14 +29,14 @@ var EditionKind = &Kind{
 		{Name: "starts_on", Label: "First day", Hint: "For example 2018-09-24. When only the month is known, give the month's first day.", Type: Date, Required: true},
 		{Name: "ends_on", Label: "Last day", Hint: "For example 2018-09-28. When only the month is known, give the month's last day.", Type: Date, Required: true},
 		{Name: "date_precision", Label: "How exact are the dates?", Hint: "Choose “Month only” when the exact days are not on record: the site then shows just the month, such as “April 2014”.", Type: Select, Required: true,
-			Options: fixedOptions(Option{"day", "Exact days"}, Option{"month", "Month only"})},
+			Options: sswOptions(Option{Value: "day", Label: "Exact days"}, Option{Value: "month", Label: "Month only"})},
 		{Name: "time_zone", Label: "Time zone", Hint: "Where the organisers are, as a time zone name such as America/New_York or Africa/Nairobi. Event times are typed and shown in this zone.", Type: Text, Required: true, MaxLen: 64},
 		{Name: "hashtag", Label: "Hashtag", Hint: "For example #SSWWeek.", Type: Text, MaxLen: 100},
 		{Name: "theme", Label: "Theme", Hint: "The week's theme, shown as its heading.", Type: Text, Translated: true, Required: true, MaxLen: 300},
 		{Name: "summary", Label: "Summary", Hint: "Two or three sentences for the list of editions and the top of the page.", Type: Textarea, Translated: true, MaxLen: 1500},
 		{Name: "body", Label: "About the week", Hint: "The rest of the page's introduction, before the schedule.", Type: Markdown, Translated: true},
 	},
-	Title: func(d Doc) string { return withPrefix(d["year"], ": ", d["theme.en"]) },
+	Title: func(d Doc) string { return sswJoin(d["year"], ": ", d["theme.en"]) },
 	List: func(ctx context.Context, db DB, _ string) ([]Entry, error) {
 		rows, _ := db.Query(ctx, `
 			SELECT e.year, t.theme, e.starts_on, e.ends_on, e.date_precision
@@ -49,9 +44,9 @@ var EditionKind = &Kind{
 			ORDER BY e.year DESC`)
 		entries, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (Entry, error) {
 			var (
-				year                int
-				theme, precision    string
-				startsOn, endsOn    time.Time
+				year             int
+				theme, precision string
+				startsOn, endsOn time.Time
 			)
 			if err := row.Scan(&year, &theme, &startsOn, &endsOn, &precision); err != nil {
 				return Entry{}, err
@@ -74,9 +69,9 @@ var EditionKind = &Kind{
 			return nil, ErrNotFound
 		}
 		var (
-			ordinal                   int
-			startsOn, endsOn          time.Time
-			precision, zone, hashtag  string
+			ordinal                  int
+			startsOn, endsOn         time.Time
+			precision, zone, hashtag string
 		)
 		err = db.QueryRow(ctx, `SELECT ordinal, starts_on, ends_on, date_precision, time_zone, hashtag
 			FROM sswweek_editions WHERE year = $1`, year).Scan(&ordinal, &startsOn, &endsOn, &precision, &zone, &hashtag)
@@ -88,7 +83,7 @@ var EditionKind = &Kind{
 		}
 		d := Doc{
 			"year": key, "ordinal": strconv.Itoa(ordinal),
-			"starts_on": startsOn.Format(dateLayout), "ends_on": endsOn.Format(dateLayout),
+			"starts_on": startsOn.Format(DateLayout), "ends_on": endsOn.Format(DateLayout),
 			"date_precision": precision, "time_zone": zone, "hashtag": hashtag,
 		}
 		rows, _ := db.Query(ctx, `SELECT lang, theme, summary, body FROM sswweek_edition_texts WHERE year = $1`, year)
@@ -112,8 +107,8 @@ var EditionKind = &Kind{
 		if err != nil {
 			return "", fmt.Errorf("content: save edition %d: ordinal: %w", year, err)
 		}
-		startsOn, err1 := time.Parse(dateLayout, d["starts_on"])
-		endsOn, err2 := time.Parse(dateLayout, d["ends_on"])
+		startsOn, err1 := time.Parse(DateLayout, d["starts_on"])
+		endsOn, err2 := time.Parse(DateLayout, d["ends_on"])
 		if err := errors.Join(err1, err2); err != nil {
 			return "", fmt.Errorf("content: save edition %d: dates: %w", year, err)
 		}
@@ -128,7 +123,7 @@ var EditionKind = &Kind{
 		} else {
 			// A new year renames the edition: its texts, days, events and
 			// blog posts follow through ON UPDATE CASCADE.
-			var tag interface{ RowsAffected() int64 }
+			var tag pgconn.CommandTag
 			tag, err = db.Exec(ctx, `
 				UPDATE sswweek_editions SET year = @year, ordinal = @ordinal, starts_on = @starts, ends_on = @ends,
 					date_precision = @precision, time_zone = @zone, hashtag = @hashtag
@@ -192,8 +187,8 @@ func checkEdition(ctx context.Context, db DB, key string, d Doc) map[string]stri
 	if yearErr == nil && (year < 2000 || year > 2100) {
 		problems["year"] = "Give a year between 2000 and 2100."
 	}
-	startsOn, startErr := time.Parse(dateLayout, d["starts_on"])
-	endsOn, endErr := time.Parse(dateLayout, d["ends_on"])
+	startsOn, startErr := time.Parse(DateLayout, d["starts_on"])
+	endsOn, endErr := time.Parse(DateLayout, d["ends_on"])
 	if startErr == nil && endErr == nil && endsOn.Before(startsOn) {
 		problems["ends_on"] = "The last day comes before the first day. Check both dates."
 	}
@@ -208,7 +203,7 @@ func checkEdition(ctx context.Context, db DB, key string, d Doc) map[string]stri
 			problems["time_zone"] = "This is not a time zone name the site knows. Use a name such as America/New_York, Europe/London or Africa/Nairobi, spelt exactly."
 		}
 	}
-	if h := d["hashtag"]; h != "" && !isHashtag(h) {
+	if h := d["hashtag"]; h != "" && !sswHashtag(h) {
 		problems["hashtag"] = "Write one hashtag starting with #, without spaces, such as #SSWWeek."
 	}
 	if yearErr == nil {
@@ -216,7 +211,7 @@ func checkEdition(ctx context.Context, db DB, key string, d Doc) map[string]stri
 		err := db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM sswweek_editions WHERE year = $1 AND year::text <> $2)`, year, key).Scan(&taken)
 		switch {
 		case err != nil:
-			problems["year"] = retryMessage
+			problems["year"] = sswCheckFailed
 		case taken:
 			problems["year"] = fmt.Sprintf("There is already an edition for %d. Choose a different year, or edit that edition instead.", year)
 		}
@@ -227,12 +222,12 @@ func checkEdition(ctx context.Context, db DB, key string, d Doc) map[string]stri
 		switch {
 		case errors.Is(err, pgx.ErrNoRows):
 		case err != nil:
-			problems["ordinal"] = retryMessage
+			problems["ordinal"] = sswCheckFailed
 		default:
 			problems["ordinal"] = fmt.Sprintf("The %d edition is already number %d. Check which week this is.", other, ordinal)
 		}
 	}
-	spanishComplete(problems, d, "theme", "theme", "summary", "body")
+	sswSpanishComplete(problems, d, "theme", "theme", "summary", "body")
 	return problems
 }
 
@@ -250,7 +245,7 @@ var DayKind = &Kind{
 		{Name: "body", Label: "About the day", Type: Markdown, Translated: true},
 		{Name: "resources", Label: "Suggested resources", Hint: "Resources from the library to read that day, one per line, in the order to show them. Write the end of the resource's address: for /resources/mapping-the-workforce write mapping-the-workforce (pasting the whole address works too).", Type: Lines, MaxLen: 5000},
 	},
-	Title: func(d Doc) string { return withPrefix(dayLabel(d["number"]), ": ", d["topic.en"]) },
+	Title: func(d Doc) string { return sswJoin(sswDayLabel(d["number"]), ": ", d["topic.en"]) },
 	List: func(ctx context.Context, db DB, parent string) ([]Entry, error) {
 		rows, _ := db.Query(ctx, `
 			SELECT d.id, d.number, d.day, t.topic
@@ -269,8 +264,8 @@ var DayKind = &Kind{
 			}
 			return Entry{
 				Key:   strconv.FormatInt(id, 10),
-				Title: dayLabel(strconv.Itoa(number)) + ": " + topic,
-				Note:  i18n.EN.LongDate(day),
+				Title: sswDayLabel(strconv.Itoa(number)) + ": " + topic,
+				Note:  i18n.EN.Date(day),
 			}, nil
 		})
 		if err != nil {
@@ -294,7 +289,7 @@ var DayKind = &Kind{
 		if err != nil {
 			return nil, fmt.Errorf("content: load day %d: %w", id, err)
 		}
-		d := Doc{"edition": strconv.Itoa(year), "number": strconv.Itoa(number), "day": day.Format(dateLayout)}
+		d := Doc{"edition": strconv.Itoa(year), "number": strconv.Itoa(number), "day": day.Format(DateLayout)}
 		rows, _ := db.Query(ctx, `SELECT lang, topic, body FROM sswweek_day_texts WHERE day_id = $1`, id)
 		var lang, topic, body string
 		_, err = pgx.ForEachRow(rows, []any{&lang, &topic, &body}, func() error {
@@ -317,7 +312,7 @@ var DayKind = &Kind{
 	},
 	Save: func(ctx context.Context, db DB, key string, d Doc) (string, error) {
 		number, err1 := strconv.Atoi(d["number"])
-		day, err2 := time.Parse(dateLayout, d["day"])
+		day, err2 := time.Parse(DateLayout, d["day"])
 		if err := errors.Join(err1, err2); err != nil {
 			return "", fmt.Errorf("content: save day %q: %w", key, err)
 		}
@@ -360,7 +355,7 @@ var DayKind = &Kind{
 		if _, err := db.Exec(ctx, `DELETE FROM sswweek_day_resources WHERE day_id = $1`, id); err != nil {
 			return "", fmt.Errorf("content: save resources of day %d: %w", id, err)
 		}
-		for i, slug := range uniq(resourceSlugs(d["resources"])) {
+		for i, slug := range sswUnique(dayResourceSlugs(d["resources"])) {
 			tag, err := db.Exec(ctx, `
 				INSERT INTO sswweek_day_resources (day_id, resource_id, position)
 				SELECT $1, id, $3 FROM resources WHERE slug = $2`, id, slug, i+1)
@@ -385,14 +380,14 @@ var DayKind = &Kind{
 		}
 		return nil
 	},
-	Check:      checkDay,
+	Check:      checkEditionDay,
 	PublicPath: editionPath,
 	New:        func(parent string) Doc { return Doc{"edition": parent} },
 }
 
-// checkDay keeps a day's number its own within the edition, its date inside
-// the week, and its resources real.
-func checkDay(ctx context.Context, db DB, key string, d Doc) map[string]string {
+// checkEditionDay keeps a day's number its own within the edition, its
+// date inside the week, and its resources real.
+func checkEditionDay(ctx context.Context, db DB, key string, d Doc) map[string]string {
 	problems := map[string]string{}
 	if number, err := strconv.Atoi(d["number"]); err == nil {
 		if number < 1 || number > 7 {
@@ -403,35 +398,35 @@ func checkDay(ctx context.Context, db DB, key string, d Doc) map[string]string {
 				d["edition"], number, key).Scan(&taken)
 			switch {
 			case err != nil:
-				problems["number"] = retryMessage
+				problems["number"] = sswCheckFailed
 			case taken:
 				problems["number"] = fmt.Sprintf("This edition already has a Day %d. Choose a different number.", number)
 			}
 		}
 	}
-	if day, err := time.Parse(dateLayout, d["day"]); err == nil {
+	if day, err := time.Parse(DateLayout, d["day"]); err == nil {
 		var startsOn, endsOn time.Time
 		err := db.QueryRow(ctx, `SELECT starts_on, ends_on FROM sswweek_editions WHERE year::text = $1`, d["edition"]).Scan(&startsOn, &endsOn)
 		switch {
 		case errors.Is(err, pgx.ErrNoRows):
 			problems["day"] = "This day's edition no longer exists."
 		case err != nil:
-			problems["day"] = retryMessage
+			problems["day"] = sswCheckFailed
 		case day.Before(startsOn) || day.After(endsOn):
 			problems["day"] = fmt.Sprintf("The date must fall within the week: %s to %s.",
 				i18n.EN.Date(startsOn), i18n.EN.Date(endsOn))
 		}
 	}
-	if msg := checkResources(ctx, db, resourceSlugs(d["resources"])); msg != "" {
+	if msg := checkDayResources(ctx, db, dayResourceSlugs(d["resources"])); msg != "" {
 		problems["resources"] = msg
 	}
-	spanishComplete(problems, d, "topic", "topic", "body")
+	sswSpanishComplete(problems, d, "topic", "topic", "body")
 	return problems
 }
 
-// checkResources explains what is wrong with a day's list of resource
+// checkDayResources explains what is wrong with a day's list of resource
 // slugs: repeats, and slugs no resource has. "" when all is well.
-func checkResources(ctx context.Context, db DB, slugs []string) string {
+func checkDayResources(ctx context.Context, db DB, slugs []string) string {
 	if len(slugs) == 0 {
 		return ""
 	}
@@ -444,10 +439,10 @@ func checkResources(ctx context.Context, db DB, slugs []string) string {
 	rows, _ := db.Query(ctx, `SELECT slug FROM resources WHERE slug = ANY($1)`, slugs)
 	known, err := pgx.CollectRows(rows, pgx.RowTo[string])
 	if err != nil {
-		return retryMessage
+		return sswCheckFailed
 	}
 	var missing []string
-	for _, s := range uniq(slugs) {
+	for _, s := range sswUnique(slugs) {
 		if !slices.Contains(known, s) {
 			missing = append(missing, s)
 		}
@@ -463,11 +458,11 @@ func checkResources(ctx context.Context, db DB, slugs []string) string {
 	return ""
 }
 
-// resourceSlugs reads a day's resources field: one resource per line, as
+// dayResourceSlugs reads a day's resources field: one resource per line, as
 // its slug or as its address pasted from the browser.
-func resourceSlugs(s string) []string {
+func dayResourceSlugs(s string) []string {
 	var slugs []string
-	for _, line := range lines(s) {
+	for _, line := range sswLines(s) {
 		if i := strings.LastIndex(line, "/resources/"); i >= 0 {
 			line = line[i+len("/resources/"):]
 		}
@@ -489,7 +484,7 @@ var EventKind = &Kind{
 	Parent: "edition", ParentField: "edition",
 	Fields: []Field{
 		{Name: "kind", Label: "Kind of event", Type: Select, Required: true,
-			Options: fixedOptions(Option{"webinar", "Webinar"}, Option{"chat", "Social media chat"})},
+			Options: sswOptions(Option{Value: "webinar", Label: "Webinar"}, Option{Value: "chat", Label: "Social media chat"})},
 		{Name: "day", Label: "Day of the week", Hint: "The day whose topic the event belongs to, if any.", Type: Select, Options: editionDayOptions},
 		{Name: "starts_at", Label: "Starts at", Hint: "Date and time in the edition's time zone (set on the edition, usually America/New_York), 24-hour clock: 2018-09-25T09:00 for 9 am.", Type: DateTime, Required: true},
 		{Name: "ends_at", Label: "Ends at", Hint: "In the edition's time zone, like the start. Leave empty when the end time is not known.", Type: DateTime},
@@ -542,11 +537,11 @@ var EventKind = &Kind{
 			return nil, ErrNotFound
 		}
 		var (
-			year                             int
-			day                              *int
-			kind, hosts, hashtag, url, zone  string
-			startsAt                         time.Time
-			endsAt                           *time.Time
+			year                            int
+			day                             *int
+			kind, hosts, hashtag, url, zone string
+			startsAt                        time.Time
+			endsAt                          *time.Time
 		)
 		err = db.QueryRow(ctx, `
 			SELECT v.year, d.number, v.kind, v.starts_at, v.ends_at, v.hosts, v.hashtag, v.url, e.time_zone
@@ -566,14 +561,14 @@ var EventKind = &Kind{
 		}
 		d := Doc{
 			"edition": strconv.Itoa(year), "kind": kind, "day": "",
-			"starts_at": startsAt.In(loc).Format(localTimeLayout), "ends_at": "",
+			"starts_at": startsAt.In(loc).Format(DateTimeLayout), "ends_at": "",
 			"hosts": hosts, "hashtag": hashtag, "url": url,
 		}
 		if day != nil {
 			d["day"] = strconv.Itoa(*day)
 		}
 		if endsAt != nil {
-			d["ends_at"] = endsAt.In(loc).Format(localTimeLayout)
+			d["ends_at"] = endsAt.In(loc).Format(DateTimeLayout)
 		}
 		rows, _ := db.Query(ctx, `SELECT lang, title, description FROM sswweek_event_texts WHERE event_id = $1`, id)
 		var lang, title, description string
@@ -625,13 +620,13 @@ var EventKind = &Kind{
 		if err != nil {
 			return "", fmt.Errorf("content: save event %q: %w", key, err)
 		}
-		startsAt, err := time.ParseInLocation(localTimeLayout, d["starts_at"], loc)
+		startsAt, err := time.ParseInLocation(DateTimeLayout, d["starts_at"], loc)
 		if err != nil {
 			return "", fmt.Errorf("content: save event %q: start: %w", key, err)
 		}
 		var endsAt *time.Time
 		if d["ends_at"] != "" {
-			t, err := time.ParseInLocation(localTimeLayout, d["ends_at"], loc)
+			t, err := time.ParseInLocation(DateTimeLayout, d["ends_at"], loc)
 			if err != nil {
 				return "", fmt.Errorf("content: save event %q: end: %w", key, err)
 			}
@@ -686,7 +681,7 @@ var EventKind = &Kind{
 			if _, err := db.Exec(ctx, `DELETE FROM sswweek_chat_questions WHERE event_id = $1 AND lang = $2`, id, string(l)); err != nil {
 				return "", fmt.Errorf("content: save questions of event %d/%s: %w", id, l, err)
 			}
-			for i, q := range lines(d[Key("questions", l)]) {
+			for i, q := range sswLines(d[Key("questions", l)]) {
 				_, err := db.Exec(ctx, `INSERT INTO sswweek_chat_questions (event_id, number, lang, question) VALUES ($1, $2, $3, $4)`,
 					id, i+1, string(l), q)
 				if err != nil {
@@ -706,59 +701,62 @@ var EventKind = &Kind{
 		}
 		return nil
 	},
-	Check:      checkEvent,
+	Check:      checkEditionEvent,
 	PublicPath: editionPath,
 	New:        func(parent string) Doc { return Doc{"edition": parent, "kind": "webinar"} },
 }
 
-// checkEvent keeps an event's times real in its edition's zone, its end
-// after its start, and its questions to chats, the same in both languages.
-func checkEvent(ctx context.Context, db DB, _ string, d Doc) map[string]string {
+// checkEditionEvent keeps an event's times real in its edition's zone, its
+// end after its start, and its questions to chats, the same in both
+// languages.
+func checkEditionEvent(ctx context.Context, db DB, _ string, d Doc) map[string]string {
 	problems := map[string]string{}
 	loc, err := editionZone(ctx, db, d["edition"])
 	if err != nil {
 		problems["starts_at"] = "The edition's time zone could not be read, so the times cannot be checked. Check the time zone on the edition."
 	} else {
-		startsAt, startErr := localTime(d["starts_at"], loc)
-		if startErr != nil {
-			problems["starts_at"] = startErr.Error()
+		// An empty start is the required-field check's to report.
+		startsAt, startProblem := eventLocalTime(d["starts_at"], loc)
+		if startProblem != "" && d["starts_at"] != "" {
+			problems["starts_at"] = startProblem
 		}
 		if d["ends_at"] != "" {
-			endsAt, endErr := localTime(d["ends_at"], loc)
+			endsAt, endProblem := eventLocalTime(d["ends_at"], loc)
 			switch {
-			case endErr != nil:
-				problems["ends_at"] = endErr.Error()
-			case startErr == nil && !endsAt.After(startsAt):
+			case endProblem != "":
+				problems["ends_at"] = endProblem
+			case startProblem == "" && !endsAt.After(startsAt):
 				problems["ends_at"] = "The event must end after it starts. Check both times, or leave the end empty."
 			}
 		}
 	}
-	if h := d["hashtag"]; h != "" && !isHashtag(h) {
+	if h := d["hashtag"]; h != "" && !sswHashtag(h) {
 		problems["hashtag"] = "Write one hashtag starting with #, without spaces, such as #SSWWeek."
 	}
-	en := lines(d[Key("questions", i18n.EN)])
-	es := lines(d[Key("questions", i18n.ES)])
+	en := sswLines(d[Key("questions", i18n.EN)])
+	es := sswLines(d[Key("questions", i18n.ES)])
 	switch {
 	case d["kind"] != "chat" && (len(en) > 0 || len(es) > 0):
 		problems[Key("questions", i18n.EN)] = "Only chats have questions. Choose “Social media chat” as the kind of event, or remove the questions."
 	case len(es) > 0 && len(es) != len(en):
 		problems[Key("questions", i18n.ES)] = fmt.Sprintf("There are %d English questions and %d Spanish ones. Give them all in Spanish, in the same order, or leave the Spanish questions empty.", len(en), len(es))
 	}
-	spanishComplete(problems, d, "title", "title", "description", "questions")
+	sswSpanishComplete(problems, d, "title", "title", "description", "questions")
 	return problems
 }
 
-// localTime parses a form's date and time in loc, refusing a clock time
-// that never happens there (skipped when the clocks go forward).
-func localTime(s string, loc *time.Location) (time.Time, error) {
-	t, err := time.ParseInLocation(localTimeLayout, s, loc)
+// eventLocalTime parses a form's date and time in loc. It refuses, with a
+// message for staff, a clock time that never happens there (skipped when
+// the clocks go forward).
+func eventLocalTime(s string, loc *time.Location) (time.Time, string) {
+	t, err := time.ParseInLocation(DateTimeLayout, s, loc)
 	if err != nil {
-		return time.Time{}, errors.New("Write the date and time as 2018-09-25T09:00.")
+		return time.Time{}, "Enter a real date and time, like 2018-09-25T09:00."
 	}
-	if t.Format(localTimeLayout) != s {
-		return time.Time{}, fmt.Errorf("This time does not exist in %s: the clocks go forward then. Choose another time.", loc)
+	if t.Format(DateTimeLayout) != s {
+		return time.Time{}, fmt.Sprintf("This time does not exist in %s: the clocks go forward then. Choose another time.", loc)
 	}
-	return t, nil
+	return t, ""
 }
 
 // editionDayOptions offers the days of the event's edition, by number, and
@@ -802,10 +800,10 @@ func editionPath(_ string, d Doc) string {
 	return "/sswweek/" + d["edition"]
 }
 
-// spanishComplete reports, under the Spanish version of required, a
+// sswSpanishComplete reports, under the Spanish version of required, a
 // Spanish text given without the required Spanish field: without it there
 // is no Spanish version, so the text would be lost.
-func spanishComplete(problems map[string]string, d Doc, required string, fields ...string) {
+func sswSpanishComplete(problems map[string]string, d Doc, required string, fields ...string) {
 	if d[Key(required, i18n.ES)] != "" {
 		return
 	}
@@ -817,17 +815,17 @@ func spanishComplete(problems map[string]string, d Doc, required string, fields 
 	}
 }
 
-// retryMessage is shown when a check could not reach the database.
-const retryMessage = "This could not be checked just now. Please try again."
+// sswCheckFailed is shown when a check could not reach the database.
+const sswCheckFailed = "This could not be checked just now. Please try again."
 
-// fixedOptions returns Options for a choice that does not depend on the
+// sswOptions returns Options for a choice that does not depend on the
 // database.
-func fixedOptions(options ...Option) func(context.Context, DB, Doc) ([]Option, error) {
+func sswOptions(options ...Option) func(context.Context, DB, Doc) ([]Option, error) {
 	return func(context.Context, DB, Doc) ([]Option, error) { return options, nil }
 }
 
-// lines splits a Lines value into its non-empty lines, trimmed.
-func lines(s string) []string {
+// sswLines splits a Lines value into its non-empty lines, trimmed.
+func sswLines(s string) []string {
 	var out []string
 	for _, l := range strings.Split(s, "\n") {
 		if l = strings.TrimSpace(l); l != "" {
@@ -837,8 +835,8 @@ func lines(s string) []string {
 	return out
 }
 
-// uniq returns s without repeats, in first-seen order.
-func uniq(s []string) []string {
+// sswUnique returns s without repeats, in first-seen order.
+func sswUnique(s []string) []string {
 	var out []string
 	for _, v := range s {
 		if !slices.Contains(out, v) {
@@ -848,21 +846,21 @@ func uniq(s []string) []string {
 	return out
 }
 
-// isHashtag reports whether s is a single hashtag: "#" and no spaces.
-func isHashtag(s string) bool {
-	return len(s) > 1 && s[0] == '#' && !strings.ContainsAny(s, " \t#"[:3]) && !strings.Contains(s[1:], "#")
+// sswHashtag reports whether s is a single hashtag: "#" and no spaces.
+func sswHashtag(s string) bool {
+	return len(s) > 1 && s[0] == '#' && !strings.ContainsAny(s[1:], " \t#")
 }
 
-// dayLabel names a day by its number: "Day 3".
-func dayLabel(number string) string {
+// sswDayLabel names a day by its number: "Day 3".
+func sswDayLabel(number string) string {
 	if number == "" {
 		return ""
 	}
 	return "Day " + number
 }
 
-// withPrefix joins prefix and s with sep, leaving out whichever is empty.
-func withPrefix(prefix, sep, s string) string {
+// sswJoin joins prefix and s with sep, leaving out whichever is empty.
+func sswJoin(prefix, sep, s string) string {
 	switch {
 	case prefix == "":
 		return s

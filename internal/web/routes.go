@@ -7,11 +7,14 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/alexedwards/scs/v2"
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/sswalliance/advocacy/internal/auth"
 	"github.com/sswalliance/advocacy/internal/config"
+	"github.com/sswalliance/advocacy/internal/content"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/static"
@@ -20,16 +23,26 @@ import (
 
 // App holds what the handlers need.
 type App struct {
-	cfg    config.Config
-	logger *slog.Logger
-	pool   *pgxpool.Pool
-	store  *store.Store
-	now    func() time.Time // the clock; tests set a fixed one
+	cfg      config.Config
+	logger   *slog.Logger
+	pool     *pgxpool.Pool
+	store    *store.Store
+	now      func() time.Time // the clock; tests set a fixed one
+	sessions *scs.SessionManager
+	throttle *auth.Throttle
+	kinds    *content.Registry
 }
 
 // NewApp returns the site's handlers over a database pool.
 func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
-	return &App{cfg: cfg, logger: logger, pool: pool, store: store.New(pool), now: time.Now}
+	kinds, err := content.Builtin()
+	if err != nil {
+		panic(err) // a kind declared incompletely: a programming error
+	}
+	a := &App{cfg: cfg, logger: logger, pool: pool, store: store.New(pool), now: time.Now,
+		throttle: auth.NewThrottle(pool), kinds: kinds}
+	a.sessions = newSessions(a)
+	return a
 }
 
 // Routes returns the site's handler: every route the site answers is here.
@@ -60,6 +73,8 @@ func (a *App) routes(extra func(chi.Router)) http.Handler {
 	// Every public page in English at /..., and in Spanish at /es/....
 	r.Group(a.publicRoutes)
 	r.Route("/es", a.publicRoutes)
+	// The staff area.
+	r.Route("/admin", a.adminRoutes)
 	// Language-neutral routes: files and feeds.
 	a.resourceRootRoutes(r)
 	a.sswweekRootRoutes(r)

@@ -1,0 +1,155 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Audit actions: what the audit log records, one name per kind of event.
+const (
+	ActionSignIn            = "sign-in"
+	ActionSignInFailed      = "sign-in-failed"
+	ActionLockout           = "lockout"
+	ActionSignOut           = "sign-out"
+	ActionPasswordChange    = "password-change"
+	ActionUserAdd           = "user-add"
+	ActionUserUpdate        = "user-update"
+	ActionUserDisable       = "user-disable"
+	ActionUserEnable        = "user-enable"
+	ActionUserResetPassword = "user-reset-password"
+	ActionContentDraft      = "content-draft"
+	ActionContentPublish    = "content-publish"
+	ActionContentSchedule   = "content-schedule"
+	ActionContentRestore    = "content-restore"
+	ActionContentDelete     = "content-delete"
+	ActionContentMove       = "content-move"
+	ActionContentCreate     = "content-create"
+)
+
+// AuditEvent is one line of the audit log: who did what, when, from where,
+// to which object.
+type AuditEvent struct {
+	ID int64
+	At time.Time // zero when recording: now
+	// ActorID is the account that acted; nil for a visitor (a failed
+	// sign-in) or an account since deleted.
+	ActorID *int64
+	// Actor names the actor as it was then: the account's name, or for a
+	// failed sign-in the email that was typed.
+	Actor  string
+	Action string // one of the Action constants
+	IP     string
+	// ObjectKind and ObjectKey say what was acted on (a content kind and
+	// key, "user" and an id); ObjectLabel is its title at the time, so the
+	// line still reads after the object is renamed or deleted.
+	ObjectKind, ObjectKey, ObjectLabel string
+	Detail                             string
+}
+
+// Audit records e in the audit log.
+func (s *Store) Audit(ctx context.Context, e AuditEvent) error {
+	var at *time.Time
+	if !e.At.IsZero() {
+		at = &e.At
+	}
+	_, err := s.db.Exec(ctx, `
+		INSERT INTO audit_log (at, actor_id, actor, action, ip, object_kind, object_key, object_label, detail)
+		VALUES (coalesce($1, now()), $2, $3, $4, $5, $6, $7, $8, $9)`,
+		at, e.ActorID, e.Actor, e.Action, e.IP, e.ObjectKind, e.ObjectKey, e.ObjectLabel, e.Detail)
+	if err != nil {
+		return fmt.Errorf("store: audit %s by %q: %w", e.Action, e.Actor, err)
+	}
+	return nil
+}
+
+// AuditFilter selects lines of the audit log. Zero fields select everything.
+type AuditFilter struct {
+	Action     string // exactly
+	Actor      string // part of the actor's name, any letter case
+	ObjectKind string // exactly
+	From, To   time.Time
+	// Before is the ID of the last line of the previous page: the page
+	// starts after it. 0 is the newest line.
+	Before int64
+	// Limit is the page size: 50 when 0, at most 200.
+	Limit int
+}
+
+// Page sizes of AuditLog.
+const (
+	DefaultAuditLimit = 50
+	MaxAuditLimit     = 200
+)
+
+// AuditLog returns the lines that f selects, newest first. From is
+// inclusive and To exclusive: for the days from d1 to d2, pass d1 and the
+// day after d2. The next page is AuditLog with Before set to the last ID.
+func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEvent, error) {
+	var where []string
+	args := pgx.NamedArgs{}
+	add := func(cond, name string, v any) {
+		where = append(where, cond)
+		args[name] = v
+	}
+	if f.Action != "" {
+		add(`action = @action`, "action", f.Action)
+	}
+	if f.Actor != "" {
+		// strpos, not LIKE, so % and _ in what was typed match themselves.
+		add(`strpos(lower(actor), lower(@actor)) > 0`, "actor", f.Actor)
+	}
+	if f.ObjectKind != "" {
+		add(`object_kind = @kind`, "kind", f.ObjectKind)
+	}
+	if !f.From.IsZero() {
+		add(`at >= @from`, "from", f.From)
+	}
+	if !f.To.IsZero() {
+		add(`at < @to`, "to", f.To)
+	}
+	if f.Before > 0 {
+		add(`id < @before`, "before", f.Before)
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = DefaultAuditLimit
+	}
+	args["limit"] = min(limit, MaxAuditLimit)
+	sql := `SELECT id, at, actor_id, actor, action, ip, object_kind, object_key, object_label, detail FROM audit_log`
+	if len(where) > 0 {
+		sql += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	// By id, not at: the id is the page cursor, and it follows insertion.
+	sql += ` ORDER BY id DESC LIMIT @limit`
+	rows, err := s.db.Query(ctx, sql, args)
+	if err != nil {
+		return nil, fmt.Errorf("store: audit log: %w", err)
+	}
+	events, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (AuditEvent, error) {
+		var e AuditEvent
+		err := row.Scan(&e.ID, &e.At, &e.ActorID, &e.Actor, &e.Action, &e.IP, &e.ObjectKind, &e.ObjectKey, &e.ObjectLabel, &e.Detail)
+		return e, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: audit log: %w", err)
+	}
+	return events, nil
+}
+
+// AuditActions returns every action the log holds, in alphabetical order,
+// for the log's filter.
+func (s *Store) AuditActions(ctx context.Context) ([]string, error) {
+	rows, err := s.db.Query(ctx, `SELECT DISTINCT action FROM audit_log ORDER BY action`)
+	if err != nil {
+		return nil, fmt.Errorf("store: audit actions: %w", err)
+	}
+	actions, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("store: audit actions: %w", err)
+	}
+	return actions, nil
+}

@@ -1,0 +1,203 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+	"github.com/go-chi/chi/v5"
+
+	"github.com/sswalliance/advocacy/internal/auth"
+	"github.com/sswalliance/advocacy/internal/store"
+	"github.com/sswalliance/advocacy/templates/admin"
+)
+
+// Session lifetimes: a staff session ends after SessionIdle without a
+// request, and after SessionLifetime in any case.
+const (
+	SessionIdle     = 2 * time.Hour
+	SessionLifetime = 12 * time.Hour
+)
+
+// newSessions returns the staff session manager. Its cookie is scoped to
+// /admin, so the public site never sets or receives one.
+func newSessions(a *App) *scs.SessionManager {
+	s := scs.New()
+	s.Store = auth.NewSessionStore(a.pool)
+	s.IdleTimeout = SessionIdle
+	s.Lifetime = SessionLifetime
+	s.Cookie.Name = "staff_session"
+	s.Cookie.Path = "/admin"
+	s.Cookie.HttpOnly = true
+	s.Cookie.Secure = a.cfg.HTTPS()
+	s.Cookie.SameSite = http.SameSiteLaxMode
+	s.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
+		a.logger.ErrorContext(r.Context(), "session", "error", err, "request_id", RequestID(r.Context()))
+		a.renderError(w, r, http.StatusInternalServerError)
+	}
+	return s
+}
+
+type staffKey struct{}
+
+// staff returns the signed-in staff member (requireStaff put them there).
+func staff(r *http.Request) store.User {
+	u, _ := r.Context().Value(staffKey{}).(store.User)
+	return u
+}
+
+// isAdmin reports whether the signed-in member manages accounts.
+func isAdmin(r *http.Request) bool { return staff(r).Role == string(auth.RoleAdmin) }
+
+// adminRoutes is the staff area: sign-in open to all, everything else for
+// signed-in staff, account management and the audit log for admins only.
+func (a *App) adminRoutes(r chi.Router) {
+	r.Use(a.sessions.LoadAndSave, noStore)
+	r.NotFound(a.notFound)
+	r.Get("/login", a.handle(a.loginForm))
+	r.Post("/login", a.handle(a.login))
+	r.Group(func(r chi.Router) {
+		r.Use(a.requireStaff)
+		r.Post("/logout", a.handle(a.logout))
+		r.Get("/", a.handle(a.dashboard))
+		r.Get("/password", a.handle(a.passwordForm))
+		r.Post("/password", a.handle(a.changePassword))
+		r.Post("/markdown", a.handle(a.markdownPreview))
+		a.contentRoutes(r)
+		r.Group(func(r chi.Router) {
+			r.Use(a.requireAdmin)
+			a.userRoutes(r)
+			r.Get("/audit", a.handle(a.auditLog))
+		})
+	})
+}
+
+// noStore keeps staff pages out of every cache.
+func noStore(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// requireStaff lets signed-in, enabled staff through; anyone else is sent
+// to sign in and brought back afterwards. A session from before the
+// member's last password change no longer counts.
+func (a *App) requireStaff(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		id := a.sessions.GetInt64(ctx, "user_id")
+		if id != 0 {
+			u, err := a.store.User(ctx, id)
+			switch {
+			case err == nil && !u.Disabled && u.PasswordChangedAt.Unix() <= a.sessions.GetInt64(ctx, "password_at"):
+				next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, staffKey{}, u)))
+				return
+			case err != nil && !errors.Is(err, store.ErrNotFound):
+				a.handle(func(http.ResponseWriter, *http.Request) error { return err })(w, r)
+				return
+			}
+			if err := a.sessions.Destroy(ctx); err != nil {
+				a.logger.ErrorContext(ctx, "end session", "error", err)
+			}
+		}
+		next := r.URL.Path
+		if r.Method != http.MethodGet {
+			next = "/admin"
+		} else if r.URL.RawQuery != "" {
+			next += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, "/admin/login?next="+url.QueryEscape(next), http.StatusSeeOther)
+	})
+}
+
+// requireAdmin answers 403 to staff who are not admins.
+func (a *App) requireAdmin(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !isAdmin(r) {
+			a.renderAdminError(w, r, http.StatusForbidden, "Only administrators can manage staff accounts and read the audit log. Ask an administrator if you need this.")
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// frame describes the admin page being rendered for r, taking the flash
+// message waiting in the session.
+func (a *App) frame(r *http.Request, title string) admin.Frame {
+	u := staff(r)
+	f := admin.Frame{Title: title, Path: r.URL.Path, User: u.Name, IsAdmin: u.Role == string(auth.RoleAdmin)}
+	f.Flash = a.sessions.PopString(r.Context(), "flash")
+	if f.Flash == "" {
+		f.Flash = a.sessions.PopString(r.Context(), "flash_error")
+		f.FlashErr = f.Flash != ""
+	}
+	return f
+}
+
+// flash leaves a message for the next page the member sees.
+func (a *App) flash(r *http.Request, msg string) { a.sessions.Put(r.Context(), "flash", msg) }
+
+// flashError leaves a message saying something did not work.
+func (a *App) flashError(r *http.Request, msg string) {
+	a.sessions.Put(r.Context(), "flash_error", msg)
+}
+
+// renderAdminError shows an error page in the staff area's frame.
+func (a *App) renderAdminError(w http.ResponseWriter, r *http.Request, status int, text string) {
+	titles := map[int]string{http.StatusForbidden: "You cannot open this page", http.StatusNotFound: "Page not found"}
+	title := titles[status]
+	if title == "" {
+		title = "Something went wrong"
+	}
+	if err := a.render(w, r, status, admin.ErrorPage(a.frame(r, title), text)); err != nil {
+		a.logger.ErrorContext(r.Context(), "render admin error", "error", err)
+	}
+}
+
+// clientIP is the address the request came from. Behind a reverse proxy
+// this is the proxy; the throttle then counts per proxy, which errs on the
+// side of locking out.
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// audit records what a staff member did.
+func (a *App) audit(r *http.Request, e store.AuditEvent) {
+	u := staff(r)
+	if u.ID != 0 && e.ActorID == nil {
+		id := u.ID
+		e.ActorID, e.Actor = &id, u.Name
+	}
+	if e.IP == "" {
+		e.IP = clientIP(r)
+	}
+	if err := a.store.Audit(r.Context(), e); err != nil {
+		a.logger.ErrorContext(r.Context(), "audit", "error", err, "action", e.Action, "request_id", RequestID(r.Context()))
+	}
+}
+
+// safeNext returns where to go after signing in: a path in the staff area
+// of this site, never another site ("//evil.example", "https://...").
+func safeNext(next string) string {
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(next, "//") || strings.Contains(next, `\`) {
+		return "/admin"
+	}
+	u.Path = path.Clean("/" + u.Path)
+	if !(u.Path == "/admin" || strings.HasPrefix(u.Path, "/admin/")) || u.Path == "/admin/login" {
+		return "/admin"
+	}
+	u.RawPath = ""
+	return u.RequestURI()
+}

@@ -1,0 +1,836 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/sswalliance/advocacy/internal/content"
+	"github.com/sswalliance/advocacy/internal/i18n"
+	"github.com/sswalliance/advocacy/internal/markdown"
+	"github.com/sswalliance/advocacy/internal/store"
+	"github.com/sswalliance/advocacy/internal/upload"
+	"github.com/sswalliance/advocacy/templates/admin"
+	"github.com/sswalliance/advocacy/templates/public"
+)
+
+func (a *App) contentRoutes(r chi.Router) {
+	r.Get("/content", a.handle(a.contentIndex))
+	r.Route("/content/{kind}", func(r chi.Router) {
+		r.Get("/", a.handle(a.contentList))
+		r.Get("/new", a.handle(a.contentNew))
+		r.Post("/new", a.handle(a.contentSave))
+		r.Get("/{key}", a.handle(a.contentEdit))
+		r.Post("/{key}", a.handle(a.contentSave))
+		r.Get("/{key}/preview", a.handle(a.contentPreview))
+		r.Get("/{key}/history", a.handle(a.contentHistory))
+		r.Post("/{key}/restore", a.handle(a.contentRestore))
+		r.Get("/{key}/delete", a.handle(a.contentDeleteForm))
+		r.Post("/{key}/delete", a.handle(a.contentDelete))
+		r.Post("/{key}/move", a.handle(a.contentMove))
+	})
+}
+
+// author is the signed-in member as the editorial model records them.
+func author(r *http.Request) content.Author {
+	u := staff(r)
+	return content.Author{ID: u.ID, Name: u.Name}
+}
+
+func (a *App) kind(r *http.Request) (*content.Kind, error) {
+	k, ok := a.kinds.Kind(chi.URLParam(r, "kind"))
+	if !ok {
+		return nil, store.ErrNotFound
+	}
+	return k, nil
+}
+
+func (a *App) item(r *http.Request) (content.Item, error) {
+	k, err := a.kind(r)
+	if err != nil {
+		return content.Item{}, err
+	}
+	it, err := content.Get(r.Context(), a.pool, k, chi.URLParam(r, "key"))
+	if errors.Is(err, content.ErrNotFound) {
+		return content.Item{}, store.ErrNotFound
+	}
+	return it, err
+}
+
+func (a *App) contentIndex(w http.ResponseWriter, r *http.Request) error {
+	var links []admin.KindLink
+	for _, k := range a.kinds.Kinds() {
+		if k.Parent != "" {
+			continue
+		}
+		items, err := content.List(r.Context(), a.pool, k, "")
+		if err != nil {
+			return err
+		}
+		l := admin.KindLink{Name: k.Name, Plural: k.Plural, Intro: k.Intro, Count: len(items)}
+		for _, it := range items {
+			if it.Status != content.StatusPublished {
+				l.Pending++
+			}
+		}
+		links = append(links, l)
+	}
+	return a.render(w, r, http.StatusOK, admin.ContentIndex(a.frame(r, "Content"), links))
+}
+
+func (a *App) contentList(w http.ResponseWriter, r *http.Request) error {
+	k, err := a.kind(r)
+	if err != nil {
+		return err
+	}
+	if k.Parent != "" { // child items are listed on their parent's page
+		http.Redirect(w, r, "/admin/content/"+k.Parent, http.StatusSeeOther)
+		return nil
+	}
+	items, err := content.List(r.Context(), a.pool, k, "")
+	if err != nil {
+		return err
+	}
+	return a.render(w, r, http.StatusOK, admin.ContentList(a.frame(r, k.Plural), admin.ListView{Kind: k, Items: items}))
+}
+
+func (a *App) contentNew(w http.ResponseWriter, r *http.Request) error {
+	k, err := a.kind(r)
+	if err != nil {
+		return err
+	}
+	if k.NoCreate {
+		return store.ErrNotFound
+	}
+	parent := r.URL.Query().Get("parent")
+	if k.Parent != "" && parent == "" {
+		return store.ErrNotFound
+	}
+	it := content.Item{Kind: k, Parent: parent, Draft: k.New(parent)}
+	v, err := a.editView(r.Context(), it, it.Draft, nil, false)
+	if err != nil {
+		return err
+	}
+	return a.render(w, r, http.StatusOK, admin.Edit(a.frame(r, "New "+strings.ToLower(k.Label)), v))
+}
+
+func (a *App) contentEdit(w http.ResponseWriter, r *http.Request) error {
+	it, err := a.item(r)
+	if err != nil {
+		return err
+	}
+	v, err := a.editView(r.Context(), it, it.Current(), nil, false)
+	if err != nil {
+		return err
+	}
+	return a.render(w, r, http.StatusOK, admin.Edit(a.frame(r, it.Title()), v))
+}
+
+// editView builds the form for item showing doc, with problems beside
+// their fields; withPreviews renders Markdown fields (the no-JavaScript
+// preview).
+func (a *App) editView(ctx context.Context, it content.Item, doc content.Doc, problems map[string]string, withPreviews bool) (admin.EditView, error) {
+	k := it.Kind
+	v := admin.EditView{Kind: k, Key: it.Key, Title: it.Title(), Status: it.Status(), Version: it.Version,
+		Parent: it.Parent, PublishAt: it.PublishAt, UpdatedBy: it.UpdatedBy, UpdatedAt: it.UpdatedAt}
+	if it.Key == "" {
+		v.Title = "New " + strings.ToLower(k.Label)
+	}
+	if k.Parent != "" {
+		v.ParentKind, _ = a.kinds.Kind(k.Parent)
+		if parent, err := content.Get(ctx, a.pool, v.ParentKind, it.Parent); err == nil {
+			v.ParentTitle = parent.Title()
+		} else {
+			v.ParentTitle = it.Parent
+		}
+	}
+	common := admin.FieldGroup{Legend: "Details"}
+	byLang := map[i18n.Lang]*admin.FieldGroup{}
+	for _, l := range i18n.Langs {
+		byLang[l] = &admin.FieldGroup{Legend: l.Name(), Lang: string(l)}
+		if l != i18n.EN {
+			byLang[l].Legend = l.Name() + " (leave empty to show the English text)"
+		}
+	}
+	for _, f := range k.Fields {
+		var opts []content.Option
+		if f.Options != nil {
+			var err error
+			if opts, err = f.Options(ctx, a.pool, doc); err != nil {
+				return v, err
+			}
+		}
+		langs := []i18n.Lang{""}
+		if f.Translated {
+			langs = i18n.Langs
+		}
+		for _, l := range langs {
+			key := content.Key(f.Name, l)
+			fv := admin.FieldView{Field: f, ID: "f-" + strings.ReplaceAll(key, ".", "-"), Key: key, Value: doc[key],
+				Problem: problems[key], Options: opts, LangCode: string(l)}
+			if f.Type == content.Choices {
+				fv.Selected = map[string]bool{}
+				for _, s := range strings.Split(doc[key], "\n") {
+					fv.Selected[s] = true
+				}
+			}
+			if f.Type == content.File {
+				v.Multipart = true
+				if id, err := strconv.ParseInt(doc[key], 10, 64); err == nil {
+					if m, err := a.store.FileMeta(ctx, id); err == nil {
+						fv.File = &admin.FileInfo{ID: doc[key], Name: m.Name, Size: public.ResourceFileSize(i18n.EN, m.Size),
+							URL: fmt.Sprintf("/files/%d/%s", m.ID, m.Name)}
+					}
+				}
+			}
+			if withPreviews && f.Type == content.Markdown && fv.Value != "" {
+				fv.Preview = markdown.HTML(fv.Value)
+			}
+			if fv.Problem != "" {
+				v.Problems = append(v.Problems, admin.Problem{ID: fv.ID, Message: problemLabel(f, l) + fv.Problem})
+			}
+			if l == "" {
+				common.Fields = append(common.Fields, fv)
+			} else {
+				byLang[l].Fields = append(byLang[l].Fields, fv)
+			}
+		}
+	}
+	// Problems not about one field of the form go at the top.
+	for key, msg := range problems {
+		if !slices.ContainsFunc(k.Fields, func(f content.Field) bool { return slices.Contains(f.Keys(), key) }) {
+			v.Problems = append(v.Problems, admin.Problem{ID: "main", Message: msg})
+		}
+	}
+	v.Groups = append(v.Groups, common)
+	for _, l := range i18n.Langs {
+		v.Groups = append(v.Groups, *byLang[l])
+	}
+	if it.Key != "" {
+		for _, c := range a.kinds.Children(k) {
+			items, err := content.List(ctx, a.pool, c, it.Key)
+			if err != nil {
+				return v, err
+			}
+			v.Children = append(v.Children, admin.ChildList{Kind: c, Parent: it.Key, Items: items})
+		}
+		if k.PublicPath != nil && k.PublicPath(it.Key, doc) != "" {
+			base := "/admin/content/" + k.Name + "/" + it.Key + "/preview"
+			v.Previews = []admin.PreviewLink{{Label: "Preview in English", URL: base}, {Label: "Preview in Spanish", URL: base + "?lang=es"}}
+		}
+	}
+	return v, nil
+}
+
+// problemLabel names the field a message is about, with its language.
+func problemLabel(f content.Field, l i18n.Lang) string {
+	if l == "" {
+		return f.Label + ": "
+	}
+	return f.Label + " (" + l.Name() + "): "
+}
+
+// formLimit bounds everything but uploaded files in one form.
+const formLimit = 2 << 20
+
+// readForm reads a submitted edit form. Uploaded files are returned by
+// field name; one over upload.MaxSize is not kept, and its field gets a
+// problem instead, with the rest of the form still read so nothing typed
+// is lost (file inputs come last in the form).
+func readForm(w http.ResponseWriter, r *http.Request) (url.Values, map[string]uploaded, map[string]string, error) {
+	problems := map[string]string{}
+	if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		r.Body = http.MaxBytesReader(w, r.Body, formLimit)
+		if err := r.ParseForm(); err != nil {
+			return nil, nil, nil, err
+		}
+		return r.PostForm, nil, problems, nil
+	}
+	// Room for one file over the limit to be read and refused politely,
+	// rather than the connection cut mid-upload.
+	r.Body = http.MaxBytesReader(w, r.Body, 2*upload.MaxSize+formLimit)
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	form := url.Values{}
+	files := map[string]uploaded{}
+	textBytes := 0
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		name := part.FormName()
+		if part.FileName() == "" {
+			b, err := io.ReadAll(io.LimitReader(part, formLimit-int64(textBytes)+1))
+			if err != nil {
+				return nil, nil, nil, err
+			}
+			if textBytes += len(b); textBytes > formLimit {
+				return nil, nil, nil, errors.New("form too large")
+			}
+			form.Add(name, string(b))
+			continue
+		}
+		data, err := readUpload(part)
+		switch {
+		case errors.Is(err, upload.ErrTooLarge):
+			problems[name] = "The file is larger than 50 MB. Make it smaller (for example, export a compressed PDF) and upload it again."
+		case err != nil:
+			return nil, nil, nil, err
+		case len(data) > 0:
+			files[name] = uploaded{name: part.FileName(), data: data}
+		}
+	}
+	return form, files, problems, nil
+}
+
+type uploaded struct {
+	name string
+	data []byte
+}
+
+func readUpload(part *multipart.Part) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(part, upload.MaxSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > upload.MaxSize {
+		_, err := io.Copy(io.Discard, part) // read the rest, to answer on an intact connection
+		if err != nil {
+			return nil, err
+		}
+		return nil, upload.ErrTooLarge
+	}
+	return data, nil
+}
+
+// contentSave handles every button of the edit form: save draft, publish,
+// schedule, formatting preview, and the small forms to cancel a schedule
+// or discard changes.
+func (a *App) contentSave(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	k, err := a.kind(r)
+	if err != nil {
+		return err
+	}
+	isNew := chi.URLParam(r, "key") == ""
+	var it content.Item
+	if isNew {
+		if k.NoCreate {
+			return store.ErrNotFound
+		}
+	} else if it, err = a.item(r); err != nil {
+		return err
+	}
+	form, files, problems, err := readForm(w, r)
+	if err != nil {
+		a.flashError(r, "The form could not be read (it may be too large). Nothing was saved; try again.")
+		http.Redirect(w, r, r.URL.Path, http.StatusSeeOther)
+		return nil
+	}
+	version, _ := strconv.Atoi(form.Get("version"))
+	action := form.Get("action")
+	by := author(r)
+
+	switch action {
+	case "discard", "unschedule":
+		if isNew {
+			return store.ErrNotFound
+		}
+		var err error
+		if action == "discard" {
+			err = pgx.BeginFunc(ctx, a.pool, func(tx pgx.Tx) error { return content.Discard(ctx, tx, k, it.Key, version, by) })
+		} else {
+			_, err = content.Schedule(ctx, a.pool, k, it.Key, version, nil, by)
+		}
+		if errors.Is(err, content.ErrConflict) {
+			a.flashError(r, "Someone else changed this meanwhile. Check the latest version and try again.")
+			http.Redirect(w, r, r.URL.Path, http.StatusSeeOther)
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if action == "discard" {
+			a.audit(r, store.AuditEvent{Action: store.ActionContentDraft, ObjectKind: k.Name, ObjectKey: it.Key, ObjectLabel: it.Title(), Detail: "discarded unpublished changes"})
+			a.flash(r, "The unpublished changes were discarded.")
+			if !it.Published() {
+				http.Redirect(w, r, "/admin/content/"+k.Name, http.StatusSeeOther)
+				return nil
+			}
+		} else {
+			a.audit(r, store.AuditEvent{Action: store.ActionContentSchedule, ObjectKind: k.Name, ObjectKey: it.Key, ObjectLabel: it.Title(), Detail: "schedule cancelled"})
+			a.flash(r, "The scheduled publish was cancelled. The changes are kept as a draft.")
+		}
+		http.Redirect(w, r, r.URL.Path, http.StatusSeeOther)
+		return nil
+	}
+
+	if isNew {
+		it = content.Item{Kind: k, Parent: form.Get(k.ParentField)}
+	}
+	doc := content.FromForm(k, form)
+	if k.ParentField != "" && !isNew {
+		doc[k.ParentField] = it.Parent // an item stays with its parent
+	}
+	// Files: a new upload is checked and stored; otherwise the current one stays.
+	for _, f := range k.Fields {
+		if f.Type != content.File {
+			continue
+		}
+		doc[f.Name] = form.Get(f.Name + "__current")
+		up, ok := files[f.Name]
+		if !ok {
+			continue
+		}
+		kind, err := upload.Sniff(up.name, up.data)
+		if err != nil {
+			problems[f.Name] = strings.ToUpper(err.Error()[:1]) + err.Error()[1:] + "."
+			continue
+		}
+		id, err := a.store.CreateFile(ctx, upload.FileName(up.name, kind), kind.ContentType, up.data)
+		if err != nil {
+			return err
+		}
+		doc[f.Name] = strconv.FormatInt(id, 10)
+		doc["file_name"] = upload.FileName(up.name, kind)
+	}
+
+	var publishAt *time.Time
+	if action == "schedule" {
+		t, err := time.Parse(content.DateTimeLayout, form.Get("publish_at"))
+		switch {
+		case err != nil:
+			problems[""] = "To schedule, enter the date and time to publish at (UTC)."
+		case !t.After(a.now()):
+			problems[""] = "The publish time has passed. Enter a time in the future, or choose Save and publish."
+		default:
+			publishAt = &t
+		}
+	}
+	more, err := content.Validate(ctx, a.pool, k, it.Key, doc)
+	if err != nil {
+		return err
+	}
+	for key, msg := range more {
+		if _, ok := problems[key]; !ok {
+			problems[key] = msg
+		}
+	}
+	if len(problems) == 0 && action != "markdown" {
+		// The database has the last word on what it accepts: a rehearsal
+		// of publishing, rolled back, finds what the checks above missed.
+		if msg := a.rehearse(ctx, k, it, doc); msg != "" {
+			problems[""] = msg
+		}
+	}
+	rerender := func(status int, conflict *admin.Conflict) error {
+		v, err := a.editView(ctx, it, doc, problems, action == "markdown")
+		if err != nil {
+			return err
+		}
+		v.Version = version
+		v.Conflict = conflict
+		title := it.Title()
+		if isNew {
+			title = "New " + strings.ToLower(k.Label)
+		}
+		return a.render(w, r, status, admin.Edit(a.frame(r, title), v))
+	}
+	if action == "markdown" {
+		return rerender(http.StatusOK, nil)
+	}
+	if len(problems) > 0 {
+		return rerender(http.StatusUnprocessableEntity, nil)
+	}
+
+	key := it.Key
+	err = pgx.BeginFunc(ctx, a.pool, func(tx pgx.Tx) error {
+		var err error
+		if isNew {
+			if key, err = content.Create(ctx, tx, k, it.Parent, doc, by); err != nil {
+				return err
+			}
+			version = 1
+		} else if version, err = content.SaveDraft(ctx, tx, k, key, version, doc, by); err != nil {
+			return err
+		}
+		switch action {
+		case "publish":
+			key, err = content.Publish(ctx, tx, k, key, version, by)
+		case "schedule":
+			_, err = content.Schedule(ctx, tx, k, key, version, publishAt, by)
+		}
+		return err
+	})
+	if errors.Is(err, content.ErrConflict) {
+		latest, err := content.Get(ctx, a.pool, k, it.Key)
+		if err != nil {
+			return err
+		}
+		it = latest
+		version = latest.Version
+		return rerender(http.StatusConflict, &admin.Conflict{By: orSomeone(latest.UpdatedBy), At: latest.UpdatedAt,
+			Changes: content.Diff(k, latest.Current(), doc)})
+	}
+	if err != nil {
+		return err
+	}
+	title := k.Title(doc)
+	e := store.AuditEvent{ObjectKind: k.Name, ObjectKey: key, ObjectLabel: title}
+	switch action {
+	case "publish":
+		e.Action = store.ActionContentPublish
+		a.flash(r, fmt.Sprintf("%s “%s” is published: the public site shows it now.", k.Label, title))
+	case "schedule":
+		e.Action, e.Detail = store.ActionContentSchedule, "publish at "+publishAt.UTC().Format(time.RFC3339)
+		a.flash(r, fmt.Sprintf("Saved. %s “%s” will be published on %s UTC.", k.Label, title, publishAt.UTC().Format("2 Jan 2006 at 15:04")))
+	default:
+		e.Action = store.ActionContentDraft
+		if isNew {
+			e.Action = store.ActionContentCreate
+		}
+		a.flash(r, fmt.Sprintf("Draft saved. The public site is unchanged until you publish %s “%s”.", strings.ToLower(k.Label), title))
+	}
+	a.audit(r, e)
+	http.Redirect(w, r, "/admin/content/"+k.Name+"/"+key, http.StatusSeeOther)
+	return nil
+}
+
+func orSomeone(name string) string {
+	if name == "" {
+		return "Someone"
+	}
+	return name
+}
+
+// rehearse writes doc as publishing would, in a transaction it rolls back,
+// and returns what the database refused, in words ("" when all is well).
+func (a *App) rehearse(ctx context.Context, k *content.Kind, it content.Item, doc content.Doc) string {
+	liveKey := it.Key
+	if !it.Published() {
+		liveKey = ""
+	}
+	errRehearsal := errors.New("rehearsal")
+	err := pgx.BeginFunc(ctx, a.pool, func(tx pgx.Tx) error {
+		if _, err := k.Save(ctx, tx, liveKey, doc); err != nil {
+			return err
+		}
+		return errRehearsal
+	})
+	if err == nil || errors.Is(err, errRehearsal) {
+		return ""
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		switch pgErr.Code {
+		case "23505":
+			return "Another " + strings.ToLower(k.Label) + " already uses one of these values (" + pgErr.ConstraintName + "). Change it and save again."
+		case "23503":
+			return "This refers to something that no longer exists. Check the choices and save again."
+		case "23514", "22007", "22008", "22P02":
+			return "One of the values is not accepted (" + pgErr.ConstraintName + "). Check dates, numbers and choices, then save again."
+		}
+	}
+	a.logger.ErrorContext(ctx, "rehearse save", "kind", k.Name, "key", it.Key, "error", err)
+	return "This could not be saved as it is. Check the values and try again; if it keeps happening, tell a developer."
+}
+
+// contentPreview renders the public page of an item's current (or a past)
+// version exactly as publishing would make it: the version is written into
+// the live tables inside a transaction, the public handlers render the
+// page from that transaction, and the transaction is rolled back.
+func (a *App) contentPreview(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	it, err := a.item(r)
+	if err != nil {
+		return err
+	}
+	k := it.Kind
+	doc := it.Current()
+	if rev := r.URL.Query().Get("rev"); rev != "" {
+		revs, err := content.Revisions(ctx, a.pool, k, it.Key)
+		if err != nil {
+			return err
+		}
+		doc = nil
+		for _, rv := range revs {
+			if strconv.FormatInt(rv.ID, 10) == rev {
+				doc = rv.Doc
+			}
+		}
+		if doc == nil {
+			return store.ErrNotFound
+		}
+	}
+	l := i18n.EN
+	if r.URL.Query().Get("lang") == "es" {
+		l = i18n.ES
+	}
+	liveKey := it.Key
+	if !it.Published() {
+		liveKey = ""
+	}
+	rec := &bufferedResponse{header: http.Header{}}
+	errPreview := errors.New("preview done")
+	err = pgx.BeginFunc(ctx, a.pool, func(tx pgx.Tx) error {
+		key, err := k.Save(ctx, tx, liveKey, doc)
+		if err != nil {
+			return err
+		}
+		path := ""
+		if k.PublicPath != nil {
+			path = k.PublicPath(key, doc)
+		}
+		if path == "" {
+			return store.ErrNotFound
+		}
+		preview := *a
+		preview.store = store.FromTx(tx)
+		router := chi.NewRouter()
+		router.NotFound(preview.notFound)
+		router.Group(preview.publicRoutes)
+		router.Route("/es", preview.publicRoutes)
+		target, err := url.Parse(l.Path(path))
+		if err != nil {
+			return err
+		}
+		req := r.Clone(ctx)
+		req.URL, req.RequestURI = target, target.RequestURI()
+		router.ServeHTTP(rec, req)
+		return errPreview
+	})
+	if err != nil && !errors.Is(err, errPreview) {
+		return err
+	}
+	for k, v := range rec.header {
+		w.Header()[k] = v
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Robots-Tag", "noindex")
+	body := rec.body.String()
+	banner := `<div class="preview-banner" role="note" data-testid="preview-banner">Preview: this is how the page will look once published. <a href="` +
+		string(admin.ItemURL(k, it.Key)) + `">Back to editing</a></div>`
+	body = strings.Replace(body, `<body>`, `<body>`+banner, 1)
+	w.WriteHeader(rec.status)
+	_, err = io.WriteString(w, body)
+	return err
+}
+
+// bufferedResponse collects a response to rewrite before sending it.
+type bufferedResponse struct {
+	header http.Header
+	body   strings.Builder
+	status int
+}
+
+func (b *bufferedResponse) Header() http.Header { return b.header }
+func (b *bufferedResponse) Write(p []byte) (int, error) {
+	if b.status == 0 {
+		b.status = http.StatusOK
+	}
+	return b.body.Write(p)
+}
+func (b *bufferedResponse) WriteHeader(status int) {
+	if b.status == 0 {
+		b.status = status
+	}
+}
+
+func (a *App) contentHistory(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	it, err := a.item(r)
+	if err != nil {
+		return err
+	}
+	revs, err := content.Revisions(ctx, a.pool, it.Kind, it.Key)
+	if err != nil {
+		return err
+	}
+	v := admin.HistoryView{Kind: it.Kind, Key: it.Key, Title: it.Title(), Version: it.Version, Revisions: revs}
+	q := r.URL.Query()
+	from, _ := strconv.ParseInt(q.Get("from"), 10, 64)
+	to, _ := strconv.ParseInt(q.Get("to"), 10, 64)
+	var a1, b1 *content.Revision
+	for i := range revs {
+		if revs[i].ID == from {
+			a1 = &revs[i]
+		}
+		if revs[i].ID == to {
+			b1 = &revs[i]
+		}
+	}
+	if a1 != nil && b1 != nil {
+		if a1.Version > b1.Version { // always show older -> newer
+			a1, b1 = b1, a1
+		}
+		v.From, v.To = a1.ID, b1.ID
+		v.FromLabel, v.ToLabel = "version "+strconv.Itoa(a1.Version), "version "+strconv.Itoa(b1.Version)
+		v.Changes = content.Diff(it.Kind, a1.Doc, b1.Doc)
+	}
+	return a.render(w, r, http.StatusOK, admin.History(a.frame(r, "History of "+it.Title()), v))
+}
+
+func (a *App) contentRestore(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	it, err := a.item(r)
+	if err != nil {
+		return err
+	}
+	id, _ := strconv.ParseInt(r.URL.Query().Get("rev"), 10, 64)
+	version, _ := strconv.Atoi(r.URL.Query().Get("version"))
+	var key string
+	err = pgx.BeginFunc(ctx, a.pool, func(tx pgx.Tx) error {
+		var err error
+		key, err = content.Restore(ctx, tx, it.Kind, it.Key, version, id, author(r))
+		return err
+	})
+	switch {
+	case errors.Is(err, content.ErrNotFound):
+		return store.ErrNotFound
+	case errors.Is(err, content.ErrConflict):
+		a.flashError(r, "Someone else saved a newer version meanwhile. Nothing was restored; check the history and try again.")
+		http.Redirect(w, r, "/admin/content/"+it.Kind.Name+"/"+it.Key+"/history", http.StatusSeeOther)
+		return nil
+	case err != nil:
+		return err
+	}
+	a.audit(r, store.AuditEvent{Action: store.ActionContentRestore, ObjectKind: it.Kind.Name, ObjectKey: key, ObjectLabel: it.Title(), Detail: "revision " + strconv.FormatInt(id, 10)})
+	if it.Published() {
+		a.flash(r, "The earlier version is restored and published.")
+	} else {
+		a.flash(r, "The earlier version is restored as the draft.")
+	}
+	http.Redirect(w, r, "/admin/content/"+it.Kind.Name+"/"+key, http.StatusSeeOther)
+	return nil
+}
+
+func (a *App) contentDeleteForm(w http.ResponseWriter, r *http.Request) error {
+	it, err := a.item(r)
+	if err != nil {
+		return err
+	}
+	if it.Kind.NoDelete {
+		return store.ErrNotFound
+	}
+	v := admin.DeleteView{Kind: it.Kind, Key: it.Key, Title: it.Title(), Version: it.Version}
+	for _, c := range a.kinds.Children(it.Kind) {
+		items, err := content.List(r.Context(), a.pool, c, it.Key)
+		if err != nil {
+			return err
+		}
+		if len(items) > 0 {
+			v.Children = append(v.Children, fmt.Sprintf("%d %s", len(items), strings.ToLower(c.Plural)))
+		}
+	}
+	return a.render(w, r, http.StatusOK, admin.Delete(a.frame(r, "Delete "+it.Title()), v))
+}
+
+func (a *App) contentDelete(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	it, err := a.item(r)
+	if err != nil {
+		return err
+	}
+	if it.Kind.NoDelete {
+		return store.ErrNotFound
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, formLimit)
+	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	err = pgx.BeginFunc(ctx, a.pool, func(tx pgx.Tx) error { return content.Delete(ctx, tx, it.Kind, it.Key, version) })
+	if errors.Is(err, content.ErrConflict) {
+		a.flashError(r, "Someone else changed this meanwhile, so it was not deleted. Check the latest version first.")
+		http.Redirect(w, r, "/admin/content/"+it.Kind.Name+"/"+it.Key, http.StatusSeeOther)
+		return nil
+	}
+	if err != nil {
+		if msg := inUse(err); msg != "" {
+			a.flashError(r, msg)
+			http.Redirect(w, r, "/admin/content/"+it.Kind.Name+"/"+it.Key, http.StatusSeeOther)
+			return nil
+		}
+		return err
+	}
+	a.audit(r, store.AuditEvent{Action: store.ActionContentDelete, ObjectKind: it.Kind.Name, ObjectKey: it.Key, ObjectLabel: it.Title()})
+	a.flash(r, fmt.Sprintf("%s “%s” was deleted.", it.Kind.Label, it.Title()))
+	back := "/admin/content/" + it.Kind.Name
+	if it.Kind.Parent != "" {
+		back = "/admin/content/" + it.Kind.Parent + "/" + it.Parent
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
+	return nil
+}
+
+// inUse explains a deletion refused because other content still uses the item.
+func inUse(err error) string {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "23503" {
+		return "This is still used by other content, so it was not deleted. Remove those uses first."
+	}
+	if errors.Is(err, content.ErrInUse) {
+		return strings.TrimPrefix(err.Error(), "content: ") + ". Nothing was deleted."
+	}
+	return ""
+}
+
+func (a *App) contentMove(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	it, err := a.item(r)
+	if err != nil {
+		return err
+	}
+	if !it.Kind.Ordered || !it.Published() {
+		return store.ErrNotFound
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, formLimit)
+	delta := 1
+	if r.PostFormValue("delta") == "-1" {
+		delta = -1
+	}
+	if err := pgx.BeginFunc(ctx, a.pool, func(tx pgx.Tx) error { return content.Move(ctx, tx, it.Kind, it.Key, delta) }); err != nil {
+		return err
+	}
+	dir := "down"
+	if delta < 0 {
+		dir = "up"
+	}
+	a.audit(r, store.AuditEvent{Action: store.ActionContentMove, ObjectKind: it.Kind.Name, ObjectKey: it.Key, ObjectLabel: it.Title(), Detail: "moved " + dir})
+	a.flash(r, fmt.Sprintf("“%s” moved %s. The public site shows the new order now.", it.Title(), dir))
+	back := "/admin/content/" + it.Kind.Name
+	if it.Kind.Parent != "" {
+		back = "/admin/content/" + it.Kind.Parent + "/" + it.Parent
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
+	return nil
+}
+
+// markdownPreview renders Markdown exactly as public pages do, for the
+// editor's live preview.
+func (a *App) markdownPreview(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, formLimit)
+	src, err := io.ReadAll(r.Body)
+	if err != nil {
+		http.Error(w, "too large", http.StatusRequestEntityTooLarge)
+		return nil
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_, err = io.WriteString(w, markdown.HTML(string(src)))
+	return err
+}
