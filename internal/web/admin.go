@@ -96,7 +96,7 @@ func (a *App) requireStaff(next http.Handler) http.Handler {
 		if id != 0 {
 			u, err := a.store.User(ctx, id)
 			switch {
-			case err == nil && !u.Disabled && u.PasswordChangedAt.Unix() <= a.sessions.GetInt64(ctx, "password_at"):
+			case err == nil && !u.Disabled && u.PasswordChangedAt.UnixMicro() <= a.sessions.GetInt64(ctx, "password_at_us"):
 				next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, staffKey{}, u)))
 				return
 			case err != nil && !errors.Is(err, store.ErrNotFound):

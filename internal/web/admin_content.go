@@ -612,7 +612,9 @@ func (a *App) contentPreview(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		req := r.Clone(ctx)
+		// A fresh routing context: the public router routes the page path
+		// from the start, not from where the admin router left off.
+		req := r.Clone(context.WithValue(ctx, chi.RouteCtxKey, (*chi.Context)(nil)))
 		req.URL, req.RequestURI = target, target.RequestURI()
 		router.ServeHTTP(rec, req)
 		return errPreview

@@ -2,7 +2,7 @@ package web
 
 import (
 	"net/http"
-	"strings"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -113,8 +113,8 @@ func (a *App) changePassword(w http.ResponseWriter, r *http.Request) error {
 	if err := a.sessions.RenewToken(ctx); err != nil {
 		return err
 	}
-	a.sessions.Put(ctx, "password_at", u.PasswordChangedAt.Unix())
-	a.audit(r, store.AuditEvent{Action: store.ActionPasswordChange, ObjectKind: "user", ObjectKey: strings.ToLower(u.Email), ObjectLabel: u.Name})
+	a.sessions.Put(ctx, "password_at_us", u.PasswordChangedAt.UnixMicro())
+	a.audit(r, store.AuditEvent{Action: store.ActionPasswordChange, ObjectKind: "user", ObjectKey: strconv.FormatInt(u.ID, 10), ObjectLabel: u.Name})
 	a.flash(r, "Your password is changed. Other devices signed in as you have been signed out.")
 	http.Redirect(w, r, "/admin", http.StatusSeeOther)
 	return nil

@@ -95,7 +95,7 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	a.sessions.Put(ctx, "user_id", u.ID)
-	a.sessions.Put(ctx, "password_at", u.PasswordChangedAt.Unix())
+	a.sessions.Put(ctx, "password_at_us", u.PasswordChangedAt.UnixMicro())
 	id := u.ID
 	a.audit(r, store.AuditEvent{Action: store.ActionSignIn, ActorID: &id, Actor: u.Name})
 	http.Redirect(w, r, v.Next, http.StatusSeeOther)
@@ -108,7 +108,7 @@ func lockedMessage(until, now time.Time) string {
 	if mins < 1 {
 		mins = 1
 	}
-	return fmt.Sprintf("Too many failed attempts to sign in. Signing in is paused until %s UTC (in about %d minutes). Try again then, or ask an administrator to reset your password.",
+	return fmt.Sprintf("Too many failed attempts to sign in. Signing in is paused until %s UTC (in about %d minutes). Try again then.",
 		until.UTC().Format("15:04"), mins)
 }
 

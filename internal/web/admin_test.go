@@ -152,11 +152,11 @@ func TestSignInRedirectsBackAndOnlyWithinTheSite(t *testing.T) {
 	defer srv.Close()
 	password := addStaff(t, pool, "admin@example.org", "admin")
 	for next, want := range map[string]string{
-		"/admin/content/page":     "/admin/content/page",
-		"https://evil.example/":   "/admin",
-		"//evil.example/admin":    "/admin",
-		"/admin/../../etc":        "/admin",
-		"/\\evil.example":         "/admin",
+		"/admin/content/page":   "/admin/content/page",
+		"https://evil.example/": "/admin",
+		"//evil.example/admin":  "/admin",
+		"/admin/../../etc":      "/admin",
+		"/\\evil.example":       "/admin",
 	} {
 		c := client(t, srv.URL)
 		res := postForm(t, c, srv.URL+"/admin/login", url.Values{"email": {"ADMIN@example.org"}, "password": {password}, "next": {next}})
