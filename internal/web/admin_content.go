@@ -772,11 +772,7 @@ func (a *App) contentDelete(w http.ResponseWriter, r *http.Request) error {
 	}
 	a.audit(r, store.AuditEvent{Action: store.ActionContentDelete, ObjectKind: it.Kind.Name, ObjectKey: it.Key, ObjectLabel: it.Title()})
 	a.flash(r, fmt.Sprintf("%s “%s” was deleted.", it.Kind.Label, it.Title()))
-	back := "/admin/content/" + it.Kind.Name
-	if it.Kind.Parent != "" {
-		back = "/admin/content/" + it.Kind.Parent + "/" + it.Parent
-	}
-	http.Redirect(w, r, back, http.StatusSeeOther)
+	http.Redirect(w, r, listURL(it), http.StatusSeeOther)
 	return nil
 }
 
@@ -815,11 +811,7 @@ func (a *App) contentMove(w http.ResponseWriter, r *http.Request) error {
 	}
 	a.audit(r, store.AuditEvent{Action: store.ActionContentMove, ObjectKind: it.Kind.Name, ObjectKey: it.Key, ObjectLabel: it.Title(), Detail: "moved " + dir})
 	a.flash(r, fmt.Sprintf("“%s” moved %s. The public site shows the new order now.", it.Title(), dir))
-	back := "/admin/content/" + it.Kind.Name
-	if it.Kind.Parent != "" {
-		back = "/admin/content/" + it.Kind.Parent + "/" + it.Parent
-	}
-	http.Redirect(w, r, back, http.StatusSeeOther)
+	http.Redirect(w, r, listURL(it), http.StatusSeeOther)
 	return nil
 }
 
@@ -835,4 +827,12 @@ func (a *App) markdownPreview(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	_, err = io.WriteString(w, markdown.HTML(string(src)))
 	return err
+}
+
+// listURL is where an item is listed: its kind's list, or its parent's page.
+func listURL(it content.Item) string {
+	if it.Kind.Parent != "" {
+		return "/admin/content/" + it.Kind.Parent + "/" + it.Parent
+	}
+	return "/admin/content/" + it.Kind.Name
 }
