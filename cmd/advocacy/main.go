@@ -204,8 +204,10 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger, pool *pg
 	logger.Info("serving the site", "addr", ln.Addr().String(), "url", cfg.BaseURL.String())
 	app := web.NewApp(cfg, logger, pool)
 	bg, stopBackground := context.WithCancel(ctx)
-	defer stopBackground()
-	go app.RunBackground(bg)
+	background := make(chan struct{})
+	go func() { app.RunBackground(bg); close(background) }()
+	// Jobs finish (or are given up on) before the pool closes.
+	defer func() { stopBackground(); <-background }()
 	if err := web.Serve(ctx, ln, app.Routes(), logger); err != nil {
 		return err
 	}

@@ -55,12 +55,14 @@ func main() {
 	}
 }
 
-// pages are the paths measured: the home page, a content page, a full-text
+// pages are the paths measured: the home page, a content page with the
+// logo wall, the open data of signatories, a full-text
 // search in each language, the biggest SSWWeek edition, and (added at run
 // time) one seeded PDF.
 var pages = []string{
 	"/",
 	"/call-to-action",
+	"/call-to-action/signatories.json",
 	"/resources?q=workforce",
 	"/sswweek/2018",
 	"/es/resources?q=trabajadores",

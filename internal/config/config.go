@@ -7,8 +7,11 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	netmail "net/mail"
 	"net/url"
 	"strings"
+
+	"github.com/sswalliance/advocacy/internal/mail"
 )
 
 // Config is every setting the program reads from the environment.
@@ -25,6 +28,12 @@ type Config struct {
 	LogLevel slog.Level
 	// LogFormat is "text" or "json".
 	LogFormat string
+	// SMTPURL is the mail server (smtp://user:pass@host:587 or smtps://...).
+	// Empty means email is not sent: it is logged and shown in the staff
+	// area's outbox.
+	SMTPURL string
+	// MailFrom is the From of every email.
+	MailFrom string
 }
 
 // HTTPS reports whether the site is served over TLS.
@@ -38,6 +47,13 @@ func Load(getenv func(string) string) (Config, error) {
 		DatabaseURL: strings.TrimSpace(getenv("DATABASE_URL")),
 		Addr:        strings.TrimSpace(getenv("ADDR")),
 		LogFormat:   strings.ToLower(strings.TrimSpace(getenv("LOG_FORMAT"))),
+		SMTPURL:     strings.TrimSpace(getenv("SMTP_URL")),
+		MailFrom:    strings.TrimSpace(getenv("MAIL_FROM")),
+	}
+	if c.SMTPURL != "" {
+		if _, err := mail.ParseURL(c.SMTPURL); err != nil {
+			errs = append(errs, fmt.Errorf("SMTP_URL: %w", err))
+		}
 	}
 
 	if c.DatabaseURL != "" {
@@ -95,6 +111,13 @@ func Load(getenv func(string) string) (Config, error) {
 	case "text", "json":
 	default:
 		errs = append(errs, fmt.Errorf("LOG_FORMAT: %q is not one of text, json", c.LogFormat))
+	}
+
+	if c.MailFrom == "" && c.BaseURL != nil {
+		c.MailFrom = "Social Service Workforce campaign <no-reply@" + c.BaseURL.Hostname() + ">"
+	}
+	if _, err := netmail.ParseAddress(c.MailFrom); c.MailFrom != "" && err != nil {
+		errs = append(errs, fmt.Errorf("MAIL_FROM: %q is not an email address (for example Campaign <no-reply@example.org>)", c.MailFrom))
 	}
 
 	if len(errs) > 0 {

@@ -211,7 +211,7 @@ var builtin []*Kind
 var kindOrder = []string{
 	"page", "section", "audience", "key-message", "recommendation",
 	"resource", "resource-file", "resource-type", "topic",
-	"edition", "day", "event", "blog-post", "calendar-event",
+	"edition", "day", "event", "blog-post", "calendar-event", "rejection-reason",
 }
 
 // Builtin returns the registry of every kind of the site's content.

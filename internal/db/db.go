@@ -6,12 +6,15 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivermigrate"
 
 	"github.com/sswalliance/advocacy/migrations"
 )
@@ -76,6 +79,39 @@ func MigrateUp(ctx context.Context, pool *pgxpool.Pool, w io.Writer) error {
 	}
 	if err != nil {
 		return fmt.Errorf("db: migrate up: %w", err)
+	}
+	return migrateRiver(ctx, pool, w)
+}
+
+// riverLockKey is the advisory lock held while River's migrations run, so
+// two instances starting at once apply them once.
+const riverLockKey = 0x7269766572 // "river"
+
+// migrateRiver applies the job queue's own migrations (River's tables),
+// after ours and through River's migrator: its SQL is not copied into our
+// goose files, so upgrading River brings its migrations with it.
+func migrateRiver(ctx context.Context, pool *pgxpool.Pool, w io.Writer) error {
+	m, err := rivermigrate.New(riverpgxv5.New(pool), &rivermigrate.Config{Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		return fmt.Errorf("db: river migrations: %w", err)
+	}
+	// Each River migration runs in a transaction of its own (one adds an
+	// enum value the next uses), so the lock is held on a connection.
+	conn, err := pool.Acquire(ctx)
+	if err != nil {
+		return fmt.Errorf("db: river migration lock: %w", err)
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, riverLockKey); err != nil {
+		return fmt.Errorf("db: river migration lock: %w", err)
+	}
+	defer conn.Exec(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, riverLockKey)
+	res, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil)
+	if err != nil {
+		return fmt.Errorf("db: river migrate up: %w", err)
+	}
+	for _, v := range res.Versions {
+		fmt.Fprintf(w, "migrated up   river %03d %s (%s)\n", v.Version, v.Name, v.Duration.Round(time.Millisecond))
 	}
 	return nil
 }

@@ -39,5 +39,28 @@ func loadCallToAction(ctx context.Context, tx *store.Store) error {
 			return fmt.Errorf("seed: %w", err)
 		}
 	}
+	return loadRejectionReasons(ctx, tx)
+}
+
+// loadRejectionReasons writes the reasons staff pick from when they turn
+// down a request to sign.
+func loadRejectionReasons(ctx context.Context, tx *store.Store) error {
+	reasons := []struct{ slug, en, es string }{
+		{"not-an-organisation", "The Call to Action is signed by organisations. We could not confirm that the request came from an organisation rather than a person.",
+			"El Llamado a la acción lo firman organizaciones. No pudimos confirmar que la solicitud viniera de una organización y no de una persona."},
+		{"cannot-verify", "We could not confirm that the contact speaks for the organisation, for example because the email address is not at the organisation's website domain.",
+			"No pudimos confirmar que la persona de contacto hable en nombre de la organización; por ejemplo, porque su correo no es del dominio del sitio web de la organización."},
+		{"logo-unusable", "The logo could not be shown clearly. Send it again as a PNG with a transparent or white background.",
+			"No pudimos mostrar el logotipo con claridad. Envíelo de nuevo como PNG con fondo transparente o blanco."},
+		{"already-signed", "The organisation has already signed the Call to Action.",
+			"La organización ya firmó el Llamado a la acción."},
+		{"outside-scope", "The organisation's work does not relate to the social service workforce or to children and families.",
+			"El trabajo de la organización no se relaciona con la fuerza laboral del servicio social ni con la niñez y las familias."},
+	}
+	for i, r := range reasons {
+		if err := tx.CreateRejectionReason(ctx, r.slug, i+1, r.en, r.es); err != nil {
+			return fmt.Errorf("seed: %w", err)
+		}
+	}
 	return nil
 }

@@ -34,7 +34,7 @@ func Load(ctx context.Context, st *store.Store, force bool) error {
 			}
 		}
 		for _, load := range []func(context.Context, *store.Store) error{
-			loadAudiences, loadCallToAction, loadResources, loadSSWWeek, loadCalendar,
+			loadAudiences, loadCallToAction, loadSignatories, loadResources, loadSSWWeek, loadCalendar,
 		} {
 			if err := load(ctx, tx); err != nil {
 				return err

@@ -153,3 +153,20 @@ func (s *Store) AuditActions(ctx context.Context) ([]string, error) {
 	}
 	return actions, nil
 }
+
+// Audit actions on signatories of the Call to Action.
+const (
+	ActionSignatorySubmit         = "signatory-submit"
+	ActionSignatoryConfirm        = "signatory-confirm"
+	ActionSignatoryApprove        = "signatory-approve"
+	ActionSignatoryReject         = "signatory-reject"
+	ActionSignatoryRequestChanges = "signatory-request-changes"
+	ActionSignatoryResubmit       = "signatory-resubmit"
+	ActionSignatoryWithdraw       = "signatory-withdraw"
+	ActionSignatoryHide           = "signatory-hide"
+	ActionSignatoryUnhide         = "signatory-unhide"
+	ActionSignatoryEdit           = "signatory-edit"
+	ActionSignatoryAdd            = "signatory-add"
+	ActionSignatoryErase          = "signatory-erase"
+	ActionSignatoryExpire         = "signatory-expire"
+)

@@ -70,6 +70,9 @@ func (a *App) adminRoutes(r chi.Router) {
 		r.Post("/password", a.handle(a.changePassword))
 		r.Post("/markdown", a.handle(a.markdownPreview))
 		a.contentRoutes(r)
+		a.signatoryRoutes(r)
+		r.Get("/signatories/{id}/original", a.handle(a.logoOriginal))
+		a.outboxRoutes(r)
 		r.Group(func(r chi.Router) {
 			r.Use(a.requireAdmin)
 			a.userRoutes(r)

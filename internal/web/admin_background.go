@@ -16,9 +16,21 @@ import (
 const SchedulerInterval = 20 * time.Second
 
 // RunBackground does the site's timed work until ctx ends: publishing
-// scheduled changes (no restart needed) and removing expired sessions.
+// scheduled changes (no restart needed), removing expired sessions, and
+// the job queue (sending email, expiring unconfirmed submissions). It
+// returns once running jobs have finished or had 10 seconds to.
 func (a *App) RunBackground(ctx context.Context) {
 	go auth.NewSessionStore(a.pool).RunCleanup(ctx, time.Hour)
+	if err := a.jobs.Start(ctx); err != nil {
+		a.logger.Error("job queue", "error", err)
+	}
+	defer func() {
+		stop, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
+		if err := a.jobs.Stop(stop); err != nil {
+			a.logger.Error("job queue stop", "error", err)
+		}
+	}()
 	t := time.NewTicker(SchedulerInterval)
 	defer t.Stop()
 	for {

@@ -250,23 +250,38 @@ const formLimit = 2 << 20
 // problem instead, with the rest of the form still read so nothing typed
 // is lost (file inputs come last in the form).
 func readForm(w http.ResponseWriter, r *http.Request) (url.Values, map[string]uploaded, map[string]string, error) {
+	form, files, tooLarge, err := readMultipartForm(w, r, upload.MaxSize)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	problems := map[string]string{}
+	for _, name := range tooLarge {
+		problems[name] = "The file is larger than 50 MB. Make it smaller (for example, export a compressed PDF) and upload it again."
+	}
+	return form, files, problems, nil
+}
+
+// readMultipartForm reads a form, streaming a multipart body: text fields
+// up to formLimit in all, and files up to maxFile each. A file over
+// maxFile is read to its end and dropped, and its field named in
+// tooLarge, so the visitor gets a message rather than a cut connection.
+func readMultipartForm(w http.ResponseWriter, r *http.Request, maxFile int64) (form url.Values, files map[string]uploaded, tooLarge []string, err error) {
 	if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
 		r.Body = http.MaxBytesReader(w, r.Body, formLimit)
 		if err := r.ParseForm(); err != nil {
 			return nil, nil, nil, err
 		}
-		return r.PostForm, nil, problems, nil
+		return r.PostForm, nil, nil, nil
 	}
 	// Room for one file over the limit to be read and refused politely,
 	// rather than the connection cut mid-upload.
-	r.Body = http.MaxBytesReader(w, r.Body, 2*upload.MaxSize+formLimit)
+	r.Body = http.MaxBytesReader(w, r.Body, 2*maxFile+formLimit)
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	form := url.Values{}
-	files := map[string]uploaded{}
+	form = url.Values{}
+	files = map[string]uploaded{}
 	textBytes := 0
 	for {
 		part, err := mr.NextPart()
@@ -288,35 +303,37 @@ func readForm(w http.ResponseWriter, r *http.Request) (url.Values, map[string]up
 			form.Add(name, string(b))
 			continue
 		}
-		data, err := readUpload(part)
+		data, err := readUpload(part, maxFile)
 		switch {
-		case errors.Is(err, upload.ErrTooLarge):
-			problems[name] = "The file is larger than 50 MB. Make it smaller (for example, export a compressed PDF) and upload it again."
+		case errors.Is(err, errFileTooLarge):
+			tooLarge = append(tooLarge, name)
 		case err != nil:
 			return nil, nil, nil, err
 		case len(data) > 0:
 			files[name] = uploaded{name: part.FileName(), data: data}
 		}
 	}
-	return form, files, problems, nil
+	return form, files, tooLarge, nil
 }
+
+var errFileTooLarge = errors.New("file too large")
 
 type uploaded struct {
 	name string
 	data []byte
 }
 
-func readUpload(part *multipart.Part) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(part, upload.MaxSize+1))
+func readUpload(part *multipart.Part, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(part, max+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > upload.MaxSize {
+	if int64(len(data)) > max {
 		_, err := io.Copy(io.Discard, part) // read the rest, to answer on an intact connection
 		if err != nil {
 			return nil, err
 		}
-		return nil, upload.ErrTooLarge
+		return nil, errFileTooLarge
 	}
 	return data, nil
 }

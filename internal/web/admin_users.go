@@ -15,6 +15,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/sswalliance/advocacy/internal/auth"
+	"github.com/sswalliance/advocacy/internal/signing"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/templates/admin"
 )
@@ -456,7 +457,7 @@ func auditURL(form admin.AuditFilterForm, before int64) string {
 // auditKinds are the kinds of object the log can be filtered by: staff
 // accounts and every kind of content.
 func (a *App) auditKinds() []admin.AuditKind {
-	kinds := []admin.AuditKind{{Name: "user", Label: "Staff accounts"}}
+	kinds := []admin.AuditKind{{Name: "user", Label: "Staff accounts"}, {Name: "signatory", Label: "Signatories"}}
 	for _, k := range a.kinds.Kinds() {
 		kinds = append(kinds, admin.AuditKind{Name: k.Name, Label: k.Plural})
 	}
@@ -476,6 +477,14 @@ func (a *App) auditObjectURL(e store.AuditEvent) string {
 			return string(admin.UserURL(id))
 		}
 		return ""
+	}
+	if e.ObjectKind == "signatory" {
+		// Expired and erased-and-deleted submissions are gone.
+		id, err := strconv.ParseInt(e.ObjectKey, 10, 64)
+		if err != nil || e.Action == store.ActionSignatoryExpire || e.Detail == signing.EraseDeleted {
+			return ""
+		}
+		return string(admin.SignatoryURL(id))
 	}
 	if k, ok := a.kinds.Kind(e.ObjectKind); ok {
 		return "/admin/content/" + k.Name + "/" + url.PathEscape(e.ObjectKey)

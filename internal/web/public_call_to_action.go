@@ -31,9 +31,10 @@ func (a *App) callToAction(w http.ResponseWriter, r *http.Request) error {
 	if v.Document, err = a.document(r, "call-to-action"); err != nil {
 		return err
 	}
-	if v.Signatories, err = a.store.SignatoryCount(r.Context()); err != nil {
+	if v.Wall, err = a.store.PublicSignatories(r.Context(), store.PublicFilter{}); err != nil {
 		return err
 	}
+	v.Signatories = len(v.Wall) // the count and the wall can never disagree
 	return a.render(w, r, http.StatusOK, public.CallToAction(a.meta(r, p.Title, p.Description), v))
 }
 

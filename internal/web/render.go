@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"net/http"
 	"strconv"
@@ -27,6 +28,8 @@ func (a *App) handle(h handlerFunc) http.HandlerFunc {
 		case err == nil:
 		case errors.Is(err, store.ErrNotFound):
 			a.renderError(w, r, http.StatusNotFound)
+		case errors.Is(err, errBadRequest):
+			a.renderError(w, r, http.StatusBadRequest)
 		case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
 			// The visitor went away; there is no one to answer.
 		case unavailable(err):
@@ -39,6 +42,12 @@ func (a *App) handle(h handlerFunc) http.HandlerFunc {
 		}
 	}
 }
+
+// errBadRequest marks a request that cannot be read (a malformed form).
+var errBadRequest = errors.New("bad request")
+
+// badRequest wraps err as errBadRequest: the visitor gets a 400 page.
+func badRequest(err error) error { return fmt.Errorf("%w: %w", errBadRequest, err) }
 
 // unavailable reports whether err means the database could not be reached,
 // as opposed to a bug.
@@ -68,7 +77,7 @@ func (a *App) render(w http.ResponseWriter, r *http.Request, status int, c templ
 // the requested path.
 func (a *App) renderError(w http.ResponseWriter, r *http.Request, status int) {
 	switch status {
-	case http.StatusForbidden, http.StatusNotFound, http.StatusMethodNotAllowed, http.StatusServiceUnavailable:
+	case http.StatusBadRequest, http.StatusForbidden, http.StatusNotFound, http.StatusMethodNotAllowed, http.StatusServiceUnavailable:
 	default:
 		status = http.StatusInternalServerError
 	}

@@ -16,6 +16,9 @@ import (
 	"github.com/sswalliance/advocacy/internal/config"
 	"github.com/sswalliance/advocacy/internal/content"
 	"github.com/sswalliance/advocacy/internal/i18n"
+	"github.com/sswalliance/advocacy/internal/jobs"
+	"github.com/sswalliance/advocacy/internal/mail"
+	"github.com/sswalliance/advocacy/internal/signing"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/static"
 	"github.com/sswalliance/advocacy/templates"
@@ -31,6 +34,8 @@ type App struct {
 	sessions *scs.SessionManager
 	throttle *auth.Throttle
 	kinds    *content.Registry
+	jobs     *jobs.Runner
+	signing  *signing.Service
 }
 
 // NewApp returns the site's handlers over a database pool.
@@ -42,6 +47,20 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 	a := &App{cfg: cfg, logger: logger, pool: pool, store: store.New(pool), now: time.Now,
 		throttle: auth.NewThrottle(pool), kinds: kinds}
 	a.sessions = newSessions(a)
+	var sender mail.Sender = mail.Log{Logger: logger.With("component", "mail")}
+	via := "log"
+	if cfg.SMTPURL != "" {
+		if sender, err = mail.NewSMTP(cfg.SMTPURL, cfg.MailFrom); err != nil {
+			panic(err) // config.Load checked the URL with mail.ParseURL
+		}
+		via = "smtp"
+	}
+	// The workflow queues email through the runner, and its chores run on it.
+	a.signing = signing.New(pool, nil, cfg.BaseURL)
+	if a.jobs, err = jobs.New(pool, logger, sender, via, a.signing.Chores()...); err != nil {
+		panic(err) // River refuses only a malformed configuration
+	}
+	a.signing.SetJobs(a.jobs)
 	return a
 }
 
@@ -79,6 +98,8 @@ func (a *App) routes(extra func(chi.Router)) http.Handler {
 	a.resourceRootRoutes(r)
 	a.sswweekRootRoutes(r)
 	a.calendarRootRoutes(r)
+	a.signingRootRoutes(r)
+	r.Get("/logos/{file}", a.handle(a.logoImage))
 	if extra != nil {
 		extra(r)
 	}
@@ -91,6 +112,7 @@ func (a *App) publicRoutes(r chi.Router) {
 	r.Get("/key-messages", a.handle(a.keyMessages))
 	r.Get("/key-messages/{audience}", a.handle(a.audienceMessages))
 	r.Get("/call-to-action", a.handle(a.callToAction))
+	a.signingRoutes(r)
 	r.Get("/toolkit", a.handle(a.toolkit))
 	a.resourceRoutes(r)
 	a.sswweekRoutes(r)

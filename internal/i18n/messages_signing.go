@@ -1,0 +1,44 @@
+package i18n
+
+// Messages of the sign form's checks, shared by the public form and the
+// staff's copy of it, and the names of organisation types.
+func init() {
+	register(map[string]map[Lang]string{
+		"org.type.ngo":            {EN: "Non-governmental organisation", ES: "Organización no gubernamental"},
+		"org.type.government":     {EN: "Government", ES: "Gobierno"},
+		"org.type.academic":       {EN: "Academic or research institution", ES: "Institución académica o de investigación"},
+		"org.type.un-agency":      {EN: "UN agency", ES: "Agencia de la ONU"},
+		"org.type.network":        {EN: "Network or association", ES: "Red o asociación"},
+		"org.type.private-sector": {EN: "Private sector", ES: "Sector privado"},
+		"org.type.other":          {EN: "Other", ES: "Otro"},
+
+		"sign.error.name.required":          {EN: "Enter your organisation's name", ES: "Escriba el nombre de su organización"},
+		"sign.error.name.long":              {EN: "Shorten the organisation's name to 200 characters or fewer", ES: "Acorte el nombre de la organización a 200 caracteres como máximo"},
+		"sign.error.website.required":       {EN: "Enter your organisation's website, like www.example.org", ES: "Escriba el sitio web de su organización, como www.ejemplo.org"},
+		"sign.error.website.long":           {EN: "Enter a website address of 300 characters or fewer", ES: "Escriba una dirección web de 300 caracteres como máximo"},
+		"sign.error.website.invalid":        {EN: "Enter the website as an address, like www.example.org or https://example.org", ES: "Escriba el sitio web como una dirección, como www.ejemplo.org o https://ejemplo.org"},
+		"sign.error.country.required":       {EN: "Choose the country where your organisation is based", ES: "Elija el país donde tiene su sede la organización"},
+		"sign.error.country.invalid":        {EN: "Choose a country from the list", ES: "Elija un país de la lista"},
+		"sign.error.type.required":          {EN: "Choose the kind of organisation", ES: "Elija el tipo de organización"},
+		"sign.error.type.invalid":           {EN: "Choose one of the kinds of organisation listed", ES: "Elija uno de los tipos de organización de la lista"},
+		"sign.error.contact_name.required":  {EN: "Enter the name of the person we can contact", ES: "Escriba el nombre de la persona de contacto"},
+		"sign.error.contact_name.long":      {EN: "Shorten the name to 120 characters or fewer", ES: "Acorte el nombre a 120 caracteres como máximo"},
+		"sign.error.contact_email.required": {EN: "Enter an email address: we send a link to it to confirm", ES: "Escriba un correo electrónico: le enviaremos un enlace para confirmar"},
+		"sign.error.contact_email.invalid":  {EN: "Enter an email address in the right form, like name@example.org", ES: "Escriba un correo electrónico válido, como nombre@ejemplo.org"},
+		"sign.error.role.required":          {EN: "Enter the contact's role in the organisation, like Director", ES: "Escriba el cargo de la persona de contacto, como Directora"},
+		"sign.error.role.long":              {EN: "Shorten the role to 120 characters or fewer", ES: "Acorte el cargo a 120 caracteres como máximo"},
+		"sign.error.statement.long":         {EN: "Shorten the statement to 500 characters or fewer", ES: "Acorte la declaración a 500 caracteres como máximo"},
+		"sign.error.consent.required":       {EN: "Tick the box to let us show your organisation's name and logo, or we cannot add it", ES: "Marque la casilla para que podamos mostrar el nombre y el logotipo; sin ello no podemos añadirla"},
+
+		"sign.error.logo.required":  {EN: "Choose your organisation's logo: a PNG, JPEG, WebP or GIF file", ES: "Elija el logotipo de su organización: un archivo PNG, JPEG, WebP o GIF"},
+		"sign.error.logo.large":     {EN: "The logo file is larger than 5 MB: export a smaller PNG or JPEG and choose it again", ES: "El archivo del logotipo pesa más de 5 MB: exporte un PNG o JPEG más liviano y vuelva a elegirlo"},
+		"sign.error.logo.svg":       {EN: "SVG files cannot be used: export the logo as a PNG from your design program and choose that file", ES: "No se aceptan archivos SVG: exporte el logotipo como PNG desde su programa de diseño y elija ese archivo"},
+		"sign.error.logo.notimage":  {EN: "The file is not a PNG, JPEG, WebP or GIF image: save the logo as a PNG and choose it again", ES: "El archivo no es una imagen PNG, JPEG, WebP o GIF: guarde el logotipo como PNG y vuelva a elegirlo"},
+		"sign.error.logo.corrupt":   {EN: "The image could not be read, perhaps it was cut short: save the logo again as a PNG and choose the new file", ES: "No se pudo leer la imagen, quizá está incompleta: vuelva a guardar el logotipo como PNG y elija el archivo nuevo"},
+		"sign.error.logo.pixels":    {EN: "The image is too large (over 25 megapixels): resize it to at most 2000 pixels wide and try again", ES: "La imagen es demasiado grande (más de 25 megapíxeles): redúzcala a 2000 píxeles de ancho como máximo e intente de nuevo"},
+		"sign.error.logo.small":     {EN: "The image is too small to read: use a larger version of the logo", ES: "La imagen es demasiado pequeña para leerse: use una versión más grande del logotipo"},
+		"sign.error.form.expired":   {EN: "The form could not be read: reload the page and try again", ES: "No se pudo leer el formulario: vuelva a cargar la página e intente de nuevo"},
+		"sign.error.form.large":     {EN: "The form was too large to send: choose a logo of 5 MB or less", ES: "El formulario era demasiado grande: elija un logotipo de 5 MB como máximo"},
+		"sign.error.form.ratelimit": {EN: "Too many organisations have been signed up from your connection in the last hour. Please try again in an hour, or email us your logo instead.", ES: "Se registraron demasiadas organizaciones desde su conexión en la última hora. Intente de nuevo dentro de una hora o envíenos el logotipo por correo."},
+	})
+}

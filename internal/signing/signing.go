@@ -1,0 +1,469 @@
+// Package signing is how organisations sign the Call to Action: a
+// submission confirmed by email, reviewed by staff, then shown on the
+// public wall until it is withdrawn or hidden. Every step runs in one
+// transaction with its audit line and the emails it causes, so nothing is
+// half done and no email goes out for a change that was rolled back.
+package signing
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/sswalliance/advocacy/internal/i18n"
+	"github.com/sswalliance/advocacy/internal/jobs"
+	"github.com/sswalliance/advocacy/internal/store"
+)
+
+// Lifetimes of the links sent to contacts.
+const (
+	// ConfirmFor is how long a confirmation link works; an unconfirmed
+	// submission is deleted after it.
+	ConfirmFor = 7 * 24 * time.Hour
+	// ChangeFor is how long a contact has to fix a submission staff asked
+	// changes to.
+	ChangeFor = 30 * 24 * time.Hour
+)
+
+// ErrNotFound is returned for an unknown, used or expired link.
+var ErrNotFound = store.ErrNotFound
+
+// ErrStateChanged is returned when the signatory is no longer in a state
+// the action applies to (someone else acted first).
+var ErrStateChanged = store.ErrStateChanged
+
+// Actor is who acts: a staff member, or the contact, or the system.
+type Actor struct {
+	ID   *int64 // the staff account; nil otherwise
+	Name string
+	IP   string
+}
+
+// Contact is the actor for what the organisation's contact does by link.
+func Contact(ip string) Actor { return Actor{Name: "contact (by email link)", IP: ip} }
+
+// System is the actor for timed work.
+var System = Actor{Name: "system"}
+
+// Service runs the signing workflow.
+type Service struct {
+	pool    *pgxpool.Pool
+	jobs    *jobs.Runner
+	baseURL *url.URL
+	// Now is the clock (tests set it).
+	Now func() time.Time
+
+	keyOnce sync.Once
+	key     []byte
+	keyErr  error
+}
+
+// New returns the workflow over pool, queueing email through runner, with
+// links in emails made absolute against baseURL.
+func New(pool *pgxpool.Pool, runner *jobs.Runner, baseURL *url.URL) *Service {
+	return &Service{pool: pool, jobs: runner, baseURL: baseURL, Now: time.Now}
+}
+
+// SetJobs sets the runner email is queued on (the runner's chores come
+// from the Service, so the two are made one after the other).
+func (s *Service) SetJobs(r *jobs.Runner) { s.jobs = r }
+
+// inTx runs fn in a transaction with a store over it.
+func (s *Service) inTx(ctx context.Context, fn func(tx pgx.Tx, st *store.Store) error) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return fn(tx, store.FromTx(tx)) })
+}
+
+func audit(ctx context.Context, st *store.Store, a Actor, action string, sig store.Signatory, detail string) error {
+	return st.Audit(ctx, store.AuditEvent{Action: action, ActorID: a.ID, Actor: a.Name, IP: a.IP,
+		ObjectKind: "signatory", ObjectKey: strconv.FormatInt(sig.ID, 10), ObjectLabel: sig.Name, Detail: detail})
+}
+
+// Submit saves a public submission awaiting confirmation and queues the
+// email with its confirmation link.
+func (s *Service) Submit(ctx context.Context, in store.SignatoryInput, ip string) (int64, error) {
+	var id int64
+	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+		var err error
+		if id, err = st.CreateSignatory(ctx, in, store.StatusAwaitingConfirmation, "form"); err != nil {
+			return err
+		}
+		sig, err := st.Signatory(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := s.sendConfirm(ctx, tx, st, sig); err != nil {
+			return err
+		}
+		return audit(ctx, st, Contact(ip), store.ActionSignatorySubmit, sig, "")
+	})
+	if err != nil {
+		return 0, fmt.Errorf("signing: submit %q: %w", in.Name, err)
+	}
+	return id, nil
+}
+
+func (s *Service) sendConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, sig store.Signatory) error {
+	token, err := st.CreateSignatoryToken(ctx, sig.ID, store.TokenConfirm, ConfirmFor)
+	if err != nil {
+		return err
+	}
+	return s.email(ctx, tx, sig, "signatory-confirm", confirmEmail, s.link(sig, "/call-to-action/confirm/"+token))
+}
+
+// Pending returns the submission a link's token belongs to, changing
+// nothing: the page a link opens shows it with a button that POSTs.
+func (s *Service) Pending(ctx context.Context, token, purpose string) (store.Signatory, error) {
+	sig, err := store.New(s.pool).SignatoryByToken(ctx, token, purpose)
+	if err != nil {
+		return store.Signatory{}, err
+	}
+	want := store.StatusAwaitingConfirmation
+	if purpose == store.TokenChange {
+		want = store.StatusChangesRequested
+	}
+	if sig.Status != want {
+		return store.Signatory{}, ErrNotFound
+	}
+	return sig, nil
+}
+
+// Confirm spends a confirmation token: the submission goes to review.
+func (s *Service) Confirm(ctx context.Context, token, ip string) (store.Signatory, error) {
+	var sig store.Signatory
+	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+		cur, err := st.SignatoryByToken(ctx, token, store.TokenConfirm)
+		if err != nil {
+			return err
+		}
+		if sig, err = st.Transition(ctx, cur.ID, []string{store.StatusAwaitingConfirmation}, store.StatusAwaitingReview, "", ""); err != nil {
+			if errors.Is(err, store.ErrStateChanged) {
+				return ErrNotFound
+			}
+			return err
+		}
+		if err := st.DeleteSignatoryToken(ctx, token); err != nil {
+			return err
+		}
+		return audit(ctx, st, Contact(ip), store.ActionSignatoryConfirm, sig, "")
+	})
+	if err != nil {
+		return store.Signatory{}, fmt.Errorf("signing: confirm: %w", err)
+	}
+	return sig, nil
+}
+
+// transition moves a signatory from one of from to to, audits it and
+// lets then queue what follows (emails), all in one transaction.
+func (s *Service) transition(ctx context.Context, id int64, from []string, to, reason, note string, a Actor, action, detail string,
+	then func(tx pgx.Tx, st *store.Store, sig store.Signatory) error) (store.Signatory, error) {
+	var sig store.Signatory
+	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+		var err error
+		if sig, err = st.Transition(ctx, id, from, to, reason, note); err != nil {
+			return err
+		}
+		if then != nil {
+			if err := then(tx, st, sig); err != nil {
+				return err
+			}
+		}
+		return audit(ctx, st, a, action, sig, detail)
+	})
+	if err != nil {
+		return store.Signatory{}, fmt.Errorf("signing: %s %d: %w", action, id, err)
+	}
+	return sig, nil
+}
+
+// Approve puts a submission on the wall and emails the contact, with a
+// link to withdraw at any time.
+func (s *Service) Approve(ctx context.Context, id int64, a Actor) (store.Signatory, error) {
+	return s.transition(ctx, id, []string{store.StatusAwaitingReview, store.StatusChangesRequested, store.StatusRejected},
+		store.StatusApproved, "", "", a, store.ActionSignatoryApprove, "",
+		func(tx pgx.Tx, st *store.Store, sig store.Signatory) error {
+			return s.email(ctx, tx, sig, "signatory-approved", approvedEmail, s.WithdrawURL(sig))
+		})
+}
+
+// Reject turns a submission down for reason (a rejection reason's slug),
+// with an optional note; both are emailed to the contact.
+func (s *Service) Reject(ctx context.Context, id int64, reason, note string, a Actor) (store.Signatory, error) {
+	if reason == "" {
+		return store.Signatory{}, fmt.Errorf("signing: reject %d: a reason is required", id)
+	}
+	return s.transition(ctx, id, []string{store.StatusAwaitingReview, store.StatusChangesRequested},
+		store.StatusRejected, reason, note, a, store.ActionSignatoryReject, "reason: "+reason,
+		func(tx pgx.Tx, st *store.Store, sig store.Signatory) error {
+			reasons, err := st.RejectionReasons(ctx, sig.Lang)
+			if err != nil {
+				return err
+			}
+			text := reason
+			for _, r := range reasons {
+				if r.Slug == reason {
+					text = r.Text
+				}
+			}
+			return s.email(ctx, tx, sig, "signatory-rejected", rejectedEmail, text, note)
+		})
+}
+
+// RequestChanges asks the contact to fix the submission: they get note
+// and a link to a form holding what they sent.
+func (s *Service) RequestChanges(ctx context.Context, id int64, note string, a Actor) (store.Signatory, error) {
+	if note == "" {
+		return store.Signatory{}, fmt.Errorf("signing: request changes to %d: a note is required", id)
+	}
+	return s.transition(ctx, id, []string{store.StatusAwaitingReview},
+		store.StatusChangesRequested, "", note, a, store.ActionSignatoryRequestChanges, "",
+		func(tx pgx.Tx, st *store.Store, sig store.Signatory) error {
+			token, err := st.CreateSignatoryToken(ctx, sig.ID, store.TokenChange, ChangeFor)
+			if err != nil {
+				return err
+			}
+			return s.email(ctx, tx, sig, "signatory-changes", changesEmail, note, s.link(sig, "/call-to-action/sign/change/"+token))
+		})
+}
+
+// Resubmit saves the contact's fixed submission for review again. A new
+// contact email must be confirmed first.
+func (s *Service) Resubmit(ctx context.Context, token string, in store.SignatoryInput, ip string) (store.Signatory, error) {
+	var sig store.Signatory
+	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+		cur, err := st.SignatoryByToken(ctx, token, store.TokenChange)
+		if err != nil {
+			return err
+		}
+		if cur.Status != store.StatusChangesRequested {
+			return ErrNotFound
+		}
+		if err := st.UpdateSignatory(ctx, cur.ID, in); err != nil {
+			return err
+		}
+		if err := st.DeleteSignatoryToken(ctx, token); err != nil {
+			return err
+		}
+		to := store.StatusAwaitingReview
+		if in.ContactEmail != "" && !strings.EqualFold(in.ContactEmail, cur.ContactEmail) {
+			to = store.StatusAwaitingConfirmation
+		}
+		if sig, err = st.Transition(ctx, cur.ID, []string{store.StatusChangesRequested}, to, "", ""); err != nil {
+			return err
+		}
+		if to == store.StatusAwaitingConfirmation {
+			if err := s.sendConfirm(ctx, tx, st, sig); err != nil {
+				return err
+			}
+		}
+		return audit(ctx, st, Contact(ip), store.ActionSignatoryResubmit, sig, "")
+	})
+	if err != nil {
+		return store.Signatory{}, fmt.Errorf("signing: resubmit: %w", err)
+	}
+	return sig, nil
+}
+
+// Withdraw takes an organisation off the wall at its contact's request
+// (by the signed link in the approval email).
+func (s *Service) Withdraw(ctx context.Context, id int64, ip string) (store.Signatory, error) {
+	return s.transition(ctx, id, []string{store.StatusApproved, store.StatusHidden},
+		store.StatusWithdrawn, "", "", Contact(ip), store.ActionSignatoryWithdraw, "", nil)
+}
+
+// Hide takes an approved signatory off the wall without telling anyone.
+func (s *Service) Hide(ctx context.Context, id int64, a Actor) (store.Signatory, error) {
+	return s.transition(ctx, id, []string{store.StatusApproved}, store.StatusHidden, "", "", a, store.ActionSignatoryHide, "", nil)
+}
+
+// Unhide puts a hidden signatory back on the wall.
+func (s *Service) Unhide(ctx context.Context, id int64, a Actor) (store.Signatory, error) {
+	return s.transition(ctx, id, []string{store.StatusHidden}, store.StatusApproved, "", "", a, store.ActionSignatoryUnhide, "", nil)
+}
+
+// Edit replaces a signatory's details, whatever its state.
+func (s *Service) Edit(ctx context.Context, id int64, in store.SignatoryInput, a Actor) error {
+	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+		if err := st.UpdateSignatory(ctx, id, in); err != nil {
+			return err
+		}
+		sig, err := st.Signatory(ctx, id)
+		if err != nil {
+			return err
+		}
+		return audit(ctx, st, a, store.ActionSignatoryEdit, sig, "")
+	})
+	if err != nil {
+		return fmt.Errorf("signing: edit %d: %w", id, err)
+	}
+	return nil
+}
+
+// Add puts an organisation on the wall directly (staff received its logo
+// some other way). No email is sent.
+func (s *Service) Add(ctx context.Context, in store.SignatoryInput, a Actor) (int64, error) {
+	var id int64
+	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+		var err error
+		if id, err = st.CreateSignatory(ctx, in, store.StatusApproved, "staff"); err != nil {
+			return err
+		}
+		sig, err := st.Signatory(ctx, id)
+		if err != nil {
+			return err
+		}
+		return audit(ctx, st, a, store.ActionSignatoryAdd, sig, "")
+	})
+	if err != nil {
+		return 0, fmt.Errorf("signing: add %q: %w", in.Name, err)
+	}
+	return id, nil
+}
+
+// EraseDeleted is the audit detail of an erasure that deleted the
+// submission (so the log has nothing to link to).
+const EraseDeleted = "submission deleted"
+
+// Erase removes a submission's personal data on request. An organisation
+// on the wall (or hidden) stays, without its contact; any other
+// submission is deleted outright. It reports whether the signatory was
+// deleted.
+func (s *Service) Erase(ctx context.Context, id int64, a Actor) (deleted bool, err error) {
+	err = s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+		sig, err := st.Signatory(ctx, id)
+		if err != nil {
+			return err
+		}
+		if sig.Status == store.StatusApproved || sig.Status == store.StatusHidden {
+			if err := st.EraseSignatoryContact(ctx, id); err != nil {
+				return err
+			}
+			return audit(ctx, st, a, store.ActionSignatoryErase, sig, "contact details erased; organisation kept")
+		}
+		if err := st.EraseSignatoryContact(ctx, id); err != nil {
+			return err
+		}
+		if err := st.DeleteSignatory(ctx, id); err != nil {
+			return err
+		}
+		deleted = true
+		return audit(ctx, st, a, store.ActionSignatoryErase, sig, EraseDeleted)
+	})
+	if err != nil {
+		return false, fmt.Errorf("signing: erase %d: %w", id, err)
+	}
+	return deleted, nil
+}
+
+// ExpireUnconfirmed deletes submissions left unconfirmed for longer than
+// ConfirmFor, with their personal data, and returns how many went.
+func (s *Service) ExpireUnconfirmed(ctx context.Context) (int, error) {
+	n := 0
+	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+		list, err := st.UnconfirmedBefore(ctx, s.Now().Add(-ConfirmFor))
+		if err != nil {
+			return err
+		}
+		for _, sig := range list {
+			if err := st.EraseSignatoryContact(ctx, sig.ID); err != nil {
+				return err
+			}
+			if err := st.DeleteSignatory(ctx, sig.ID); err != nil {
+				return err
+			}
+			if err := audit(ctx, st, System, store.ActionSignatoryExpire, sig, "not confirmed within 7 days"); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("signing: expire unconfirmed: %w", err)
+	}
+	return n, nil
+}
+
+// Chores are the workflow's timed work, for the job runner.
+func (s *Service) Chores() []jobs.Chore {
+	return []jobs.Chore{
+		{Name: "expire-unconfirmed-signatories", Interval: time.Hour, Run: func(ctx context.Context) error {
+			_, err := s.ExpireUnconfirmed(ctx)
+			return err
+		}},
+		{Name: "forget-form-posts", Interval: time.Hour, Run: func(ctx context.Context) error {
+			return store.New(s.pool).DeleteFormPostsBefore(ctx, s.Now().Add(-24*time.Hour))
+		}},
+		{Name: "delete-unused-logos", Interval: 24 * time.Hour, Run: func(ctx context.Context) error {
+			_, err := store.New(s.pool).DeleteUnusedLogos(ctx, s.Now().Add(-48*time.Hour))
+			return err
+		}},
+	}
+}
+
+// link is an absolute link to path on the site, in the contact's language.
+func (s *Service) link(sig store.Signatory, path string) string {
+	l, _ := i18n.Parse(sig.Lang)
+	return s.baseURL.JoinPath(l.Path(path)).String()
+}
+
+func (s *Service) siteKey(ctx context.Context) ([]byte, error) {
+	s.keyOnce.Do(func() { s.key, s.keyErr = store.New(s.pool).SiteKey(ctx, "signatory-links") })
+	if s.keyErr != nil {
+		err := s.keyErr
+		s.keyOnce = sync.Once{} // try again next time
+		return nil, err
+	}
+	return s.key, nil
+}
+
+func (s *Service) withdrawSig(key []byte, id int64) string {
+	m := hmac.New(sha256.New, key)
+	fmt.Fprintf(m, "withdraw:%d", id)
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))[:32]
+}
+
+// WithdrawURL is the signed link that withdraws sig. It never expires: an
+// organisation may leave at any time.
+func (s *Service) WithdrawURL(sig store.Signatory) string {
+	key, err := s.siteKey(context.Background())
+	if err != nil {
+		return ""
+	}
+	return s.link(sig, fmt.Sprintf("/call-to-action/withdraw/%d/%s", sig.ID, s.withdrawSig(key, sig.ID)))
+}
+
+// VerifyWithdraw reports whether mac is the signature of a withdraw link
+// for id.
+func (s *Service) VerifyWithdraw(ctx context.Context, id int64, mac string) (bool, error) {
+	key, err := s.siteKey(ctx)
+	if err != nil {
+		return false, err
+	}
+	return hmac.Equal([]byte(mac), []byte(s.withdrawSig(key, id))), nil
+}
+
+// email queues one of the workflow's emails to sig's contact, in the
+// contact's language. Signatories without a contact (added by staff, or
+// erased) get none.
+func (s *Service) email(ctx context.Context, tx pgx.Tx, sig store.Signatory, kind string, compose composer, args ...string) error {
+	if sig.ContactEmail == "" {
+		return nil
+	}
+	l, _ := i18n.Parse(sig.Lang)
+	subject, body := compose(l, sig, s.baseURL.String(), args...)
+	id := sig.ID
+	_, err := s.jobs.QueueEmail(ctx, tx, store.Email{Kind: kind, To: sig.ContactEmail, ToName: sig.ContactName,
+		Subject: subject, Body: body, SignatoryID: &id})
+	return err
+}

@@ -1,0 +1,134 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Email states.
+const (
+	EmailQueued = "queued"
+	EmailSent   = "sent"
+	EmailFailed = "failed"
+)
+
+// Email is one message in the outbox: queued, sent or failed for good.
+type Email struct {
+	ID          int64
+	Kind        string // what it is for: "signatory-confirm", ...
+	To          string
+	ToName      string
+	Subject     string
+	Body        string // plain text
+	Headers     map[string]string
+	SignatoryID *int64
+	Status      string
+	SentVia     string // "smtp", or "log" without an SMTP server
+	Attempts    int
+	LastError   string
+	CreatedAt   time.Time
+	SentAt      *time.Time
+}
+
+const emailColumns = `id, kind, to_address, to_name, subject, body, headers, signatory_id, status, sent_via,
+	attempts, last_error, created_at, sent_at`
+
+// QueueEmail adds e to the outbox and returns its id. Call it in the same
+// transaction as what caused the email, with the job that sends it.
+func (s *Store) QueueEmail(ctx context.Context, e Email) (int64, error) {
+	if e.Headers == nil {
+		e.Headers = map[string]string{}
+	}
+	var id int64
+	err := s.db.QueryRow(ctx, `
+		INSERT INTO emails (kind, to_address, to_name, subject, body, headers, signatory_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+		e.Kind, e.To, e.ToName, e.Subject, e.Body, e.Headers, e.SignatoryID).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("store: queue %s email: %w", e.Kind, err)
+	}
+	return id, nil
+}
+
+// Email returns one email from the outbox.
+func (s *Store) Email(ctx context.Context, id int64) (Email, error) {
+	rows, _ := s.db.Query(ctx, `SELECT `+emailColumns+` FROM emails WHERE id = $1`, id)
+	e, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByPos[Email])
+	if errors.Is(err, pgx.ErrNoRows) {
+		return Email{}, ErrNotFound
+	}
+	if err != nil {
+		return Email{}, fmt.Errorf("store: email %d: %w", id, err)
+	}
+	return e, nil
+}
+
+// EmailFilter selects outbox emails; zero fields select all.
+type EmailFilter struct {
+	Status string
+	To     string // part of the address
+	Before int64  // the last id of the previous page
+	// SignatoryID selects the emails about one signatory; 0 for any.
+	SignatoryID int64
+	Limit       int // 50 when 0
+}
+
+// Emails returns outbox emails, newest first.
+func (s *Store) Emails(ctx context.Context, f EmailFilter) ([]Email, error) {
+	if f.Limit <= 0 {
+		f.Limit = 50
+	}
+	rows, _ := s.db.Query(ctx, `SELECT `+emailColumns+` FROM emails
+		WHERE ($1 = '' OR status = $1) AND ($2 = '' OR to_address ILIKE '%' || $2 || '%')
+		AND ($3 = 0 OR id < $3) AND ($5 = 0 OR signatory_id = $5)
+		ORDER BY id DESC LIMIT $4`, f.Status, escapeLike(f.To), f.Before, f.Limit, f.SignatoryID)
+	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Email])
+	if err != nil {
+		return nil, fmt.Errorf("store: emails: %w", err)
+	}
+	return list, nil
+}
+
+// EmailCounts returns how many outbox emails are in each state.
+func (s *Store) EmailCounts(ctx context.Context) (map[string]int, error) {
+	rows, _ := s.db.Query(ctx, `SELECT status, count(*)::int FROM emails GROUP BY status`)
+	counts := map[string]int{}
+	var status string
+	var n int
+	if _, err := pgx.ForEachRow(rows, []any{&status, &n}, func() error { counts[status] = n; return nil }); err != nil {
+		return nil, fmt.Errorf("store: email counts: %w", err)
+	}
+	return counts, nil
+}
+
+// MarkEmailSent records a delivery.
+func (s *Store) MarkEmailSent(ctx context.Context, id int64, via string) error {
+	_, err := s.db.Exec(ctx, `UPDATE emails SET status = 'sent', sent_via = $2, sent_at = now(), attempts = attempts + 1, last_error = ''
+		WHERE id = $1`, id, via)
+	if err != nil {
+		return fmt.Errorf("store: mark email %d sent: %w", id, err)
+	}
+	return nil
+}
+
+// MarkEmailAttempt records a failed delivery attempt; final marks the
+// email failed for good.
+func (s *Store) MarkEmailAttempt(ctx context.Context, id int64, sendErr error, final bool) error {
+	status := EmailQueued
+	if final {
+		status = EmailFailed
+	}
+	msg := sendErr.Error()
+	if len(msg) > 1000 {
+		msg = msg[:1000]
+	}
+	_, err := s.db.Exec(ctx, `UPDATE emails SET attempts = attempts + 1, last_error = $2, status = $3 WHERE id = $1 AND status <> 'sent'`, id, msg, status)
+	if err != nil {
+		return fmt.Errorf("store: mark email %d attempt: %w", id, err)
+	}
+	return nil
+}

@@ -1,0 +1,594 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"net/netip"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Signatory states. A submission starts awaiting confirmation of its
+// contact's email; only approved signatories are public.
+const (
+	StatusAwaitingConfirmation = "awaiting_confirmation"
+	StatusAwaitingReview       = "awaiting_review"
+	StatusApproved             = "approved"
+	StatusRejected             = "rejected"
+	StatusChangesRequested     = "changes_requested"
+	StatusWithdrawn            = "withdrawn"
+	StatusHidden               = "hidden"
+)
+
+// SignatoryStatuses lists every state, in the order staff work through them.
+var SignatoryStatuses = []string{
+	StatusAwaitingReview, StatusAwaitingConfirmation, StatusChangesRequested,
+	StatusApproved, StatusRejected, StatusWithdrawn, StatusHidden,
+}
+
+// OrgTypes are the kinds of organisation that sign, as stored.
+var OrgTypes = []string{"ngo", "government", "academic", "un-agency", "network", "private-sector", "other"}
+
+// ErrStateChanged is returned when a transition finds the signatory no
+// longer in a state it may leave from (someone else acted first).
+var ErrStateChanged = errors.New("store: the signatory's state has changed")
+
+// Signatory is an organisation that signed, or asked to sign, the Call to
+// Action, with its contact's details (never shown publicly).
+type Signatory struct {
+	ID           int64
+	Name         string
+	Website      string
+	Country      string // ISO 3166-1 alpha-2, or ""
+	OrgType      string // one of OrgTypes
+	ContactName  string
+	ContactEmail string
+	ContactRole  string
+	Statement    string
+	Lang         string // the contact's language: "en" or "es"
+	Status       string
+	Source       string // "form" or "staff"
+	LogoSHA      string // "" without a logo
+	LogoWidth    int
+	LogoHeight   int
+	OriginalSHA  string
+	OriginalType string
+	RejectReason string // a rejection reason's slug, or ""
+	ReviewNote   string
+	NameKey      string
+	Domain       string
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+	ConsentAt    *time.Time
+	ConfirmedAt  *time.Time
+	DecidedAt    *time.Time
+	ErasedAt     *time.Time
+}
+
+// SignatoryInput is what a contact or staff member enters.
+type SignatoryInput struct {
+	Name, Website, Country, OrgType        string
+	ContactName, ContactEmail, ContactRole string
+	Statement, Lang                        string
+	NameKey, Domain                        string // computed by the caller (see package signing)
+	LogoSHA, OriginalSHA                   string // "" keeps the current logo on update
+	Consent                                bool
+}
+
+const signatoryColumns = `s.id, s.name, s.website, s.country, s.org_type, s.contact_name, s.contact_email,
+	s.contact_role, s.statement, s.lang, s.status, s.source, coalesce(s.logo_sha, ''),
+	coalesce(li.width, 0), coalesce(li.height, 0), coalesce(s.original_sha, ''),
+	coalesce(lo.content_type, ''), coalesce(s.reject_reason, ''), s.review_note, s.name_key, s.domain,
+	s.created_at, s.updated_at, s.consent_at, s.confirmed_at, s.decided_at, s.erased_at`
+
+const signatoryFrom = `signatories s
+	LEFT JOIN logo_images li ON li.sha256 = s.logo_sha
+	LEFT JOIN logo_originals lo ON lo.sha256 = s.original_sha`
+
+func scanSignatory(row pgx.Row) (Signatory, error) {
+	var s Signatory
+	err := row.Scan(&s.ID, &s.Name, &s.Website, &s.Country, &s.OrgType, &s.ContactName, &s.ContactEmail,
+		&s.ContactRole, &s.Statement, &s.Lang, &s.Status, &s.Source, &s.LogoSHA,
+		&s.LogoWidth, &s.LogoHeight, &s.OriginalSHA,
+		&s.OriginalType, &s.RejectReason, &s.ReviewNote, &s.NameKey, &s.Domain,
+		&s.CreatedAt, &s.UpdatedAt, &s.ConsentAt, &s.ConfirmedAt, &s.DecidedAt, &s.ErasedAt)
+	return s, err
+}
+
+// Logo is a stored, re-encoded logo image.
+type Logo struct {
+	SHA256        string
+	PNG           []byte
+	Width, Height int
+}
+
+// SaveLogo stores a re-encoded logo and the upload it came from. Both are
+// addressed by their content, so saving the same bytes twice is a no-op.
+func (s *Store) SaveLogo(ctx context.Context, l Logo, original []byte, originalSHA, originalType, originalExt string) error {
+	if _, err := s.db.Exec(ctx, `
+		INSERT INTO logo_images (sha256, png, width, height) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (sha256) DO NOTHING`, l.SHA256, l.PNG, l.Width, l.Height); err != nil {
+		return fmt.Errorf("store: save logo: %w", err)
+	}
+	if _, err := s.db.Exec(ctx, `
+		INSERT INTO logo_originals (sha256, data, content_type, ext) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (sha256) DO NOTHING`, originalSHA, original, originalType, originalExt); err != nil {
+		return fmt.Errorf("store: save logo original: %w", err)
+	}
+	return nil
+}
+
+// LogoImage returns a stored logo by its hash.
+func (s *Store) LogoImage(ctx context.Context, sha string) (Logo, error) {
+	l := Logo{SHA256: sha}
+	err := s.db.QueryRow(ctx, `SELECT png, width, height FROM logo_images WHERE sha256 = $1`, sha).Scan(&l.PNG, &l.Width, &l.Height)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return Logo{}, ErrNotFound
+	}
+	if err != nil {
+		return Logo{}, fmt.Errorf("store: logo %s: %w", sha, err)
+	}
+	return l, nil
+}
+
+// LogoExists reports whether both a logo and its original are stored (a
+// form re-sent after an error refers to them by hash).
+func (s *Store) LogoExists(ctx context.Context, logoSHA, originalSHA string) (bool, error) {
+	var ok bool
+	err := s.db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM logo_images WHERE sha256 = $1)
+		AND EXISTS (SELECT 1 FROM logo_originals WHERE sha256 = $2)`, logoSHA, originalSHA).Scan(&ok)
+	if err != nil {
+		return false, fmt.Errorf("store: logo exists: %w", err)
+	}
+	return ok, nil
+}
+
+// LogoOriginal returns the upload a signatory's logo was made from.
+func (s *Store) LogoOriginal(ctx context.Context, signatoryID int64) (data []byte, contentType, ext string, err error) {
+	err = s.db.QueryRow(ctx, `
+		SELECT lo.data, lo.content_type, lo.ext FROM signatories s JOIN logo_originals lo ON lo.sha256 = s.original_sha
+		WHERE s.id = $1`, signatoryID).Scan(&data, &contentType, &ext)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, "", "", ErrNotFound
+	}
+	if err != nil {
+		return nil, "", "", fmt.Errorf("store: logo original of %d: %w", signatoryID, err)
+	}
+	return data, contentType, ext, nil
+}
+
+// DeleteUnusedLogos removes logos and originals no signatory uses that
+// were stored before cutoff (uploads from forms never sent). It returns
+// how many rows went.
+func (s *Store) DeleteUnusedLogos(ctx context.Context, cutoff time.Time) (int64, error) {
+	a, err := s.db.Exec(ctx, `DELETE FROM logo_images li WHERE created_at < $1
+		AND NOT EXISTS (SELECT 1 FROM signatories WHERE logo_sha = li.sha256)`, cutoff)
+	if err != nil {
+		return 0, fmt.Errorf("store: delete unused logos: %w", err)
+	}
+	b, err := s.db.Exec(ctx, `DELETE FROM logo_originals lo WHERE created_at < $1
+		AND NOT EXISTS (SELECT 1 FROM signatories WHERE original_sha = lo.sha256)`, cutoff)
+	if err != nil {
+		return 0, fmt.Errorf("store: delete unused logo originals: %w", err)
+	}
+	return a.RowsAffected() + b.RowsAffected(), nil
+}
+
+// CreateSignatory stores a new signatory in status and returns its id.
+func (s *Store) CreateSignatory(ctx context.Context, in SignatoryInput, status, source string) (int64, error) {
+	var id int64
+	err := s.db.QueryRow(ctx, `
+		INSERT INTO signatories (name, website, country, org_type, contact_name, contact_email, contact_role,
+			statement, lang, name_key, domain, logo_sha, original_sha, consent_at, status, source,
+			decided_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, nullif($12, ''), nullif($13, ''),
+			CASE WHEN $14 THEN now() END, $15, $16, CASE WHEN $15 = 'approved' THEN now() END)
+		RETURNING id`,
+		in.Name, in.Website, in.Country, in.OrgType, in.ContactName, strings.ToLower(in.ContactEmail), in.ContactRole,
+		in.Statement, langOrEnglish(in.Lang), in.NameKey, in.Domain, in.LogoSHA, in.OriginalSHA, in.Consent, status, source).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("store: create signatory %q: %w", in.Name, err)
+	}
+	return id, nil
+}
+
+func langOrEnglish(l string) string {
+	if l == "es" {
+		return l
+	}
+	return "en"
+}
+
+// UpdateSignatory replaces a signatory's details (not its state). An empty
+// LogoSHA keeps the current logo.
+func (s *Store) UpdateSignatory(ctx context.Context, id int64, in SignatoryInput) error {
+	tag, err := s.db.Exec(ctx, `
+		UPDATE signatories SET name = $2, website = $3, country = $4, org_type = $5, contact_name = $6,
+			contact_email = $7, contact_role = $8, statement = $9, name_key = $10, domain = $11,
+			logo_sha = coalesce(nullif($12, ''), logo_sha), original_sha = coalesce(nullif($13, ''), original_sha),
+			updated_at = now()
+		WHERE id = $1`,
+		id, in.Name, in.Website, in.Country, in.OrgType, in.ContactName, strings.ToLower(in.ContactEmail), in.ContactRole,
+		in.Statement, in.NameKey, in.Domain, in.LogoSHA, in.OriginalSHA)
+	if err != nil {
+		return fmt.Errorf("store: update signatory %d: %w", id, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// Signatory returns one signatory, whatever its state.
+func (s *Store) Signatory(ctx context.Context, id int64) (Signatory, error) {
+	sig, err := scanSignatory(s.db.QueryRow(ctx, `SELECT `+signatoryColumns+` FROM `+signatoryFrom+` WHERE s.id = $1`, id))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return Signatory{}, ErrNotFound
+	}
+	if err != nil {
+		return Signatory{}, fmt.Errorf("store: signatory %d: %w", id, err)
+	}
+	return sig, nil
+}
+
+// Transition moves a signatory to status `to` if it is in one of `from`,
+// recording the reason and note given (for rejections and requests for
+// changes; empty otherwise). It returns ErrStateChanged when the signatory
+// is in none of them, and ErrNotFound when there is no such signatory.
+func (s *Store) Transition(ctx context.Context, id int64, from []string, to, reason, note string) (Signatory, error) {
+	tag, err := s.db.Exec(ctx, `
+		UPDATE signatories SET status = $3, reject_reason = nullif($4, ''), review_note = $5, updated_at = now(),
+			confirmed_at = CASE WHEN status = 'awaiting_confirmation' AND $3 = 'awaiting_review' THEN now() ELSE confirmed_at END,
+			decided_at = CASE WHEN $3 IN ('approved', 'rejected') THEN now() ELSE decided_at END
+		WHERE id = $1 AND status = ANY($2)`, id, from, to, reason, note)
+	if err != nil {
+		return Signatory{}, fmt.Errorf("store: signatory %d to %s: %w", id, to, err)
+	}
+	if tag.RowsAffected() == 0 {
+		if _, err := s.Signatory(ctx, id); err != nil {
+			return Signatory{}, err
+		}
+		return Signatory{}, ErrStateChanged
+	}
+	return s.Signatory(ctx, id)
+}
+
+// SignatoryFilter selects signatories for staff. Zero fields select all.
+type SignatoryFilter struct {
+	Status string
+	Query  string // part of the name, website or contact email
+	Limit  int    // 200 when 0
+}
+
+// Signatories returns the signatories matching f, oldest first (the queue
+// order: whoever waited longest is reviewed first).
+func (s *Store) Signatories(ctx context.Context, f SignatoryFilter) ([]Signatory, error) {
+	if f.Limit <= 0 {
+		f.Limit = 200
+	}
+	rows, err := s.db.Query(ctx, `SELECT `+signatoryColumns+` FROM `+signatoryFrom+`
+		WHERE ($1 = '' OR s.status = $1)
+		AND ($2 = '' OR s.name ILIKE '%' || $2 || '%' OR s.website ILIKE '%' || $2 || '%' OR s.contact_email ILIKE '%' || $2 || '%')
+		ORDER BY s.created_at, s.id LIMIT $3`, f.Status, escapeLike(f.Query), f.Limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: signatories: %w", err)
+	}
+	defer rows.Close()
+	var out []Signatory
+	for rows.Next() {
+		sig, err := scanSignatory(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: signatories: %w", err)
+		}
+		out = append(out, sig)
+	}
+	return out, rows.Err()
+}
+
+func escapeLike(q string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.TrimSpace(q))
+}
+
+// SignatoryCounts returns how many signatories are in each state.
+func (s *Store) SignatoryCounts(ctx context.Context) (map[string]int, error) {
+	rows, _ := s.db.Query(ctx, `SELECT status, count(*)::int FROM signatories GROUP BY status`)
+	counts := map[string]int{}
+	var status string
+	var n int
+	_, err := pgx.ForEachRow(rows, []any{&status, &n}, func() error { counts[status] = n; return nil })
+	if err != nil {
+		return nil, fmt.Errorf("store: signatory counts: %w", err)
+	}
+	return counts, nil
+}
+
+// SignatoriesNamed counts the signatories whose name has nameKey as key.
+func (s *Store) SignatoriesNamed(ctx context.Context, nameKey string) (int, error) {
+	var n int
+	if err := s.db.QueryRow(ctx, `SELECT count(*) FROM signatories WHERE name_key = $1`, nameKey).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: signatories named %q: %w", nameKey, err)
+	}
+	return n, nil
+}
+
+// SignatoryMatch is another signatory that looks like the same organisation.
+type SignatoryMatch struct {
+	ID     int64
+	Name   string
+	Status string
+	ByName bool // the names match, ignoring case, accents and punctuation
+	BySite bool // the websites have the same domain
+}
+
+// SignatoryMatches returns the other signatories (in any state but awaiting
+// confirmation) sharing sig's name key or website domain.
+func (s *Store) SignatoryMatches(ctx context.Context, sig Signatory) ([]SignatoryMatch, error) {
+	rows, _ := s.db.Query(ctx, `
+		SELECT id, name, status, name_key = $2 AND $2 <> '', domain = $3 AND $3 <> ''
+		FROM signatories
+		WHERE id <> $1 AND status <> 'awaiting_confirmation'
+		AND ((name_key = $2 AND $2 <> '') OR (domain = $3 AND $3 <> ''))
+		ORDER BY created_at`, sig.ID, sig.NameKey, sig.Domain)
+	matches, err := pgx.CollectRows(rows, pgx.RowToStructByPos[SignatoryMatch])
+	if err != nil {
+		return nil, fmt.Errorf("store: signatory matches for %d: %w", sig.ID, err)
+	}
+	return matches, nil
+}
+
+// PublicSignatory is what anyone may see of an approved signatory: never
+// its contact's details.
+type PublicSignatory struct {
+	ID         int64     `json:"-"`
+	Name       string    `json:"name"`
+	Website    string    `json:"website,omitempty"`
+	Country    string    `json:"country,omitempty"`
+	OrgType    string    `json:"type"`
+	LogoSHA    string    `json:"-"`
+	LogoWidth  int       `json:"-"`
+	LogoHeight int       `json:"-"`
+	ApprovedAt time.Time `json:"approved_at"`
+}
+
+// PublicFilter narrows the public list of signatories.
+type PublicFilter struct {
+	Country string // ISO code
+	OrgType string
+	Query   string // part of the name, as typed
+	// QueryKey is Query in the form of name_key (see signing.NameKey), so
+	// "Fundacion" finds "Fundación".
+	QueryKey string
+}
+
+// PublicSignatories returns the approved signatories matching f, A to Z
+// by name (accents and case ignored).
+func (s *Store) PublicSignatories(ctx context.Context, f PublicFilter) ([]PublicSignatory, error) {
+	rows, _ := s.db.Query(ctx, `
+		SELECT s.id, s.name, s.website, s.country, s.org_type, coalesce(s.logo_sha, ''),
+			coalesce(li.width, 0), coalesce(li.height, 0), coalesce(s.decided_at, s.created_at)
+		FROM signatories s LEFT JOIN logo_images li ON li.sha256 = s.logo_sha
+		WHERE s.status = 'approved'
+		AND ($1 = '' OR s.country = $1) AND ($2 = '' OR s.org_type = $2)
+		AND ($3 = '' OR s.name ILIKE '%' || $3 || '%' OR s.name_key LIKE '%' || $4 || '%')
+		ORDER BY nullif(s.name_key, '') COLLATE "C" NULLS LAST, lower(s.name), s.id`,
+		f.Country, f.OrgType, escapeLike(f.Query), escapeLike(queryKey(f)))
+	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[PublicSignatory])
+	if err != nil {
+		return nil, fmt.Errorf("store: public signatories: %w", err)
+	}
+	return list, nil
+}
+
+func queryKey(f PublicFilter) string {
+	if f.QueryKey == "" {
+		return "-" // matches nothing (a name key holds only letters and digits): an all-punctuation search must not match everything
+	}
+	return f.QueryKey
+}
+
+// SignatoryCountries returns the countries of approved signatories, for
+// the public list's filter.
+func (s *Store) SignatoryCountries(ctx context.Context) ([]string, error) {
+	rows, _ := s.db.Query(ctx, `SELECT DISTINCT country FROM signatories WHERE status = 'approved' AND country <> '' ORDER BY 1`)
+	list, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("store: signatory countries: %w", err)
+	}
+	return list, nil
+}
+
+// EraseSignatoryContact removes a signatory's personal data: the contact's
+// name, email and role, its tokens and the emails sent to it. The
+// organisation stays as it is.
+func (s *Store) EraseSignatoryContact(ctx context.Context, id int64) error {
+	var email string
+	err := s.db.QueryRow(ctx, `SELECT contact_email FROM signatories WHERE id = $1 FOR UPDATE`, id).Scan(&email)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return ErrNotFound
+	}
+	if err != nil {
+		return fmt.Errorf("store: erase signatory %d: %w", id, err)
+	}
+	if _, err := s.db.Exec(ctx, `DELETE FROM emails WHERE signatory_id = $1 OR ($2 <> '' AND lower(to_address) = $2)`, id, strings.ToLower(email)); err != nil {
+		return fmt.Errorf("store: erase signatory %d emails: %w", id, err)
+	}
+	if _, err := s.db.Exec(ctx, `DELETE FROM signatory_tokens WHERE signatory_id = $1`, id); err != nil {
+		return fmt.Errorf("store: erase signatory %d tokens: %w", id, err)
+	}
+	if _, err := s.db.Exec(ctx, `
+		UPDATE signatories SET contact_name = '', contact_email = '', contact_role = '', erased_at = now(), updated_at = now()
+		WHERE id = $1`, id); err != nil {
+		return fmt.Errorf("store: erase signatory %d: %w", id, err)
+	}
+	return nil
+}
+
+// DeleteSignatory removes a signatory entirely (an erased submission that
+// was never approved, or one left unconfirmed).
+func (s *Store) DeleteSignatory(ctx context.Context, id int64) error {
+	if _, err := s.db.Exec(ctx, `DELETE FROM emails WHERE signatory_id = $1`, id); err != nil {
+		return fmt.Errorf("store: delete signatory %d emails: %w", id, err)
+	}
+	if _, err := s.db.Exec(ctx, `DELETE FROM signatories WHERE id = $1`, id); err != nil {
+		return fmt.Errorf("store: delete signatory %d: %w", id, err)
+	}
+	return nil
+}
+
+// UnconfirmedBefore returns the submissions still awaiting confirmation
+// that were made before cutoff.
+func (s *Store) UnconfirmedBefore(ctx context.Context, cutoff time.Time) ([]Signatory, error) {
+	rows, err := s.db.Query(ctx, `SELECT `+signatoryColumns+` FROM `+signatoryFrom+`
+		WHERE s.status = 'awaiting_confirmation' AND s.created_at < $1 ORDER BY s.id FOR UPDATE OF s SKIP LOCKED`, cutoff)
+	if err != nil {
+		return nil, fmt.Errorf("store: unconfirmed signatories: %w", err)
+	}
+	defer rows.Close()
+	var out []Signatory
+	for rows.Next() {
+		sig, err := scanSignatory(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: unconfirmed signatories: %w", err)
+		}
+		out = append(out, sig)
+	}
+	return out, rows.Err()
+}
+
+// Token purposes.
+const (
+	TokenConfirm = "confirm"
+	TokenChange  = "change"
+)
+
+// CreateSignatoryToken makes a one-time link token for a signatory,
+// replacing any earlier token of the same purpose. Only its hash is kept.
+func (s *Store) CreateSignatoryToken(ctx context.Context, id int64, purpose string, ttl time.Duration) (string, error) {
+	raw := make([]byte, 32)
+	rand.Read(raw)
+	token := base64.RawURLEncoding.EncodeToString(raw)
+	hash := sha256.Sum256([]byte(token))
+	if _, err := s.db.Exec(ctx, `DELETE FROM signatory_tokens WHERE signatory_id = $1 AND purpose = $2`, id, purpose); err != nil {
+		return "", fmt.Errorf("store: replace %s token of %d: %w", purpose, id, err)
+	}
+	if _, err := s.db.Exec(ctx, `INSERT INTO signatory_tokens (hash, signatory_id, purpose, expires_at) VALUES ($1, $2, $3, now() + $4::interval)`,
+		hash[:], id, purpose, ttl.String()); err != nil {
+		return "", fmt.Errorf("store: create %s token for %d: %w", purpose, id, err)
+	}
+	return token, nil
+}
+
+// SignatoryByToken returns the signatory a live token of purpose belongs
+// to, or ErrNotFound for an unknown, used or expired token.
+func (s *Store) SignatoryByToken(ctx context.Context, token, purpose string) (Signatory, error) {
+	hash := sha256.Sum256([]byte(token))
+	var id int64
+	err := s.db.QueryRow(ctx, `SELECT signatory_id FROM signatory_tokens WHERE hash = $1 AND purpose = $2 AND expires_at > now()`,
+		hash[:], purpose).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return Signatory{}, ErrNotFound
+	}
+	if err != nil {
+		return Signatory{}, fmt.Errorf("store: %s token: %w", purpose, err)
+	}
+	return s.Signatory(ctx, id)
+}
+
+// DeleteSignatoryToken spends a token.
+func (s *Store) DeleteSignatoryToken(ctx context.Context, token string) error {
+	hash := sha256.Sum256([]byte(token))
+	if _, err := s.db.Exec(ctx, `DELETE FROM signatory_tokens WHERE hash = $1`, hash[:]); err != nil {
+		return fmt.Errorf("store: delete token: %w", err)
+	}
+	return nil
+}
+
+// RejectionReason is one of the reasons staff give when rejecting.
+type RejectionReason struct {
+	Slug string
+	Text string // in the language asked for, English where untranslated
+}
+
+// RejectionReasons returns the reasons in order, in lang.
+func (s *Store) RejectionReasons(ctx context.Context, lang string) ([]RejectionReason, error) {
+	rows, _ := s.db.Query(ctx, `
+		SELECT r.slug, t.text FROM rejection_reasons r
+		JOIN LATERAL (SELECT text FROM rejection_reason_texts WHERE reason_slug = r.slug AND lang IN ($1, 'en')
+			ORDER BY lang = $1 DESC LIMIT 1) t ON true
+		ORDER BY r.position, r.slug`, lang)
+	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[RejectionReason])
+	if err != nil {
+		return nil, fmt.Errorf("store: rejection reasons: %w", err)
+	}
+	return list, nil
+}
+
+// CreateRejectionReason adds a reason at position, with its text in
+// English and, when given, Spanish.
+func (s *Store) CreateRejectionReason(ctx context.Context, slug string, position int, en, es string) error {
+	if _, err := s.db.Exec(ctx, `INSERT INTO rejection_reasons (slug, position) VALUES ($1, $2)`, slug, position); err != nil {
+		return fmt.Errorf("store: create rejection reason %s: %w", slug, err)
+	}
+	_, err := s.db.Exec(ctx, `INSERT INTO rejection_reason_texts (reason_slug, lang, text)
+		SELECT $1, lang, text FROM (VALUES ('en', $2), ('es', $3)) v(lang, text) WHERE text <> ''`, slug, en, es)
+	if err != nil {
+		return fmt.Errorf("store: create rejection reason %s texts: %w", slug, err)
+	}
+	return nil
+}
+
+// RecordFormPost counts an accepted post of form from ip and reports
+// whether it was within limit posts in the window before it. Posts are
+// counted under a per-address lock, so simultaneous posts cannot all slip
+// under the limit.
+func (s *Store) RecordFormPost(ctx context.Context, form string, ip netip.Addr, limit int, window time.Duration) (bool, error) {
+	ok := false
+	err := s.InTx(ctx, func(tx *Store) error {
+		if _, err := tx.db.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1 || ' ' || $2::text, 0))`, form, ip.String()); err != nil {
+			return err
+		}
+		var n int
+		if err := tx.db.QueryRow(ctx, `SELECT count(*) FROM form_posts WHERE form = $1 AND ip = $2 AND at > now() - $3::interval`,
+			form, ip.String(), window.String()).Scan(&n); err != nil {
+			return err
+		}
+		if n >= limit {
+			return nil
+		}
+		ok = true
+		_, err := tx.db.Exec(ctx, `INSERT INTO form_posts (form, ip) VALUES ($1, $2)`, form, ip.String())
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("store: record %s post: %w", form, err)
+	}
+	return ok, nil
+}
+
+// DeleteFormPostsBefore forgets posts older than cutoff (addresses are
+// personal data, kept only as long as a rate limit needs them).
+func (s *Store) DeleteFormPostsBefore(ctx context.Context, cutoff time.Time) error {
+	if _, err := s.db.Exec(ctx, `DELETE FROM form_posts WHERE at < $1`, cutoff); err != nil {
+		return fmt.Errorf("store: delete old form posts: %w", err)
+	}
+	return nil
+}
+
+// SiteKey returns the secret key called name, making it on first use.
+func (s *Store) SiteKey(ctx context.Context, name string) ([]byte, error) {
+	key := make([]byte, 32)
+	rand.Read(key)
+	if _, err := s.db.Exec(ctx, `INSERT INTO site_keys (name, key) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, name, key); err != nil {
+		return nil, fmt.Errorf("store: make site key %s: %w", name, err)
+	}
+	if err := s.db.QueryRow(ctx, `SELECT key FROM site_keys WHERE name = $1`, name).Scan(&key); err != nil {
+		return nil, fmt.Errorf("store: site key %s: %w", name, err)
+	}
+	return key, nil
+}

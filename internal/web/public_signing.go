@@ -1,0 +1,484 @@
+package web
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/a-h/templ"
+	"github.com/go-chi/chi/v5"
+
+	"github.com/sswalliance/advocacy/internal/i18n"
+	"github.com/sswalliance/advocacy/internal/signing"
+	"github.com/sswalliance/advocacy/internal/store"
+	"github.com/sswalliance/advocacy/templates"
+	"github.com/sswalliance/advocacy/templates/public"
+)
+
+// signFormName is the name the sign form's posts are counted under for
+// the rate limit.
+const signFormName = "sign"
+
+// signingRoutes are the public side of signing the Call to Action,
+// mounted once per language.
+func (a *App) signingRoutes(r chi.Router) {
+	r.Get("/call-to-action/sign", a.handle(a.signForm))
+	r.Post("/call-to-action/sign", a.handle(a.signSubmit))
+	r.Get("/call-to-action/sign/check-email", a.handle(a.signSent))
+	// Links from our emails: opening one changes nothing (mail scanners
+	// fetch links); only its page's button, a POST, acts.
+	r.Get("/call-to-action/confirm/{token}", a.handle(a.signConfirmPage))
+	r.Post("/call-to-action/confirm/{token}", a.handle(a.signConfirm))
+	r.Get("/call-to-action/sign/change/{token}", a.handle(a.signChangeForm))
+	r.Post("/call-to-action/sign/change/{token}", a.handle(a.signChange))
+	r.Get("/call-to-action/withdraw/{id}/{sig}", a.handle(a.signWithdrawPage))
+	r.Post("/call-to-action/withdraw/{id}/{sig}", a.handle(a.signWithdraw))
+	r.Get("/call-to-action/signatories", a.handle(a.publicSignatories))
+}
+
+// signingRootRoutes are the language-neutral open data: every approved
+// signatory, never its contact.
+func (a *App) signingRootRoutes(r chi.Router) {
+	r.Get("/call-to-action/signatories.json", a.handle(a.signatoriesJSON))
+	r.Get("/call-to-action/signatories.csv", a.handle(a.signatoriesCSV))
+}
+
+// signMeta describes a page of the signing flow; private pages (reached
+// from a link in an email, or after sending the form) are kept out of
+// search engines.
+func (a *App) signMeta(r *http.Request, titleKey, descriptionKey string, private bool) templates.Meta {
+	l := lang(r)
+	m := a.meta(r, l.T(titleKey), l.T(descriptionKey))
+	m.NoIndex = private
+	return m
+}
+
+// signView is the sign form's view: the form as typed, its problems, and
+// a fresh stamp when the form has none still valid (the stamp records
+// when the form was first shown, so it is kept across tries).
+func (a *App) signView(ctx context.Context, l i18n.Lang, f signatoryForm, problems map[string]string) (public.SignView, error) {
+	v := public.SignView{
+		Action:    l.Path("/call-to-action/sign"),
+		Form:      publicSignForm(f),
+		Problems:  problems,
+		Countries: signing.CountriesByName(l, nil),
+	}
+	if _, ok := a.checkStamp(ctx, f.Started); !ok {
+		stamp, err := a.formStamp(ctx)
+		if err != nil {
+			return public.SignView{}, err
+		}
+		v.Form.Started = stamp
+	}
+	return v, nil
+}
+
+func publicSignForm(f signatoryForm) public.SignForm {
+	return public.SignForm{Name: f.Name, Website: f.Website, Country: f.Country, OrgType: f.OrgType,
+		ContactName: f.ContactName, ContactEmail: f.ContactEmail, ContactRole: f.ContactRole,
+		Statement: f.Statement, Consent: f.Consent, LogoSHA: f.LogoSHA, LogoRef: f.LogoRef, Started: f.Started}
+}
+
+// renderSign shows the sign form (new or change) with status.
+func (a *App) renderSign(w http.ResponseWriter, r *http.Request, status int, v public.SignView) error {
+	titleKey, descKey := "cta.sign.title", "cta.sign.description"
+	if v.Change {
+		titleKey, descKey = "cta.change.title", "cta.change.description"
+	}
+	m := a.signMeta(r, titleKey, descKey, v.Change || status != http.StatusOK)
+	m.Title = public.SignTitle(m, v.Change, v.Problems)
+	// The form carries a stamp and, on a second try, what the visitor
+	// typed: neither belongs in a shared cache.
+	w.Header().Set("Cache-Control", "no-store")
+	return a.render(w, r, status, public.Sign(m, v))
+}
+
+// signForm serves the form to sign the Call to Action.
+func (a *App) signForm(w http.ResponseWriter, r *http.Request) error {
+	v, err := a.signView(r.Context(), lang(r), signatoryForm{}, nil)
+	if err != nil {
+		return err
+	}
+	return a.renderSign(w, r, http.StatusOK, v)
+}
+
+// signSubmit takes a signature: problems show the form again (400), over
+// the rate limit it is refused with a message (429), and otherwise it is
+// saved, its confirmation email queued, and the visitor sent to check
+// their email. A robot (honeypot filled, form sent too fast) is sent there
+// too, with nothing saved, so it learns nothing.
+func (a *App) signSubmit(w http.ResponseWriter, r *http.Request) error {
+	ctx, l := r.Context(), lang(r)
+	p, err := a.readSignatoryForm(w, r, signPublic)
+	if err != nil {
+		return err
+	}
+	sent := l.Path("/call-to-action/sign/check-email")
+	if p.Robot {
+		a.logger.InfoContext(ctx, "sign form: robot answered as accepted", "request_id", RequestID(ctx))
+		http.Redirect(w, r, sent, http.StatusSeeOther)
+		return nil
+	}
+	status := http.StatusBadRequest
+	if len(p.Problems) == 0 {
+		ok, err := a.allowPost(r, signFormName, SignLimit)
+		if err != nil {
+			return err
+		}
+		if ok {
+			if _, err := a.signing.Submit(ctx, p.Input, clientIP(r)); err != nil {
+				return err
+			}
+			http.Redirect(w, r, sent, http.StatusSeeOther)
+			return nil
+		}
+		status, p.Problems = http.StatusTooManyRequests, map[string]string{"form": "sign.error.form.ratelimit"}
+		w.Header().Set("Retry-After", strconv.Itoa(int(SignWindow.Seconds())))
+	}
+	v, err := a.signView(ctx, l, p.Form, p.Problems)
+	if err != nil {
+		return err
+	}
+	return a.renderSign(w, r, status, v)
+}
+
+// signSent asks the visitor to look for the confirmation email.
+func (a *App) signSent(w http.ResponseWriter, r *http.Request) error {
+	return a.render(w, r, http.StatusOK, public.SignSent(a.signMeta(r, "cta.sign.sent.title", "cta.sign.sent.description", true)))
+}
+
+// signLinkExpired answers a link from our emails that no longer works.
+func (a *App) signLinkExpired(w http.ResponseWriter, r *http.Request) error {
+	w.Header().Set("Cache-Control", "no-store")
+	return a.render(w, r, http.StatusNotFound, public.SignLinkExpired(a.signMeta(r, "cta.link.title", "cta.link.text", true)))
+}
+
+// renderLinkPage renders a page opened from a link in our emails: never
+// cached, never indexed.
+func (a *App) renderLinkPage(w http.ResponseWriter, r *http.Request, c templ.Component) error {
+	w.Header().Set("Cache-Control", "no-store")
+	return a.render(w, r, http.StatusOK, c)
+}
+
+// signConfirmPage shows what a confirmation link confirms, with the button
+// that does it.
+func (a *App) signConfirmPage(w http.ResponseWriter, r *http.Request) error {
+	sig, err := a.signing.Pending(r.Context(), chi.URLParam(r, "token"), store.TokenConfirm)
+	if errors.Is(err, store.ErrNotFound) {
+		return a.signLinkExpired(w, r)
+	}
+	if err != nil {
+		return err
+	}
+	m := a.signMeta(r, "cta.confirm.title", "cta.confirm.description", true)
+	return a.renderLinkPage(w, r, public.SignConfirm(m, public.SignActionView{Name: sig.Name, Action: r.URL.Path}))
+}
+
+// signConfirm confirms a submission: it goes to staff for review.
+func (a *App) signConfirm(w http.ResponseWriter, r *http.Request) error {
+	_, err := a.signing.Confirm(r.Context(), chi.URLParam(r, "token"), clientIP(r))
+	if errors.Is(err, store.ErrNotFound) {
+		return a.signLinkExpired(w, r)
+	}
+	if err != nil {
+		return err
+	}
+	m := a.signMeta(r, "cta.confirmed.title", "cta.confirm.description", true)
+	return a.renderLinkPage(w, r, public.SignDone(m, "cta.confirmed.title", "cta.confirmed.text"))
+}
+
+// signChangeView is the form prefilled with a submission staff asked
+// changes to, showing their note and the logo already sent.
+func (a *App) signChangeView(r *http.Request, sig store.Signatory, f signatoryForm, problems map[string]string) public.SignView {
+	v := public.SignView{
+		Change:     true,
+		Action:     r.URL.Path,
+		Form:       publicSignForm(f),
+		Problems:   problems,
+		Countries:  signing.CountriesByName(lang(r), nil),
+		ReviewNote: sig.ReviewNote,
+	}
+	if v.Form.LogoSHA == "" {
+		v.Form.LogoSHA = sig.LogoSHA // kept unless another file is chosen
+	}
+	return v
+}
+
+// signChangeForm serves the form to fix a submission, from the link in
+// the email asking for changes.
+func (a *App) signChangeForm(w http.ResponseWriter, r *http.Request) error {
+	sig, err := a.signing.Pending(r.Context(), chi.URLParam(r, "token"), store.TokenChange)
+	if errors.Is(err, store.ErrNotFound) {
+		return a.signLinkExpired(w, r)
+	}
+	if err != nil {
+		return err
+	}
+	return a.renderSign(w, r, http.StatusOK, a.signChangeView(r, sig, signatoryFormOf(sig), nil))
+}
+
+// signChange saves a fixed submission for review again (or, when the
+// contact email changed, for confirmation of the new address first).
+func (a *App) signChange(w http.ResponseWriter, r *http.Request) error {
+	ctx, token := r.Context(), chi.URLParam(r, "token")
+	// Checked before reading the form, so a dead link stores no logo.
+	sig, err := a.signing.Pending(ctx, token, store.TokenChange)
+	if errors.Is(err, store.ErrNotFound) {
+		return a.signLinkExpired(w, r)
+	}
+	if err != nil {
+		return err
+	}
+	p, err := a.readSignatoryForm(w, r, signChange)
+	if err != nil {
+		return err
+	}
+	if len(p.Problems) > 0 {
+		return a.renderSign(w, r, http.StatusBadRequest, a.signChangeView(r, sig, p.Form, p.Problems))
+	}
+	sig, err = a.signing.Resubmit(ctx, token, p.Input, clientIP(r))
+	if errors.Is(err, store.ErrNotFound) {
+		return a.signLinkExpired(w, r)
+	}
+	if err != nil {
+		return err
+	}
+	if sig.Status == store.StatusAwaitingConfirmation {
+		return a.renderLinkPage(w, r, public.SignSent(a.signMeta(r, "cta.sign.sent.title", "cta.sign.sent.description", true)))
+	}
+	m := a.signMeta(r, "cta.changed.title", "cta.change.description", true)
+	return a.renderLinkPage(w, r, public.SignDone(m, "cta.changed.title", "cta.changed.text"))
+}
+
+// withdrawable returns the signatory a withdraw link names, or
+// store.ErrNotFound when the link's signature is not ours.
+func (a *App) withdrawable(r *http.Request) (store.Signatory, error) {
+	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
+	if err != nil {
+		return store.Signatory{}, store.ErrNotFound
+	}
+	ok, err := a.signing.VerifyWithdraw(r.Context(), id, chi.URLParam(r, "sig"))
+	if err != nil {
+		return store.Signatory{}, err
+	}
+	if !ok {
+		return store.Signatory{}, store.ErrNotFound
+	}
+	return a.store.Signatory(r.Context(), id)
+}
+
+// onWall reports whether a signatory can be withdrawn: it is on the wall,
+// or hidden by staff (withdrawing keeps it from coming back).
+func onWall(sig store.Signatory) bool {
+	return sig.Status == store.StatusApproved || sig.Status == store.StatusHidden
+}
+
+// signWithdrawPage shows the organisation a withdraw link is for, with
+// the button that withdraws it.
+func (a *App) signWithdrawPage(w http.ResponseWriter, r *http.Request) error {
+	sig, err := a.withdrawable(r)
+	if err != nil {
+		return err
+	}
+	if sig.Status == store.StatusWithdrawn {
+		return a.signWithdrawn(w, r)
+	}
+	m := a.signMeta(r, "cta.withdraw.title", "cta.withdraw.description", true)
+	return a.renderLinkPage(w, r, public.SignWithdraw(m, public.SignActionView{Name: sig.Name, Action: r.URL.Path}, onWall(sig)))
+}
+
+// signWithdraw takes the organisation off the Call to Action.
+func (a *App) signWithdraw(w http.ResponseWriter, r *http.Request) error {
+	sig, err := a.withdrawable(r)
+	if err != nil {
+		return err
+	}
+	if !onWall(sig) {
+		return a.signWithdrawPage(w, r) // already withdrawn, or never shown: say so
+	}
+	if _, err := a.signing.Withdraw(r.Context(), sig.ID, clientIP(r)); errors.Is(err, store.ErrStateChanged) {
+		return a.signWithdrawPage(w, r) // someone acted first: say where it stands now
+	} else if err != nil {
+		return err
+	}
+	return a.signWithdrawn(w, r)
+}
+
+func (a *App) signWithdrawn(w http.ResponseWriter, r *http.Request) error {
+	m := a.signMeta(r, "cta.withdrawn.title", "cta.withdraw.description", true)
+	return a.renderLinkPage(w, r, public.SignDone(m, "cta.withdrawn.title", "cta.withdrawn.text"))
+}
+
+// maxSignatoryQuery is the longest name search, in characters.
+const maxSignatoryQuery = 200
+
+// publicSignatories lists the approved signatories, with a name search and
+// filters by country and type. A value the list does not know is named
+// beside its control (status 400) and the rest of the query still applies.
+func (a *App) publicSignatories(w http.ResponseWriter, r *http.Request) error {
+	ctx, l := r.Context(), lang(r)
+	codes, err := a.store.SignatoryCountries(ctx)
+	if err != nil {
+		return err
+	}
+	if codes == nil {
+		codes = []string{} // nil would mean every country
+	}
+	q := r.URL.Query()
+	v := public.SignatoriesView{
+		Form:      public.SignatoriesForm{Q: q.Get("q"), Country: q.Get("country"), Type: q.Get("type")},
+		Countries: signing.CountriesByName(l, codes),
+	}
+	fail := func(field, key string, repl ...string) {
+		v.Errors = append(v.Errors, public.LibraryError{Field: field, Message: resourceMsg(l, key, repl...)})
+	}
+	var f store.PublicFilter
+	if query := strings.Join(strings.Fields(v.Form.Q), " "); utf8.RuneCountInString(query) > maxSignatoryQuery {
+		fail(public.SignatoriesFieldQ, "cta.list.error.q", "{max}", strconv.Itoa(maxSignatoryQuery))
+	} else {
+		f.Query, f.QueryKey = query, signing.NameKey(query)
+	}
+	if c := v.Form.Country; c != "" {
+		if slices.Contains(codes, c) {
+			f.Country = c
+		} else {
+			fail(public.SignatoriesFieldCountry, "cta.list.error.country", "{v}", signing.CountryName(c, l))
+		}
+	}
+	if t := v.Form.Type; t != "" {
+		if slices.Contains(store.OrgTypes, t) {
+			f.OrgType = t
+		} else {
+			fail(public.SignatoriesFieldType, "cta.list.error.type", "{v}", t)
+		}
+	}
+	if v.Signatories, err = a.store.PublicSignatories(ctx, f); err != nil {
+		return err
+	}
+	v.Filtered = f.Query != "" || f.Country != "" || f.OrgType != "" || len(v.Errors) > 0
+	n, plural := len(v.Signatories), ".other"
+	if n == 1 {
+		plural = ".one"
+	}
+	if v.Filtered {
+		v.Count = resourceMsg(l, "cta.list.match"+plural, "{n}", strconv.Itoa(n))
+	} else {
+		v.Count = resourceMsg(l, "cta.list.count"+plural, "{n}", strconv.Itoa(n))
+	}
+
+	status := http.StatusOK
+	m := a.signMeta(r, "cta.list.title", "cta.list.description", false)
+	if len(v.Errors) > 0 {
+		status = http.StatusBadRequest
+		m.Title = l.T("cta.sign.error.prefix") + " " + m.Title
+	}
+	return a.render(w, r, status, public.Signatories(m, v))
+}
+
+// signatoryRecord is one signatory in the open data: the organisation,
+// never its contact.
+type signatoryRecord struct {
+	Name        string `json:"name"`
+	Website     string `json:"website"`
+	Country     string `json:"country"`      // ISO 3166-1 alpha-2, or ""
+	CountryName string `json:"country_name"` // in English
+	Type        string `json:"type"`
+	ApprovedAt  string `json:"approved_at"` // an RFC 3339 full date
+	LogoURL     string `json:"logo_url"`    // absolute, or "" without a logo
+}
+
+// signatoryRecords returns every approved signatory as open data.
+func (a *App) signatoryRecords(ctx context.Context) ([]signatoryRecord, error) {
+	list, err := a.store.PublicSignatories(ctx, store.PublicFilter{})
+	if err != nil {
+		return nil, err
+	}
+	base := strings.TrimSuffix(a.cfg.BaseURL.String(), "/")
+	out := make([]signatoryRecord, len(list))
+	for i, s := range list {
+		rec := signatoryRecord{Name: s.Name, Website: s.Website, Country: s.Country, Type: s.OrgType,
+			ApprovedAt: s.ApprovedAt.UTC().Format(time.DateOnly)}
+		if s.Country != "" {
+			rec.CountryName = signing.CountryName(s.Country, i18n.EN)
+		}
+		if s.LogoSHA != "" {
+			rec.LogoURL = base + public.LogoPath(s.LogoSHA)
+		}
+		out[i] = rec
+	}
+	return out, nil
+}
+
+// openDataHeaders mark the open data as public, briefly cacheable, and
+// readable by scripts on other sites (it holds nothing private).
+func openDataHeaders(w http.ResponseWriter, contentType string) {
+	h := w.Header()
+	h.Set("Content-Type", contentType)
+	h.Set("Cache-Control", "public, max-age=300")
+	h.Set("Access-Control-Allow-Origin", "*")
+}
+
+// signatoriesJSON serves the approved signatories as JSON:
+// {"count": N, "signatories": [...]}.
+func (a *App) signatoriesJSON(w http.ResponseWriter, r *http.Request) error {
+	list, err := a.signatoryRecords(r.Context())
+	if err != nil {
+		return err
+	}
+	body, err := json.MarshalIndent(struct {
+		Count       int               `json:"count"`
+		Signatories []signatoryRecord `json:"signatories"`
+	}{len(list), list}, "", "  ")
+	if err != nil {
+		return err
+	}
+	openDataHeaders(w, "application/json; charset=utf-8")
+	_, err = w.Write(append(body, '\n'))
+	return err
+}
+
+// signatoryCSVHeader names the CSV's columns, as in the JSON.
+var signatoryCSVHeader = []string{"name", "website", "country", "country_name", "type", "approved_at", "logo_url"}
+
+// signatoriesCSV serves the approved signatories as CSV, with a header
+// row. It starts with a byte order mark, without which Excel misreads
+// accented names as another encoding.
+func (a *App) signatoriesCSV(w http.ResponseWriter, r *http.Request) error {
+	list, err := a.signatoryRecords(r.Context())
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	b.WriteString("\ufeff")
+	cw := csv.NewWriter(&b)
+	cw.Write(signatoryCSVHeader)
+	for _, s := range list {
+		cw.Write([]string{csvCell(s.Name), csvCell(s.Website), csvCell(s.Country), csvCell(s.CountryName),
+			csvCell(s.Type), csvCell(s.ApprovedAt), csvCell(s.LogoURL)})
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	openDataHeaders(w, "text/csv; charset=utf-8; header=present")
+	w.Header().Set("Content-Disposition", `attachment; filename="call-to-action-signatories.csv"`)
+	_, err = w.Write([]byte(b.String()))
+	return err
+}
+
+// csvCell defuses a value a spreadsheet would run as a formula (one that
+// starts with =, +, -, @, or a tab or carriage return that hides such a
+// start) by making it text with a leading apostrophe.
+func csvCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,283 @@
+package web
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/netip"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sswalliance/advocacy/internal/logo"
+	"github.com/sswalliance/advocacy/internal/signing"
+	"github.com/sswalliance/advocacy/internal/store"
+)
+
+// Defences of the public forms against robots and floods.
+const (
+	// MinFillTime is the least time a person takes to fill in the sign
+	// form; a form sent sooner is a robot's, answered as if accepted.
+	MinFillTime = 2 * time.Second
+	// SignLimit is how many submissions one address may make in
+	// SignWindow; more are refused with a message.
+	SignLimit  = 5
+	SignWindow = time.Hour
+	// SignAttemptLimit bounds every post of the sign form from one address
+	// in SignWindow, accepted or not: each logo costs up to a second of
+	// decoding, so refused tries are limited too.
+	SignAttemptLimit = 30
+)
+
+// signatoryForm is the sign form as typed, to show it again.
+type signatoryForm struct {
+	Name, Website, Country, OrgType        string
+	ContactName, ContactEmail, ContactRole string
+	Statement                              string
+	Consent                                bool
+	// LogoSHA is a logo accepted on this or an earlier try (for a
+	// thumbnail); LogoRef keeps it in a hidden field, signed so that a
+	// form can only refer to a logo this site accepted for it.
+	LogoSHA, LogoRef string
+	// Started is the form stamp: when the form was first shown, signed.
+	Started string
+}
+
+// signatoryFormOf fills a form from a stored signatory (to edit it).
+func signatoryFormOf(s store.Signatory) signatoryForm {
+	return signatoryForm{Name: s.Name, Website: s.Website, Country: s.Country, OrgType: s.OrgType,
+		ContactName: s.ContactName, ContactEmail: s.ContactEmail, ContactRole: s.ContactRole,
+		Statement: s.Statement, Consent: s.ConsentAt != nil, LogoSHA: s.LogoSHA}
+}
+
+// formMode says who fills in the form, and so what it requires.
+type formMode int
+
+const (
+	// signPublic is a visitor signing: everything required, including a
+	// logo and consent, and the robot checks apply.
+	signPublic formMode = iota
+	// signChange is a contact fixing a submission: a new logo is optional.
+	signChange
+	// signStaffAdd is staff adding an organisation: a logo is required,
+	// the contact is optional.
+	signStaffAdd
+	// signStaffEdit is staff editing: only the name is required.
+	signStaffEdit
+)
+
+// signatoryPost is a sign form as received.
+type signatoryPost struct {
+	Form     signatoryForm
+	Input    store.SignatoryInput
+	Problems map[string]string // field -> i18n key
+	// Robot is set when the honeypot was filled in or the form came back
+	// faster than a person could fill it: answer as if accepted, save
+	// nothing.
+	Robot bool
+}
+
+// readSignatoryForm reads and checks a sign form. A logo sent with it is
+// checked and, when acceptable, stored at once (by its hash), so the form
+// keeps it if another field needs fixing.
+func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode formMode) (signatoryPost, error) {
+	ctx := r.Context()
+	values, files, tooLarge, err := readMultipartForm(w, r, logo.MaxBytes)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return signatoryPost{Problems: map[string]string{"logo": "sign.error.form.large"}}, nil
+		}
+		return signatoryPost{}, badRequest(err)
+	}
+	f := signatoryForm{
+		Name: values.Get("name"), Website: values.Get("website"), Country: values.Get("country"),
+		OrgType: values.Get("type"), ContactName: values.Get("contact_name"),
+		ContactEmail: values.Get("contact_email"), ContactRole: values.Get("role"),
+		Statement: values.Get("statement"), Consent: values.Get("consent") != "",
+		Started: values.Get("started"),
+	}
+	p := signatoryPost{Form: f}
+	if mode == signPublic {
+		if values.Get("homepage") != "" {
+			p.Robot = true
+			return p, nil
+		}
+		started, ok := a.checkStamp(ctx, f.Started)
+		if !ok {
+			// No stamp, or a forged one: show the form again, newly stamped.
+			p.Problems = map[string]string{"form": "sign.error.form.expired"}
+		} else if a.now().Sub(started) < MinFillTime {
+			p.Robot = true
+			return p, nil
+		}
+		if ok, err := a.allowPost(r, "sign-attempt", SignAttemptLimit); err != nil {
+			return signatoryPost{}, err
+		} else if !ok {
+			delete(files, "logo") // not decoded: the address is over its limit
+			p.Problems = map[string]string{"form": "sign.error.form.ratelimit"}
+		}
+	}
+	in := store.SignatoryInput{
+		Name: f.Name, Website: f.Website, Country: f.Country, OrgType: f.OrgType,
+		ContactName: f.ContactName, ContactEmail: f.ContactEmail, ContactRole: f.ContactRole,
+		Statement: f.Statement, Consent: f.Consent, Lang: string(lang(r)),
+	}
+	problems := signing.Check(&in, mode == signPublic || mode == signChange)
+	for k, v := range p.Problems {
+		problems[k] = v
+	}
+
+	// The logo: a new file wins over one kept from an earlier try.
+	if refSHA, origSHA, ok := a.openLogoRef(ctx, values.Get("logo_ref")); ok {
+		in.LogoSHA, in.OriginalSHA = refSHA, origSHA
+	}
+	switch up, sent := files["logo"]; {
+	case len(tooLarge) > 0:
+		problems["logo"] = "sign.error.logo.large"
+	case sent:
+		l, err := logo.Process(up.data)
+		if key := logoProblem(err); key != "" {
+			problems["logo"] = key
+			break
+		} else if err != nil {
+			return signatoryPost{}, err
+		}
+		err = a.store.SaveLogo(ctx, store.Logo{SHA256: l.SHA256, PNG: l.PNG, Width: l.Width, Height: l.Height},
+			l.Original, sha256Hex(l.Original), l.OriginalType, l.OriginalExt)
+		if err != nil {
+			return signatoryPost{}, err
+		}
+		in.LogoSHA, in.OriginalSHA = l.SHA256, sha256Hex(l.Original)
+	}
+	if in.LogoSHA == "" && problems["logo"] == "" && (mode == signPublic || mode == signStaffAdd) {
+		problems["logo"] = "sign.error.logo.required"
+	}
+	if in.LogoSHA != "" {
+		f.LogoSHA = in.LogoSHA
+		f.LogoRef, err = a.logoRef(ctx, in.LogoSHA, in.OriginalSHA)
+		if err != nil {
+			return signatoryPost{}, err
+		}
+	}
+	// Show what was kept, tidied (a website completed with https://).
+	f.Name, f.Website, f.ContactName, f.ContactEmail, f.ContactRole = in.Name, in.Website, in.ContactName, in.ContactEmail, in.ContactRole
+	if problems["website"] != "" {
+		f.Website = values.Get("website")
+	}
+	p.Form, p.Input = f, in
+	if len(problems) > 0 {
+		p.Problems = problems
+	}
+	return p, nil
+}
+
+// logoProblem is the i18n key of the message for a refused logo, "" when
+// err is nil or not a refusal.
+func logoProblem(err error) string {
+	switch {
+	case err == nil:
+		return ""
+	case errors.Is(err, logo.ErrEmpty):
+		return "sign.error.logo.required"
+	case errors.Is(err, logo.ErrTooLarge):
+		return "sign.error.logo.large"
+	case errors.Is(err, logo.ErrSVG):
+		return "sign.error.logo.svg"
+	case errors.Is(err, logo.ErrNotImage):
+		return "sign.error.logo.notimage"
+	case errors.Is(err, logo.ErrCorrupt):
+		return "sign.error.logo.corrupt"
+	case errors.Is(err, logo.ErrTooManyPixels):
+		return "sign.error.logo.pixels"
+	case errors.Is(err, logo.ErrTooSmall):
+		return "sign.error.logo.small"
+	}
+	return ""
+}
+
+func sha256Hex(b []byte) string {
+	s := sha256.Sum256(b)
+	return fmt.Sprintf("%x", s)
+}
+
+// formKey is the key that signs form stamps and logo references.
+func (a *App) formKey(ctx context.Context) ([]byte, error) {
+	return a.store.SiteKey(ctx, "forms")
+}
+
+func mac(key []byte, parts ...string) string {
+	m := hmac.New(sha256.New, key)
+	m.Write([]byte(strings.Join(parts, "\x00")))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+}
+
+// formStamp is the value of a sign form's hidden "started" field: the
+// time it was shown, signed.
+func (a *App) formStamp(ctx context.Context) (string, error) {
+	key, err := a.formKey(ctx)
+	if err != nil {
+		return "", err
+	}
+	t := strconv.FormatInt(a.now().UnixMilli(), 10)
+	return t + "." + mac(key, "stamp", t), nil
+}
+
+// checkStamp returns when a form with stamp v was shown, if v is genuine.
+func (a *App) checkStamp(ctx context.Context, v string) (time.Time, bool) {
+	t, sig, ok := strings.Cut(v, ".")
+	key, err := a.formKey(ctx)
+	if !ok || err != nil || !hmac.Equal([]byte(sig), []byte(mac(key, "stamp", t))) {
+		return time.Time{}, false
+	}
+	ms, err := strconv.ParseInt(t, 10, 64)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return time.UnixMilli(ms), true
+}
+
+func (a *App) logoRef(ctx context.Context, logoSHA, originalSHA string) (string, error) {
+	key, err := a.formKey(ctx)
+	if err != nil {
+		return "", err
+	}
+	return logoSHA + "." + originalSHA + "." + mac(key, "logo", logoSHA, originalSHA), nil
+}
+
+func (a *App) openLogoRef(ctx context.Context, ref string) (logoSHA, originalSHA string, ok bool) {
+	parts := strings.Split(ref, ".")
+	if len(parts) != 3 {
+		return "", "", false
+	}
+	key, err := a.formKey(ctx)
+	if err != nil || !hmac.Equal([]byte(parts[2]), []byte(mac(key, "logo", parts[0], parts[1]))) {
+		return "", "", false
+	}
+	if ok, err := a.store.LogoExists(ctx, parts[0], parts[1]); err != nil || !ok {
+		return "", "", false
+	}
+	return parts[0], parts[1], true
+}
+
+// allowPost counts a post of form from r's address, reporting false when
+// the address already made limit posts of it in SignWindow (the public
+// handler calls it with "sign" and SignLimit for each accepted submission).
+func (a *App) allowPost(r *http.Request, form string, limit int) (bool, error) {
+	ip, err := netip.ParseAddr(clientIP(r))
+	if err != nil {
+		ip = netip.IPv6Unspecified()
+	}
+	return a.store.RecordFormPost(r.Context(), form, ip, limit, SignWindow)
+}
+
+// staffActor is the signed-in staff member, as the workflow's actor.
+func staffActor(r *http.Request) signing.Actor {
+	u := staff(r)
+	id := u.ID
+	return signing.Actor{ID: &id, Name: u.Name, IP: clientIP(r)}
+}
