@@ -36,6 +36,17 @@ const (
 	ChangeFor = 30 * 24 * time.Hour
 )
 
+// The states each action moves a signatory from: the staff pages offer an
+// action only where it can work.
+var (
+	ApproveFrom        = []string{store.StatusAwaitingReview, store.StatusChangesRequested, store.StatusRejected}
+	RejectFrom         = []string{store.StatusAwaitingReview, store.StatusChangesRequested}
+	RequestChangesFrom = []string{store.StatusAwaitingReview}
+	HideFrom           = []string{store.StatusApproved}
+	UnhideFrom         = []string{store.StatusHidden}
+	WithdrawFrom       = []string{store.StatusApproved, store.StatusHidden}
+)
+
 // ErrNotFound is returned for an unknown, used or expired link.
 var ErrNotFound = store.ErrNotFound
 
@@ -189,7 +200,7 @@ func (s *Service) transition(ctx context.Context, id int64, from []string, to, r
 // Approve puts a submission on the wall and emails the contact, with a
 // link to withdraw at any time.
 func (s *Service) Approve(ctx context.Context, id int64, a Actor) (store.Signatory, error) {
-	return s.transition(ctx, id, []string{store.StatusAwaitingReview, store.StatusChangesRequested, store.StatusRejected},
+	return s.transition(ctx, id, ApproveFrom,
 		store.StatusApproved, "", "", a, store.ActionSignatoryApprove, "",
 		func(tx pgx.Tx, st *store.Store, sig store.Signatory) error {
 			return s.email(ctx, tx, sig, "signatory-approved", approvedEmail, s.WithdrawURL(sig))
@@ -202,7 +213,7 @@ func (s *Service) Reject(ctx context.Context, id int64, reason, note string, a A
 	if reason == "" {
 		return store.Signatory{}, fmt.Errorf("signing: reject %d: a reason is required", id)
 	}
-	return s.transition(ctx, id, []string{store.StatusAwaitingReview, store.StatusChangesRequested},
+	return s.transition(ctx, id, RejectFrom,
 		store.StatusRejected, reason, note, a, store.ActionSignatoryReject, "reason: "+reason,
 		func(tx pgx.Tx, st *store.Store, sig store.Signatory) error {
 			reasons, err := st.RejectionReasons(ctx, sig.Lang)
@@ -225,7 +236,7 @@ func (s *Service) RequestChanges(ctx context.Context, id int64, note string, a A
 	if note == "" {
 		return store.Signatory{}, fmt.Errorf("signing: request changes to %d: a note is required", id)
 	}
-	return s.transition(ctx, id, []string{store.StatusAwaitingReview},
+	return s.transition(ctx, id, RequestChangesFrom,
 		store.StatusChangesRequested, "", note, a, store.ActionSignatoryRequestChanges, "",
 		func(tx pgx.Tx, st *store.Store, sig store.Signatory) error {
 			token, err := st.CreateSignatoryToken(ctx, sig.ID, store.TokenChange, ChangeFor)
@@ -277,18 +288,18 @@ func (s *Service) Resubmit(ctx context.Context, token string, in store.Signatory
 // Withdraw takes an organisation off the wall at its contact's request
 // (by the signed link in the approval email).
 func (s *Service) Withdraw(ctx context.Context, id int64, ip string) (store.Signatory, error) {
-	return s.transition(ctx, id, []string{store.StatusApproved, store.StatusHidden},
+	return s.transition(ctx, id, WithdrawFrom,
 		store.StatusWithdrawn, "", "", Contact(ip), store.ActionSignatoryWithdraw, "", nil)
 }
 
 // Hide takes an approved signatory off the wall without telling anyone.
 func (s *Service) Hide(ctx context.Context, id int64, a Actor) (store.Signatory, error) {
-	return s.transition(ctx, id, []string{store.StatusApproved}, store.StatusHidden, "", "", a, store.ActionSignatoryHide, "", nil)
+	return s.transition(ctx, id, HideFrom, store.StatusHidden, "", "", a, store.ActionSignatoryHide, "", nil)
 }
 
 // Unhide puts a hidden signatory back on the wall.
 func (s *Service) Unhide(ctx context.Context, id int64, a Actor) (store.Signatory, error) {
-	return s.transition(ctx, id, []string{store.StatusHidden}, store.StatusApproved, "", "", a, store.ActionSignatoryUnhide, "", nil)
+	return s.transition(ctx, id, UnhideFrom, store.StatusApproved, "", "", a, store.ActionSignatoryUnhide, "", nil)
 }
 
 // Edit replaces a signatory's details, whatever its state.

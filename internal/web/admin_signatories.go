@@ -42,11 +42,11 @@ func (a *App) signatoryRoutes(r chi.Router) {
 // The states each staff action moves a signatory from, as package signing
 // allows them: the pages offer an action only where it can work.
 var (
-	approvableFrom = []string{store.StatusAwaitingReview, store.StatusChangesRequested, store.StatusRejected}
-	rejectableFrom = []string{store.StatusAwaitingReview, store.StatusChangesRequested}
-	changeableFrom = []string{store.StatusAwaitingReview}
-	hideableFrom   = []string{store.StatusApproved}
-	unhideableFrom = []string{store.StatusHidden}
+	approvableFrom = signing.ApproveFrom
+	rejectableFrom = signing.RejectFrom
+	changeableFrom = signing.RequestChangesFrom
+	hideableFrom   = signing.HideFrom
+	unhideableFrom = signing.UnhideFrom
 )
 
 // signatoryQueueSize is how many signatories a tab shows at most: more
@@ -105,15 +105,17 @@ func (a *App) signatoriesView(ctx context.Context, status, query string, checked
 	if len(list) > signatoryQueueSize {
 		list, v.More = list[:signatoryQueueSize], true
 	}
+	ids := make([]int64, len(list))
+	for i, s := range list {
+		ids[i] = s.ID
+	}
+	duplicates, err := a.store.SignatoryDuplicates(ctx, ids)
+	if err != nil {
+		return v, err
+	}
 	for _, s := range list {
-		// One query per row: the page is bounded, and the lookups use the
-		// name and domain indexes.
-		matches, err := a.store.SignatoryMatches(ctx, s)
-		if err != nil {
-			return v, err
-		}
 		row := admin.SignatoryRow{Signatory: s, Country: signing.CountryName(s.Country, i18n.EN),
-			Type: signing.OrgTypeName(s.OrgType, i18n.EN), Duplicate: len(matches) > 0,
+			Type: signing.OrgTypeName(s.OrgType, i18n.EN), Duplicate: duplicates[s.ID],
 			DomainDiffers: signing.EmailDomainDiffers(s.ContactEmail, s.Website), Checked: slices.Contains(checked, s.ID)}
 		row.ThumbW, row.ThumbH = fitWithin(s.LogoWidth, s.LogoHeight, 96, 48)
 		v.Rows = append(v.Rows, row)

@@ -38,6 +38,9 @@ var errorPages = []struct {
 	{"/sswweek/1900", http.StatusNotFound},
 	{"/resources?type=nope", http.StatusBadRequest},
 	{"/resources?page=abc", http.StatusBadRequest},
+	{"/call-to-action/signatories?type=nope", http.StatusBadRequest},
+	{"/call-to-action/confirm/no-such-token", http.StatusNotFound},
+	{"/call-to-action/sign/change/no-such-token", http.StatusNotFound},
 }
 
 // htmlValidateConfig is the html-validate configuration the pages are held
