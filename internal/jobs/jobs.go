@@ -106,8 +106,12 @@ func (r *Runner) QueueEmail(ctx context.Context, tx pgx.Tx, e store.Email) (int6
 
 // Retry queues another try of an email that failed for good (staff asked).
 func (r *Runner) Retry(ctx context.Context, tx pgx.Tx, emailID int64) error {
-	if _, err := tx.Exec(ctx, `UPDATE emails SET status = 'queued', last_error = '' WHERE id = $1 AND status = 'failed'`, emailID); err != nil {
+	tag, err := tx.Exec(ctx, `UPDATE emails SET status = 'queued', last_error = '' WHERE id = $1 AND status = 'failed'`, emailID)
+	if err != nil {
 		return fmt.Errorf("jobs: retry email %d: %w", emailID, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return nil // not failed (any more): someone else retried it first
 	}
 	if _, err := r.client.InsertTx(ctx, tx, SendEmailArgs{EmailID: emailID}, nil); err != nil {
 		return fmt.Errorf("jobs: retry email %d: %w", emailID, err)

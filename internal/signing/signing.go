@@ -75,9 +75,8 @@ type Service struct {
 	// Now is the clock (tests set it).
 	Now func() time.Time
 
-	keyOnce sync.Once
-	key     []byte
-	keyErr  error
+	keyMu sync.Mutex
+	key   []byte
 }
 
 // New returns the workflow over pool, queueing email through runner, with
@@ -203,7 +202,11 @@ func (s *Service) Approve(ctx context.Context, id int64, a Actor) (store.Signato
 	return s.transition(ctx, id, ApproveFrom,
 		store.StatusApproved, "", "", a, store.ActionSignatoryApprove, "",
 		func(tx pgx.Tx, st *store.Store, sig store.Signatory) error {
-			return s.email(ctx, tx, sig, "signatory-approved", approvedEmail, s.WithdrawURL(sig))
+			link, err := s.WithdrawURL(ctx, sig)
+			if err != nil {
+				return err
+			}
+			return s.email(ctx, tx, sig, "signatory-approved", approvedEmail, link)
 		})
 }
 
@@ -351,7 +354,7 @@ const EraseDeleted = "submission deleted"
 // deleted.
 func (s *Service) Erase(ctx context.Context, id int64, a Actor) (deleted bool, err error) {
 	err = s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
-		sig, err := st.Signatory(ctx, id)
+		sig, err := st.LockSignatory(ctx, id)
 		if err != nil {
 			return err
 		}
@@ -429,11 +432,14 @@ func (s *Service) link(sig store.Signatory, path string) string {
 }
 
 func (s *Service) siteKey(ctx context.Context) ([]byte, error) {
-	s.keyOnce.Do(func() { s.key, s.keyErr = store.New(s.pool).SiteKey(ctx, "signatory-links") })
-	if s.keyErr != nil {
-		err := s.keyErr
-		s.keyOnce = sync.Once{} // try again next time
-		return nil, err
+	s.keyMu.Lock()
+	defer s.keyMu.Unlock()
+	if s.key == nil {
+		key, err := store.New(s.pool).SiteKey(ctx, "signatory-links")
+		if err != nil {
+			return nil, err
+		}
+		s.key = key
 	}
 	return s.key, nil
 }
@@ -446,12 +452,12 @@ func (s *Service) withdrawSig(key []byte, id int64) string {
 
 // WithdrawURL is the signed link that withdraws sig. It never expires: an
 // organisation may leave at any time.
-func (s *Service) WithdrawURL(sig store.Signatory) string {
-	key, err := s.siteKey(context.Background())
+func (s *Service) WithdrawURL(ctx context.Context, sig store.Signatory) (string, error) {
+	key, err := s.siteKey(ctx)
 	if err != nil {
-		return ""
+		return "", err
 	}
-	return s.link(sig, fmt.Sprintf("/call-to-action/withdraw/%d/%s", sig.ID, s.withdrawSig(key, sig.ID)))
+	return s.link(sig, fmt.Sprintf("/call-to-action/withdraw/%d/%s", sig.ID, s.withdrawSig(key, sig.ID))), nil
 }
 
 // VerifyWithdraw reports whether mac is the signature of a withdraw link

@@ -222,6 +222,14 @@ func TestResubmitWithNewEmailNeedsConfirmation(t *testing.T) {
 	if err != nil || sig.Status != store.StatusAwaitingConfirmation {
 		t.Fatalf("resubmit with a new address: %+v %v", sig.Status, err)
 	}
+	// Made long ago, sent back for confirmation just now: it gets its
+	// full week again.
+	if _, err := f.pool.Exec(ctx, `UPDATE signatories SET created_at = now() - interval '10 days' WHERE id = $1`, id); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := f.svc.ExpireUnconfirmed(ctx); err != nil || n != 0 {
+		t.Fatalf("expired a submission sent back for confirmation just now: %d %v", n, err)
+	}
 	got := f.smtp.Wait(t, 2, 10*time.Second)
 	if got[1].To[0] != "bo@care.example.org" || !strings.Contains(link(t, got[1]), "/call-to-action/confirm/") {
 		t.Fatalf("no confirmation sent to the new address: %v", got[1].To)

@@ -106,19 +106,22 @@ type Logo struct {
 	SHA256        string
 	PNG           []byte
 	Width, Height int
+	// Public is set (by LogoImage) when an approved signatory shows it.
+	Public bool
 }
 
 // SaveLogo stores a re-encoded logo and the upload it came from. Both are
-// addressed by their content, so saving the same bytes twice is a no-op.
+// addressed by their content, so saving the same bytes twice stores them
+// once (and restarts their time before unused ones are deleted).
 func (s *Store) SaveLogo(ctx context.Context, l Logo, original []byte, originalSHA, originalType, originalExt string) error {
 	if _, err := s.db.Exec(ctx, `
 		INSERT INTO logo_images (sha256, png, width, height) VALUES ($1, $2, $3, $4)
-		ON CONFLICT (sha256) DO NOTHING`, l.SHA256, l.PNG, l.Width, l.Height); err != nil {
+		ON CONFLICT (sha256) DO UPDATE SET created_at = now()`, l.SHA256, l.PNG, l.Width, l.Height); err != nil {
 		return fmt.Errorf("store: save logo: %w", err)
 	}
 	if _, err := s.db.Exec(ctx, `
 		INSERT INTO logo_originals (sha256, data, content_type, ext) VALUES ($1, $2, $3, $4)
-		ON CONFLICT (sha256) DO NOTHING`, originalSHA, original, originalType, originalExt); err != nil {
+		ON CONFLICT (sha256) DO UPDATE SET created_at = now()`, originalSHA, original, originalType, originalExt); err != nil {
 		return fmt.Errorf("store: save logo original: %w", err)
 	}
 	return nil
@@ -127,7 +130,9 @@ func (s *Store) SaveLogo(ctx context.Context, l Logo, original []byte, originalS
 // LogoImage returns a stored logo by its hash.
 func (s *Store) LogoImage(ctx context.Context, sha string) (Logo, error) {
 	l := Logo{SHA256: sha}
-	err := s.db.QueryRow(ctx, `SELECT png, width, height FROM logo_images WHERE sha256 = $1`, sha).Scan(&l.PNG, &l.Width, &l.Height)
+	err := s.db.QueryRow(ctx, `SELECT png, width, height,
+		EXISTS (SELECT 1 FROM signatories WHERE logo_sha = $1 AND status = 'approved')
+		FROM logo_images WHERE sha256 = $1`, sha).Scan(&l.PNG, &l.Width, &l.Height, &l.Public)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return Logo{}, ErrNotFound
 	}
@@ -235,6 +240,15 @@ func (s *Store) Signatory(ctx context.Context, id int64) (Signatory, error) {
 		return Signatory{}, fmt.Errorf("store: signatory %d: %w", id, err)
 	}
 	return sig, nil
+}
+
+// LockSignatory returns a signatory, locking its row until the transaction
+// ends, so a decision made on its state cannot be overtaken.
+func (s *Store) LockSignatory(ctx context.Context, id int64) (Signatory, error) {
+	if _, err := s.db.Exec(ctx, `SELECT 1 FROM signatories WHERE id = $1 FOR UPDATE`, id); err != nil {
+		return Signatory{}, fmt.Errorf("store: lock signatory %d: %w", id, err)
+	}
+	return s.Signatory(ctx, id)
 }
 
 // Transition moves a signatory to status `to` if it is in one of `from`,
@@ -460,10 +474,11 @@ func (s *Store) DeleteSignatory(ctx context.Context, id int64) error {
 }
 
 // UnconfirmedBefore returns the submissions still awaiting confirmation
-// that were made before cutoff.
+// that were last changed before cutoff (a submission sent back for
+// confirmation after a change of contact gets its full time again).
 func (s *Store) UnconfirmedBefore(ctx context.Context, cutoff time.Time) ([]Signatory, error) {
 	rows, err := s.db.Query(ctx, `SELECT `+signatoryColumns+` FROM `+signatoryFrom+`
-		WHERE s.status = 'awaiting_confirmation' AND s.created_at < $1 ORDER BY s.id FOR UPDATE OF s SKIP LOCKED`, cutoff)
+		WHERE s.status = 'awaiting_confirmation' AND s.updated_at < $1 ORDER BY s.id FOR UPDATE OF s SKIP LOCKED`, cutoff)
 	if err != nil {
 		return nil, fmt.Errorf("store: unconfirmed signatories: %w", err)
 	}

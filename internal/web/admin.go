@@ -72,6 +72,7 @@ func (a *App) adminRoutes(r chi.Router) {
 		a.contentRoutes(r)
 		a.signatoryRoutes(r)
 		r.Get("/signatories/{id}/original", a.handle(a.logoOriginal))
+		r.Get("/logos/{file}", a.handle(a.staffLogoImage))
 		a.outboxRoutes(r)
 		r.Group(func(r chi.Router) {
 			r.Use(a.requireAdmin)

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+	"crypto/hmac"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -13,28 +15,91 @@ import (
 
 var logoFile = regexp.MustCompile(`^([0-9a-f]{64})\.png$`)
 
-// logoImage serves a re-encoded logo at /logos/{sha256}.png. The address
-// changes whenever the image does, so it is cached for a year.
+// logoImage serves the logo of an approved signatory at
+// /logos/{sha256}.png. The address changes whenever the image does, so it
+// is cached for a year. Logos not on the wall are not served here: the
+// site must not host images nobody approved.
 func (a *App) logoImage(w http.ResponseWriter, r *http.Request) error {
-	m := logoFile.FindStringSubmatch(chi.URLParam(r, "file"))
-	if m == nil {
+	sha, ok := logoSHA(r)
+	if !ok {
 		return store.ErrNotFound
 	}
-	if inm := r.Header.Get("If-None-Match"); inm == `"`+m[1]+`"` {
+	if inm := r.Header.Get("If-None-Match"); inm == `"`+sha+`"` {
 		w.WriteHeader(http.StatusNotModified)
 		return nil
 	}
-	l, err := a.store.LogoImage(r.Context(), m[1])
+	l, err := a.store.LogoImage(r.Context(), sha)
 	if err != nil {
 		return err
 	}
+	if !l.Public {
+		return store.ErrNotFound
+	}
+	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+	w.Header().Set("ETag", `"`+sha+`"`)
+	return writeLogo(w, l)
+}
+
+// logoPreviewImage serves a logo not (yet) on the wall to the form
+// showing it, at an address signed for that logo; never cached.
+func (a *App) logoPreviewImage(w http.ResponseWriter, r *http.Request) error {
+	sha, ok := logoSHA(r)
+	key, err := a.formKey(r.Context())
+	if err != nil {
+		return err
+	}
+	if !ok || !hmac.Equal([]byte(r.URL.Query().Get("k")), []byte(mac(key, "preview", sha))) {
+		return store.ErrNotFound
+	}
+	l, err := a.store.LogoImage(r.Context(), sha)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Cache-Control", "private, no-store")
+	return writeLogo(w, l)
+}
+
+// staffLogoImage serves staff any stored logo (their pages show
+// submissions before approval); never cached.
+func (a *App) staffLogoImage(w http.ResponseWriter, r *http.Request) error {
+	sha, ok := logoSHA(r)
+	if !ok {
+		return store.ErrNotFound
+	}
+	l, err := a.store.LogoImage(r.Context(), sha)
+	if err != nil {
+		return err
+	}
+	return writeLogo(w, l)
+}
+
+// logoPreview is the signed address at which a form shows a logo, "" for
+// none.
+func (a *App) logoPreview(ctx context.Context, sha string) string {
+	if sha == "" {
+		return ""
+	}
+	key, err := a.formKey(ctx)
+	if err != nil {
+		return ""
+	}
+	return "/logos/preview/" + sha + ".png?k=" + mac(key, "preview", sha)
+}
+
+func logoSHA(r *http.Request) (string, bool) {
+	m := logoFile.FindStringSubmatch(chi.URLParam(r, "file"))
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
+}
+
+func writeLogo(w http.ResponseWriter, l store.Logo) error {
 	h := w.Header()
 	h.Set("Content-Type", "image/png")
 	h.Set("Content-Length", strconv.Itoa(len(l.PNG)))
-	h.Set("Cache-Control", "public, max-age=31536000, immutable")
-	h.Set("ETag", `"`+m[1]+`"`)
 	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
-	_, err = w.Write(l.PNG)
+	_, err := w.Write(l.PNG)
 	return err
 }
 

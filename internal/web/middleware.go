@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"regexp"
 	"runtime/debug"
 	"time"
 
@@ -81,7 +82,7 @@ func (a *App) accessLog(next http.Handler) http.Handler {
 		}
 		a.logger.LogAttrs(r.Context(), level, "request",
 			slog.String("method", r.Method),
-			slog.String("path", r.URL.Path),
+			slog.String("path", logPath(r.URL.Path)),
 			slog.Int("status", status),
 			slog.Int("bytes", ww.BytesWritten()),
 			slog.Duration("duration", time.Since(start)),
@@ -130,3 +131,11 @@ func (a *App) crossOriginProtection() func(http.Handler) http.Handler {
 	}))
 	return cop.Handler
 }
+
+// secretInPath matches the part of a path that is a secret: the token of
+// a confirm or change link, the signature of a withdraw link.
+var secretInPath = regexp.MustCompile(`(/call-to-action/(?:confirm|sign/change|withdraw/\d+)/)[^/]+`)
+
+// logPath is a request path fit for the log: whoever reads the log must
+// not be able to confirm, change or withdraw a signature with it.
+func logPath(p string) string { return secretInPath.ReplaceAllString(p, "${1}[secret]") }

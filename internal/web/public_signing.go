@@ -66,7 +66,7 @@ func (a *App) signMeta(r *http.Request, titleKey, descriptionKey string, private
 func (a *App) signView(ctx context.Context, l i18n.Lang, f signatoryForm, problems map[string]string) (public.SignView, error) {
 	v := public.SignView{
 		Action:    l.Path("/call-to-action/sign"),
-		Form:      publicSignForm(f),
+		Form:      publicSignForm(f, a.logoPreview(ctx, f.LogoSHA)),
 		Problems:  problems,
 		Countries: signing.CountriesByName(l, nil),
 	}
@@ -80,10 +80,10 @@ func (a *App) signView(ctx context.Context, l i18n.Lang, f signatoryForm, proble
 	return v, nil
 }
 
-func publicSignForm(f signatoryForm) public.SignForm {
+func publicSignForm(f signatoryForm, preview string) public.SignForm {
 	return public.SignForm{Name: f.Name, Website: f.Website, Country: f.Country, OrgType: f.OrgType,
 		ContactName: f.ContactName, ContactEmail: f.ContactEmail, ContactRole: f.ContactRole,
-		Statement: f.Statement, Consent: f.Consent, LogoSHA: f.LogoSHA, LogoRef: f.LogoRef, Started: f.Started}
+		Statement: f.Statement, Consent: f.Consent, LogoSHA: f.LogoSHA, LogoRef: f.LogoRef, LogoPreview: preview, Started: f.Started}
 }
 
 // renderSign shows the sign form (new or change) with status.
@@ -200,13 +200,14 @@ func (a *App) signChangeView(r *http.Request, sig store.Signatory, f signatoryFo
 	v := public.SignView{
 		Change:     true,
 		Action:     r.URL.Path,
-		Form:       publicSignForm(f),
+		Form:       publicSignForm(f, a.logoPreview(r.Context(), f.LogoSHA)),
 		Problems:   problems,
 		Countries:  signing.CountriesByName(lang(r), nil),
 		ReviewNote: sig.ReviewNote,
 	}
 	if v.Form.LogoSHA == "" {
 		v.Form.LogoSHA = sig.LogoSHA // kept unless another file is chosen
+		v.Form.LogoPreview = a.logoPreview(r.Context(), sig.LogoSHA)
 	}
 	return v
 }

@@ -311,7 +311,7 @@ func TestSignProblemsKeepInputAndLogo(t *testing.T) {
 	}
 	ref := doc.Find(`input[type=hidden][name=logo_ref]`).AttrOr("value", "")
 	img := doc.Find(`[data-testid=logo-kept] img`).AttrOr("src", "")
-	if ref == "" || !regexp.MustCompile(`^/logos/[0-9a-f]{64}\.png$`).MatchString(img) {
+	if ref == "" || !regexp.MustCompile(`^/logos/preview/[0-9a-f]{64}\.png\?k=[\w-]+$`).MatchString(img) {
 		t.Fatalf("the accepted logo is not kept: ref %q, thumbnail %q", ref, img)
 	}
 	if s.count(t, "true") != 0 {
@@ -326,7 +326,7 @@ func TestSignProblemsKeepInputAndLogo(t *testing.T) {
 		t.Fatalf("fixed form: %s to %q", res.Status, res.Header.Get("Location"))
 	}
 	if n := s.count(t, "status = 'awaiting_confirmation' AND logo_sha = $1 AND website = 'https://www.redts.example.org' AND lang = 'en'",
-		strings.TrimSuffix(strings.TrimPrefix(img, "/logos/"), ".png")); n != 1 {
+		strings.Split(ref, ".")[0]); n != 1 {
 		t.Fatalf("%d submissions saved with the kept logo", n)
 	}
 
@@ -488,7 +488,7 @@ func TestSignChangeRequested(t *testing.T) {
 	if got := doc.Find(`#sign-name`).AttrOr("value", ""); got != "Child Care Network" {
 		t.Errorf("form not prefilled: name %q", got)
 	}
-	if got := doc.Find(`[data-testid=logo-kept] img`).AttrOr("src", ""); got != "/logos/"+before.LogoSHA+".png" {
+	if got := doc.Find(`[data-testid=logo-kept] img`).AttrOr("src", ""); !strings.HasPrefix(got, "/logos/preview/"+before.LogoSHA+".png?k=") {
 		t.Errorf("current logo shown as %q", got)
 	}
 	if doc.Find(`form[data-testid=sign-form]`).AttrOr("action", "") != path {
@@ -531,9 +531,9 @@ func TestSignWithdraw(t *testing.T) {
 	id := s.addSignatory(t, "Leaving Org", "https://leaving.example.org", "BR", "ngo", true, store.StatusApproved)
 	other := s.addSignatory(t, "Staying Org", "https://staying.example.org", "BR", "ngo", true, store.StatusApproved)
 	sig, _ := s.app.store.Signatory(ctx, id)
-	u, err := url.Parse(s.app.signing.WithdrawURL(sig))
+	u, err := url.Parse(withdrawURL(t, s.app, sig))
 	if err != nil || u.Path == "" {
-		t.Fatalf("withdraw URL %q: %v", s.app.signing.WithdrawURL(sig), err)
+		t.Fatalf("withdraw URL %q: %v", withdrawURL(t, s.app, sig), err)
 	}
 	path := u.Path
 	mac := path[strings.LastIndexByte(path, '/')+1:]
@@ -824,12 +824,12 @@ func signingPages(t *testing.T, s signSite) map[string]*http.Response {
 
 	approved := s.addSignatory(t, "Leaving", "https://leaving.example.org", "GH", "ngo", true, store.StatusApproved)
 	sig, _ = s.app.store.Signatory(ctx, approved)
-	u, _ := url.Parse(s.app.signing.WithdrawURL(sig))
+	u, _ := url.Parse(withdrawURL(t, s.app, sig))
 	pages["withdraw"] = s.get(t, u.Path)
 	pages["withdrawn"] = s.do(t, httptest.NewRequest(http.MethodPost, u.Path, nil), "203.0.113.5")
 	pending := s.addSignatory(t, "Not Shown", "https://notshown.example.org", "GH", "ngo", true, store.StatusRejected)
 	sig, _ = s.app.store.Signatory(ctx, pending)
-	u, _ = url.Parse(s.app.signing.WithdrawURL(sig))
+	u, _ = url.Parse(withdrawURL(t, s.app, sig))
 	pages["withdraw-not-shown"] = s.get(t, u.Path)
 	return pages
 }
@@ -929,7 +929,7 @@ func TestBrowserSigningPagesAccessible(t *testing.T) {
 	change, _ := s.emailLink(t, changeSig.ContactEmail, regexp.MustCompile(`/call-to-action/sign/change/([A-Za-z0-9_-]+)`))
 	leaving := s.addSignatory(t, "Leaving Org", "https://leaving.example.org", "GH", "ngo", true, store.StatusApproved)
 	leavingSig, _ := app.store.Signatory(ctx, leaving)
-	withdraw, _ := url.Parse(app.signing.WithdrawURL(leavingSig))
+	withdraw, _ := url.Parse(withdrawURL(t, app, leavingSig))
 
 	b := newBrowser(t, srv.URL)
 	h1 := chromedp.CSS(`h1`)
@@ -995,4 +995,14 @@ func TestBrowserSigningPagesAccessible(t *testing.T) {
 	})
 	b.mu.Unlock()
 	b.checkClean()
+}
+
+// withdrawURL is the signed withdraw link of sig, as the approval email has it.
+func withdrawURL(t *testing.T, app *App, sig store.Signatory) string {
+	t.Helper()
+	u, err := app.signing.WithdrawURL(context.Background(), sig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
 }

@@ -37,7 +37,7 @@ func (a *App) handle(h handlerFunc) http.HandlerFunc {
 			w.Header().Set("Retry-After", "30")
 			a.renderError(w, r, http.StatusServiceUnavailable)
 		default:
-			a.logger.ErrorContext(r.Context(), "handler failed", "error", err, "path", r.URL.Path, "request_id", RequestID(r.Context()))
+			a.logger.ErrorContext(r.Context(), "handler failed", "error", err, "path", logPath(r.URL.Path), "request_id", RequestID(r.Context()))
 			a.renderError(w, r, http.StatusInternalServerError)
 		}
 	}

@@ -100,6 +100,7 @@ func (a *App) routes(extra func(chi.Router)) http.Handler {
 	a.calendarRootRoutes(r)
 	a.signingRootRoutes(r)
 	r.Get("/logos/{file}", a.handle(a.logoImage))
+	r.Get("/logos/preview/{file}", a.handle(a.logoPreviewImage))
 	if extra != nil {
 		extra(r)
 	}

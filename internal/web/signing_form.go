@@ -23,6 +23,9 @@ const (
 	// MinFillTime is the least time a person takes to fill in the sign
 	// form; a form sent sooner is a robot's, answered as if accepted.
 	MinFillTime = 2 * time.Second
+	// MaxFormAge is how long a shown form can be sent: a stamp cannot be
+	// fetched once and reused for ever.
+	MaxFormAge = 24 * time.Hour
 	// SignLimit is how many submissions one address may make in
 	// SignWindow; more are refused with a message.
 	SignLimit  = 5
@@ -227,7 +230,8 @@ func (a *App) formStamp(ctx context.Context) (string, error) {
 	return t + "." + mac(key, "stamp", t), nil
 }
 
-// checkStamp returns when a form with stamp v was shown, if v is genuine.
+// checkStamp returns when a form with stamp v was shown, if v is genuine
+// and no older than MaxFormAge.
 func (a *App) checkStamp(ctx context.Context, v string) (time.Time, bool) {
 	t, sig, ok := strings.Cut(v, ".")
 	key, err := a.formKey(ctx)
@@ -238,7 +242,11 @@ func (a *App) checkStamp(ctx context.Context, v string) (time.Time, bool) {
 	if err != nil {
 		return time.Time{}, false
 	}
-	return time.UnixMilli(ms), true
+	shown := time.UnixMilli(ms)
+	if age := a.now().Sub(shown); age > MaxFormAge || age < -time.Minute {
+		return time.Time{}, false
+	}
+	return shown, true
 }
 
 func (a *App) logoRef(ctx context.Context, logoSHA, originalSHA string) (string, error) {
@@ -271,6 +279,11 @@ func (a *App) allowPost(r *http.Request, form string, limit int) (bool, error) {
 	ip, err := netip.ParseAddr(clientIP(r))
 	if err != nil {
 		ip = netip.IPv6Unspecified()
+	}
+	if ip = ip.Unmap(); ip.Is6() {
+		// One IPv6 host commonly has a whole /64 to rotate through.
+		p, _ := ip.Prefix(64)
+		ip = p.Addr()
 	}
 	return a.store.RecordFormPost(r.Context(), form, ip, limit, SignWindow)
 }

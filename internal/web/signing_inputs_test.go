@@ -2,12 +2,15 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"hash/crc32"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sswalliance/advocacy/internal/store"
 )
 
 // hugePNGHeader is a PNG whose header claims w x h pixels, with almost no
@@ -93,5 +96,52 @@ func TestSignEachBadInputGetsItsMessage(t *testing.T) {
 				t.Fatalf("%d signatories saved", n)
 			}
 		})
+	}
+}
+
+func TestLogPathHidesLinkSecrets(t *testing.T) {
+	for in, want := range map[string]string{
+		"/call-to-action/confirm/abc_DEF-123":   "/call-to-action/confirm/[secret]",
+		"/es/call-to-action/sign/change/tok":    "/es/call-to-action/sign/change/[secret]",
+		"/call-to-action/withdraw/42/sigsigsig": "/call-to-action/withdraw/42/[secret]",
+		"/call-to-action/sign":                  "/call-to-action/sign",
+		"/call-to-action/sign/check-email":      "/call-to-action/sign/check-email",
+	} {
+		if got := logPath(in); got != want {
+			t.Errorf("logPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestOnlyApprovedLogosArePublic: the site hosts no image nobody
+// approved; a form shows its own logo at a signed, uncached address.
+func TestOnlyApprovedLogosArePublic(t *testing.T) {
+	s := newSignSite(t)
+	ctx := context.Background()
+	pending := s.addSignatory(t, "Pending Org", "https://pending.example", "KE", "ngo", true, store.StatusAwaitingReview)
+	approved := s.addSignatory(t, "Approved Org", "https://approved.example", "KE", "ngo", true, store.StatusApproved)
+	shaOf := func(id int64) string {
+		sig, err := s.app.store.Signatory(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sig.LogoSHA
+	}
+	if res := s.get(t, "/logos/"+shaOf(pending)+".png"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("a logo awaiting review is public: %s", res.Status)
+	}
+	res := s.get(t, "/logos/"+shaOf(approved)+".png")
+	if res.StatusCode != http.StatusOK || res.Header.Get("Cache-Control") != "public, max-age=31536000, immutable" || res.Header.Get("Content-Type") != "image/png" {
+		t.Errorf("approved logo: %s, %q", res.Status, res.Header.Get("Cache-Control"))
+	}
+	preview := s.app.logoPreview(ctx, shaOf(pending))
+	if res := s.get(t, preview); res.StatusCode != http.StatusOK || res.Header.Get("Cache-Control") != "private, no-store" {
+		t.Errorf("signed preview: %s, %q", res.Status, res.Header.Get("Cache-Control"))
+	}
+	if res := s.get(t, strings.Replace(preview, "?k=", "?k=x", 1)); res.StatusCode != http.StatusNotFound {
+		t.Errorf("a preview with a forged signature: %s", res.Status)
+	}
+	if res := s.get(t, "/admin/logos/"+shaOf(pending)+".png"); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("the staff copy without signing in: %s", res.Status)
 	}
 }

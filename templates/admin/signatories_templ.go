@@ -92,7 +92,7 @@ func SignatoryURL(id int64) templ.SafeURL {
 }
 
 // LogoURL is the public image of a logo.
-func LogoURL(sha string) templ.SafeURL { return templ.SafeURL("/logos/" + sha + ".png") }
+func LogoURL(sha string) templ.SafeURL { return templ.SafeURL("/admin/logos/" + sha + ".png") }
 
 // signatoryStatusLabels name the states of a signatory for staff.
 var signatoryStatusLabels = map[string]string{
