@@ -265,6 +265,8 @@ func readForm(w http.ResponseWriter, r *http.Request) (url.Values, map[string]up
 // up to formLimit in all, and files up to maxFile each. A file over
 // maxFile is read to its end and dropped, and its field named in
 // tooLarge, so the visitor gets a message rather than a cut connection.
+// A body too large even for that is cut off; the error is then an
+// *http.MaxBytesError, returned with the text fields read before the cut.
 func readMultipartForm(w http.ResponseWriter, r *http.Request, maxFile int64) (form url.Values, files map[string]uploaded, tooLarge []string, err error) {
 	if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
 		r.Body = http.MaxBytesReader(w, r.Body, formLimit)
@@ -288,6 +290,10 @@ func readMultipartForm(w http.ResponseWriter, r *http.Request, maxFile int64) (f
 		if err == io.EOF {
 			break
 		}
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return form, nil, nil, err
+		}
 		if err != nil {
 			return nil, nil, nil, err
 		}
@@ -304,7 +310,10 @@ func readMultipartForm(w http.ResponseWriter, r *http.Request, maxFile int64) (f
 			continue
 		}
 		data, err := readUpload(part, maxFile)
+		var cut *http.MaxBytesError
 		switch {
+		case errors.As(err, &cut):
+			return form, nil, nil, err
 		case errors.Is(err, errFileTooLarge):
 			tooLarge = append(tooLarge, name)
 		case err != nil:

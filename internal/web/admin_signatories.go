@@ -78,9 +78,10 @@ func (a *App) signatoryList(w http.ResponseWriter, r *http.Request) error {
 // ticked.
 func (a *App) signatoriesView(ctx context.Context, status, query string, checked []int64) (admin.SignatoriesView, error) {
 	v := admin.SignatoriesView{Status: status, Query: query,
-		CanApprove: status == "all" || slices.Contains(approvableFrom, status),
-		CanReject:  status == "all" || slices.Contains(rejectableFrom, status),
-		CanHide:    status == "all" || slices.Contains(hideableFrom, status),
+		CanApprove:        status == "all" || slices.Contains(approvableFrom, status),
+		CanReject:         status == "all" || slices.Contains(rejectableFrom, status),
+		CanRequestChanges: status == "all" || slices.Contains(changeableFrom, status),
+		CanHide:           status == "all" || slices.Contains(hideableFrom, status),
 	}
 	counts, err := a.store.SignatoryCounts(ctx)
 	if err != nil {
@@ -173,6 +174,7 @@ func (a *App) signatoryBulk(w http.ResponseWriter, r *http.Request) error {
 	}
 	action := form.Get("action")
 	reason, note := form.Get("reason"), strings.TrimSpace(form.Get("note"))
+	changesNote := strings.TrimSpace(form.Get("changes_note"))
 
 	v := admin.SignatoriesView{}
 	if len(ids) == 0 {
@@ -185,14 +187,17 @@ func (a *App) signatoryBulk(w http.ResponseWriter, r *http.Request) error {
 		}
 		v.NoteProblem = noteProblem(note, false)
 	}
-	if v.RowsProblem != "" || v.ReasonProblem != "" || v.NoteProblem != "" {
+	if action == "request-changes" {
+		v.ChangesNoteProblem = noteProblem(changesNote, true)
+	}
+	if v.RowsProblem != "" || v.ReasonProblem != "" || v.NoteProblem != "" || v.ChangesNoteProblem != "" {
 		full, err := a.signatoriesView(ctx, status, query, ids)
 		if err != nil {
 			return err
 		}
-		full.Reason, full.Note = reason, note
+		full.Reason, full.Note, full.ChangesNote, full.ChangesNoteProblem = reason, note, changesNote, v.ChangesNoteProblem
 		full.RowsProblem, full.ReasonProblem, full.NoteProblem = v.RowsProblem, v.ReasonProblem, v.NoteProblem
-		for _, p := range []admin.Problem{{ID: "rows", Message: v.RowsProblem}, {ID: "bulk-reason", Message: v.ReasonProblem}, {ID: "bulk-note", Message: v.NoteProblem}} {
+		for _, p := range []admin.Problem{{ID: "rows", Message: v.RowsProblem}, {ID: "bulk-reason", Message: v.ReasonProblem}, {ID: "bulk-note", Message: v.NoteProblem}, {ID: "bulk-changes-note", Message: v.ChangesNoteProblem}} {
 			if p.Message != "" {
 				full.Problems = append(full.Problems, p)
 			}
@@ -212,6 +217,12 @@ func (a *App) signatoryBulk(w http.ResponseWriter, r *http.Request) error {
 	case "reject":
 		do = func(id int64) error { _, err := a.signing.Reject(ctx, id, reason, note, staffActor(r)); return err }
 		done = "Rejected %d; each contact has been emailed the reason."
+	case "request-changes":
+		do = func(id int64) error {
+			_, err := a.signing.RequestChanges(ctx, id, changesNote, staffActor(r))
+			return err
+		}
+		done = "Asked %d for changes; each contact has been emailed a link to fix their submission."
 	default:
 		a.flashError(r, "Choose what to do with the selected signatories: one of the buttons below the list.")
 		http.Redirect(w, r, back, http.StatusSeeOther)

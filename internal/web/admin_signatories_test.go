@@ -319,6 +319,29 @@ func TestSignatoryBulkApprove(t *testing.T) {
 		doc.Find(fmt.Sprintf(`input[name=id][value="%d"][checked]`, d)).Length() != 1 {
 		t.Errorf("bulk reject without a reason: %s, or the ticked row was not kept", res.Status)
 	}
+
+	// Bulk request for changes: the note is required, then each contact
+	// is emailed it with their own link.
+	e := addSignatory(t, s.store, store.StatusAwaitingReview, "Fifth Org", "https://fifth.example.org", "e@fifth.example.org")
+	ids := []string{strconv.FormatInt(d, 10), strconv.FormatInt(e, 10)}
+	res = postForm(t, s.admin, s.srv.URL+"/admin/signatories/bulk", url.Values{"action": {"request-changes"}, "status": {store.StatusAwaitingReview}, "id": ids})
+	if res.StatusCode != http.StatusUnprocessableEntity || parse(t, res).Find(`#bulk-changes-note-error`).Length() != 1 {
+		t.Errorf("bulk request for changes without a note: %s", res.Status)
+	}
+	flash = s.post(t, s.admin, "/admin/signatories/bulk", url.Values{"action": {"request-changes"}, "status": {store.StatusAwaitingReview},
+		"id": ids, "changes_note": {"Please send a logo on a white background."}}, back)
+	if !strings.HasPrefix(flash, "Asked 2 for changes") {
+		t.Errorf("flash %q", flash)
+	}
+	for _, id := range []int64{d, e} {
+		if got := s.signatory(t, id).Status; got != store.StatusChangesRequested {
+			t.Errorf("signatory %d: %s after a bulk request for changes", id, got)
+		}
+		emails, err := s.store.Emails(context.Background(), store.EmailFilter{SignatoryID: id})
+		if err != nil || len(emails) != 1 || !strings.Contains(emails[0].Body, "white background") || !strings.Contains(emails[0].Body, "/call-to-action/sign/change/") {
+			t.Errorf("signatory %d emails: %+v %v", id, emails, err)
+		}
+	}
 }
 
 func TestSignatoryEraseKeepsApprovedOrganisation(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/netip"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -90,11 +91,13 @@ type signatoryPost struct {
 func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode formMode) (signatoryPost, error) {
 	ctx := r.Context()
 	values, files, tooLarge, err := readMultipartForm(w, r, logo.MaxBytes)
+	var cut *http.MaxBytesError
+	if errors.As(err, &cut) {
+		// Far over the limit: the file was cut off, and with it any field
+		// after it. Show what arrived, with the file's message.
+		values, files, tooLarge, err = cutForm(values), nil, []string{"logo"}, nil
+	}
 	if err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return signatoryPost{Problems: map[string]string{"logo": "sign.error.form.large"}}, nil
-		}
 		return signatoryPost{}, badRequest(err)
 	}
 	f := signatoryForm{
@@ -177,6 +180,16 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 		p.Problems = problems
 	}
 	return p, nil
+}
+
+// cutForm is what arrived of a form cut off mid-upload, without its form
+// stamp: the robot checks cannot judge a form that did not arrive whole.
+func cutForm(v url.Values) url.Values {
+	if v == nil {
+		v = url.Values{}
+	}
+	v.Del("homepage")
+	return v
 }
 
 // logoProblem is the i18n key of the message for a refused logo, "" when

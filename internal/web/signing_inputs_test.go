@@ -145,3 +145,27 @@ func TestOnlyApprovedLogosArePublic(t *testing.T) {
 		t.Errorf("the staff copy without signing in: %s", res.Status)
 	}
 }
+
+// TestSignFarTooLargeUploadKeepsTheFields: a file so large the body is cut
+// off still gets the file's message, with what was typed before it kept.
+func TestSignFarTooLargeUploadKeepsTheFields(t *testing.T) {
+	s := newSignSite(t)
+	fields := signFields(s.stamp(t))
+	res := s.post(t, "/call-to-action/sign", "198.51.100.9", fields, "photo.png", make([]byte, 30<<20))
+	if res.StatusCode != http.StatusBadRequest {
+		t.Fatalf("status %s, want 400", res.Status)
+	}
+	doc := parse(t, res)
+	if got := doc.Find("#sign-logo-error").Text(); !strings.Contains(got, "larger than 5 MB") {
+		t.Errorf("logo message %q", got)
+	}
+	for _, f := range []string{"name", "website", "contact_name", "contact_email", "role"} {
+		// The website comes back completed (https:// added); the rest as typed.
+		if got := doc.Find("#sign-"+f).AttrOr("value", ""); !strings.HasSuffix(got, fields.Get(f)) || got == "" {
+			t.Errorf("%s not kept: %q", f, got)
+		}
+	}
+	if n := s.count(t, "true"); n != 0 {
+		t.Fatalf("%d signatories saved", n)
+	}
+}
