@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"mime"
 	"net/http"
 	"net/http/httptest"
@@ -200,49 +201,9 @@ func TestEveryPageIsValidHTML(t *testing.T) {
 		}
 	}
 
-	// One run of html-validate over every saved page. Its report goes to a
-	// file: Node may exit before a large report written to a pipe is flushed.
-	work := t.TempDir()
-	config, reportFile := filepath.Join(work, "htmlvalidate.json"), filepath.Join(work, "report.json")
-	if err := os.WriteFile(config, []byte(htmlValidateConfig), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	saved := make([]string, 0, len(files))
-	for f := range files {
-		saved = append(saved, f)
-	}
-	slices.Sort(saved)
 	start := time.Now()
-	cli := htmlValidatePath(t)
-	out, err := exec.Command(cli, append([]string{"--config", config, "--formatter", "json=" + reportFile}, saved...)...).CombinedOutput()
-	var exit *exec.ExitError
-	if err != nil && !errors.As(err, &exit) {
-		t.Fatalf("run html-validate %s: %v: run `make test`, which installs it", cli, err)
-	}
-	raw, rerr := os.ReadFile(reportFile)
-	if rerr != nil {
-		t.Fatalf("html-validate wrote no report (%v): %v\n%s", rerr, err, out)
-	}
-	var report htmlValidateReport
-	if err := json.Unmarshal(raw, &report); err != nil {
-		t.Fatalf("html-validate report (%v): %s\n%s", err, raw, out)
-	}
-	problems := 0
-	for _, f := range report {
-		// The pages are rendered on one line, so the markup around the
-		// problem says more than its line and column.
-		body, _ := os.ReadFile(f.FilePath)
-		for _, m := range f.Messages {
-			problems++
-			at := body[byteOffset(body, m.Offset):]
-			at = at[:min(len(at), 80)]
-			t.Errorf("html-validate: %s: %s (rule %s) at %s: %s", files[f.FilePath], m.Message, m.RuleID, m.Selector, at)
-		}
-	}
-	if err != nil && problems == 0 {
-		t.Errorf("html-validate failed without naming a problem: %v\n%s", err, out)
-	}
-	t.Logf("html-validate: %d pages in %s, %d problems", len(saved), time.Since(start).Round(time.Millisecond), problems)
+	problems := htmlValidate(t, files)
+	t.Logf("html-validate: %d pages in %s, %d problems", len(files), time.Since(start).Round(time.Millisecond), problems)
 }
 
 func TestBrowserEveryPageAccessible(t *testing.T) {
@@ -286,4 +247,48 @@ func TestBrowserEveryPageAccessible(t *testing.T) {
 		}
 	})
 	t.Logf("axe on %d pages in %d languages in %s", len(urls)*len(i18n.Langs), len(i18n.Langs), time.Since(start).Round(time.Millisecond))
+}
+
+// htmlValidate runs html-validate once over the saved pages (file path to
+// a name for messages), reports each problem as a test error with the
+// markup around it, and returns how many there were. The report goes to a
+// file: Node may exit before a large report written to a pipe is flushed.
+func htmlValidate(t *testing.T, files map[string]string) int {
+	t.Helper()
+	work := t.TempDir()
+	config, reportFile := filepath.Join(work, "htmlvalidate.json"), filepath.Join(work, "report.json")
+	if err := os.WriteFile(config, []byte(htmlValidateConfig), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	saved := slices.Sorted(maps.Keys(files))
+	cli := htmlValidatePath(t)
+	out, err := exec.Command(cli, append([]string{"--config", config, "--formatter", "json=" + reportFile}, saved...)...).CombinedOutput()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatalf("run html-validate %s: %v: run `make test`, which installs it", cli, err)
+	}
+	raw, rerr := os.ReadFile(reportFile)
+	if rerr != nil {
+		t.Fatalf("html-validate wrote no report (%v): %v\n%s", rerr, err, out)
+	}
+	var report htmlValidateReport
+	if err := json.Unmarshal(raw, &report); err != nil {
+		t.Fatalf("html-validate report (%v): %s\n%s", err, raw, out)
+	}
+	problems := 0
+	for _, f := range report {
+		// The pages are rendered on one line, so the markup around the
+		// problem says more than its line and column.
+		body, _ := os.ReadFile(f.FilePath)
+		for _, m := range f.Messages {
+			problems++
+			at := body[byteOffset(body, m.Offset):]
+			at = at[:min(len(at), 80)]
+			t.Errorf("html-validate: %s: %s (rule %s) at %s: %s", files[f.FilePath], m.Message, m.RuleID, m.Selector, at)
+		}
+	}
+	if err != nil && problems == 0 {
+		t.Errorf("html-validate failed without naming a problem: %v\n%s", err, out)
+	}
+	return problems
 }

@@ -62,17 +62,26 @@ func TestBrowserSignConfirmApprove(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS(`#sign-name`), org),
 		chromedp.SendKeys(chromedp.CSS(`#sign-website`), "www.prueba.example"),
 		chromedp.SetValue(chromedp.CSS(`#sign-country`), "AR"),
-		chromedp.Click(chromedp.CSS(`#sign-type-ngo`)),
+		// Radio and checkbox by keyboard, as many people use them (and with
+		// no mouse coordinates to go stale while the page settles).
+		chromedp.Focus(chromedp.CSS(`#sign-type-ngo`)),
+		chromedp.KeyEvent(" "),
 		chromedp.SendKeys(chromedp.CSS(`#sign-contact_name`), "Lucía Pérez"),
 		chromedp.SendKeys(chromedp.CSS(`#sign-contact_email`), "lucia@prueba.example"),
 		chromedp.SendKeys(chromedp.CSS(`#sign-role`), "Directora"),
 		chromedp.SetUploadFiles(chromedp.CSS(`#sign-logo`), []string{logoPath}),
-		chromedp.Click(chromedp.CSS(`#sign-consent`)),
+		chromedp.Focus(chromedp.CSS(`#sign-consent`)),
+		chromedp.KeyEvent(" "),
 	)
+	if !value(b, chromedp.Evaluate[bool](`document.querySelector('#sign-type-ngo').checked && document.querySelector('#sign-consent').checked`)) {
+		t.Fatal("the type or the consent is not ticked after pressing Space on it")
+	}
 	time.Sleep(MinFillTime) // a person takes longer than a robot
-	b.do(chromedp.Click(chromedp.CSS(`[data-testid=sign-submit]`)), chromedp.WaitVisible(chromedp.CSS(`[data-testid=panel]`)))
+	b.do(chromedp.Click(chromedp.CSS(`[data-testid=sign-submit]`)), chromedp.WaitVisible(chromedp.CSS(`[data-testid=panel], [data-testid=error-summary]`)))
 	if !strings.Contains(value(b, chromedp.Location()), "/call-to-action/sign/check-email") {
-		t.Fatalf("after signing: %s", value(b, chromedp.Location()))
+		b.screenshot("sign-refused")
+		t.Fatalf("after signing: %s, the form says %q", value(b, chromedp.Location()),
+			value(b, chromedp.Evaluate[string](`document.querySelector('[data-testid=error-summary]')?.innerText ?? ''`)))
 	}
 	b.checkAxe("check your email")
 	var id int64
