@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	netmail "net/mail"
+	"net/netip"
 	"net/url"
 	"strings"
 
@@ -34,6 +35,10 @@ type Config struct {
 	SMTPURL string
 	// MailFrom is the From of every email.
 	MailFrom string
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For is
+	// believed: a request from one of them is counted (for sign-in
+	// throttling and form rate limits) against the address it names.
+	TrustedProxies []netip.Prefix
 }
 
 // HTTPS reports whether the site is served over TLS.
@@ -111,6 +116,19 @@ func Load(getenv func(string) string) (Config, error) {
 	case "text", "json":
 	default:
 		errs = append(errs, fmt.Errorf("LOG_FORMAT: %q is not one of text, json", c.LogFormat))
+	}
+
+	for _, raw := range strings.FieldsFunc(getenv("TRUSTED_PROXIES"), func(r rune) bool { return r == ',' || r == ' ' }) {
+		p, err := netip.ParsePrefix(raw)
+		if err != nil {
+			a, aerr := netip.ParseAddr(raw)
+			if aerr != nil {
+				errs = append(errs, fmt.Errorf("TRUSTED_PROXIES: %q is not an address or CIDR range (for example 10.0.0.0/8,127.0.0.1)", raw))
+				continue
+			}
+			p = netip.PrefixFrom(a, a.BitLen())
+		}
+		c.TrustedProxies = append(c.TrustedProxies, p.Masked())
 	}
 
 	if c.MailFrom == "" && c.BaseURL != nil {

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"log/slog"
 	"strings"
 	"testing"
@@ -34,6 +35,12 @@ func TestLoad(t *testing.T) {
 				t.Errorf("got %+v", c)
 			}
 		}},
+		{name: "trusted proxies", env: map[string]string{"TRUSTED_PROXIES": "10.0.0.0/8, 127.0.0.1,::1"}, check: func(t *testing.T, c Config) {
+			if fmt.Sprint(c.TrustedProxies) != "[10.0.0.0/8 127.0.0.1/32 ::1/128]" {
+				t.Errorf("trusted proxies %v", c.TrustedProxies)
+			}
+		}},
+		{name: "bad trusted proxy", env: map[string]string{"TRUSTED_PROXIES": "10.0.0.0/8,proxy.local"}, wantErr: []string{"TRUSTED_PROXIES", "proxy.local"}},
 		{name: "bad database url", env: map[string]string{"DATABASE_URL": "mysql://x"}, wantErr: []string{"DATABASE_URL"}},
 		{name: "bad addr", env: map[string]string{"ADDR": "localhost"}, wantErr: []string{"ADDR"}},
 		{name: "relative base", env: map[string]string{"BASE_URL": "example.org"}, wantErr: []string{"BASE_URL", "absolute"}},

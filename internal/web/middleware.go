@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"regexp"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/a-h/templ"
@@ -139,3 +141,47 @@ var secretInPath = regexp.MustCompile(`(/call-to-action/(?:confirm|sign/change|w
 // logPath is a request path fit for the log: whoever reads the log must
 // not be able to confirm, change or withdraw a signature with it.
 func logPath(p string) string { return secretInPath.ReplaceAllString(p, "${1}[secret]") }
+
+type clientIPKey struct{}
+
+// realClientIP sets the address a request is counted against (see
+// clientIP): the peer's, or, when the peer is a trusted proxy, the
+// nearest address in X-Forwarded-For that is not itself a trusted proxy.
+// Addresses further left were written by whoever sent the request and
+// prove nothing.
+func (a *App) realClientIP(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if len(a.cfg.TrustedProxies) == 0 {
+			next.ServeHTTP(w, r)
+			return
+		}
+		ip, err := netip.ParseAddrPort(r.RemoteAddr)
+		if err != nil || !a.trusted(ip.Addr()) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		client := ip.Addr().Unmap()
+		hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
+		for i := len(hops) - 1; i >= 0; i-- {
+			hop, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
+			if err != nil {
+				break
+			}
+			client = hop.Unmap()
+			if !a.trusted(client) {
+				break
+			}
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), clientIPKey{}, client)))
+	})
+}
+
+func (a *App) trusted(ip netip.Addr) bool {
+	ip = ip.Unmap()
+	for _, p := range a.cfg.TrustedProxies {
+		if p.Contains(ip) {
+			return true
+		}
+	}
+	return false
+}

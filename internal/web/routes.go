@@ -73,6 +73,7 @@ func (a *App) routes(extra func(chi.Router)) http.Handler {
 	r := chi.NewRouter()
 	r.Use(
 		requestID,
+		a.realClientIP,
 		a.securityHeaders,
 		a.accessLog,
 		a.recoverPanic,
