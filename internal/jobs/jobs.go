@@ -63,7 +63,16 @@ type Runner struct {
 // New returns a Runner over pool. sender delivers email; via names it for
 // the outbox ("smtp", or "log" when mail is only logged).
 func New(pool *pgxpool.Pool, logger *slog.Logger, sender mail.Sender, via string, chores ...Chore) (*Runner, error) {
+	return NewWith(pool, logger, sender, via, nil, chores...)
+}
+
+// NewWith is New with more workers, added by register (River needs every
+// worker before its client is made).
+func NewWith(pool *pgxpool.Pool, logger *slog.Logger, sender mail.Sender, via string, register func(*river.Workers), chores ...Chore) (*Runner, error) {
 	workers := river.NewWorkers()
+	if register != nil {
+		register(workers)
+	}
 	st := store.New(pool)
 	river.AddWorker(workers, &emailWorker{store: st, sender: sender, via: via, logger: logger})
 	byName := map[string]Chore{}
@@ -117,6 +126,20 @@ func (r *Runner) Retry(ctx context.Context, tx pgx.Tx, emailID int64) error {
 		return fmt.Errorf("jobs: retry email %d: %w", emailID, err)
 	}
 	return nil
+}
+
+// Insert queues a job in tx.
+func (r *Runner) Insert(ctx context.Context, tx pgx.Tx, args river.JobArgs) error {
+	if _, err := r.client.InsertTx(ctx, tx, args, nil); err != nil {
+		return fmt.Errorf("jobs: queue %s: %w", args.Kind(), err)
+	}
+	return nil
+}
+
+// StopAndCancel stops at once, cancelling running jobs (as a crash would,
+// but letting them record what they were doing).
+func (r *Runner) StopAndCancel(ctx context.Context) error {
+	return r.client.StopAndCancel(ctx)
 }
 
 // Start works jobs until Stop (or until ctx ends).
