@@ -10,6 +10,7 @@ import (
 	netmail "net/mail"
 	"net/netip"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/sswalliance/advocacy/internal/mail"
@@ -35,6 +36,9 @@ type Config struct {
 	SMTPURL string
 	// MailFrom is the From of every email.
 	MailFrom string
+	// MailPerMinute caps the emails of mailings sent per minute (the mail
+	// provider's limit); 0 means no cap.
+	MailPerMinute int
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For is
 	// believed: a request from one of them is counted (for sign-in
 	// throttling and form rate limits) against the address it names.
@@ -129,6 +133,15 @@ func Load(getenv func(string) string) (Config, error) {
 			p = netip.PrefixFrom(a, a.BitLen())
 		}
 		c.TrustedProxies = append(c.TrustedProxies, p.Masked())
+	}
+
+	c.MailPerMinute = 300
+	if raw := strings.TrimSpace(getenv("MAIL_PER_MINUTE")); raw != "" {
+		n, err := strconv.Atoi(raw)
+		if err != nil || n < 0 {
+			errs = append(errs, fmt.Errorf("MAIL_PER_MINUTE: %q is not a whole number of emails a minute (0 for no cap)", raw))
+		}
+		c.MailPerMinute = n
 	}
 
 	if c.MailFrom == "" && c.BaseURL != nil {

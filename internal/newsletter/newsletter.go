@@ -8,7 +8,6 @@ import (
 	"context"
 	"log/slog"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -248,12 +247,6 @@ func (s *Sender) send(ctx context.Context, m store.Mailing, d store.Delivery) er
 // compose writes m for one recipient, in their language, with the footer
 // and headers every list email carries.
 func (s *Sender) compose(ctx context.Context, m store.Mailing, d store.Delivery) (mail.Message, error) {
-	subject, body := m.SubjectEN, m.BodyEN
-	footer := "You get this because you signed up for it. Change what you receive, or unsubscribe: "
-	if d.Lang == "es" && m.SubjectES != "" {
-		subject, body = m.SubjectES, m.BodyES
-		footer = "Recibe este mensaje porque se suscribió. Cambie lo que recibe o cancele la suscripción: "
-	}
 	sub := store.Subscriber{ID: d.SubscriberID, Email: d.Email, Name: d.Name, Lang: d.Lang}
 	headers, err := s.links.Headers(ctx, sub)
 	if err != nil {
@@ -263,9 +256,7 @@ func (s *Sender) compose(ctx context.Context, m store.Mailing, d store.Delivery)
 	if err != nil {
 		return mail.Message{}, err
 	}
-	return mail.Message{
-		To: d.Email, ToName: d.Name, Subject: subject, Headers: headers,
-		Text: strings.TrimRight(body, "\n") + "\n\n--\n" + footer + prefs + "\n",
-		ID:   "mailing-" + strconv.FormatInt(m.ID, 10) + "-" + strconv.FormatInt(d.SubscriberID, 10),
-	}, nil
+	subject, text := Letter(m, d.Lang, prefs)
+	return mail.Message{To: d.Email, ToName: d.Name, Subject: subject, Headers: headers, Text: text,
+		ID: "mailing-" + strconv.FormatInt(m.ID, 10) + "-" + strconv.FormatInt(d.SubscriberID, 10)}, nil
 }

@@ -72,6 +72,8 @@ func (a *App) adminRoutes(r chi.Router) {
 		r.Post("/markdown", a.handle(a.markdownPreview))
 		a.contentRoutes(r)
 		a.signatoryRoutes(r)
+		a.subscriberRoutes(r)
+		a.mailingRoutes(r)
 		r.Get("/signatories/{id}/original", a.handle(a.logoOriginal))
 		r.Get("/logos/{file}", a.handle(a.staffLogoImage))
 		a.outboxRoutes(r)

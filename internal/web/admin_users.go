@@ -457,7 +457,7 @@ func auditURL(form admin.AuditFilterForm, before int64) string {
 // auditKinds are the kinds of object the log can be filtered by: staff
 // accounts and every kind of content.
 func (a *App) auditKinds() []admin.AuditKind {
-	kinds := []admin.AuditKind{{Name: "user", Label: "Staff accounts"}, {Name: "signatory", Label: "Signatories"}}
+	kinds := []admin.AuditKind{{Name: "user", Label: "Staff accounts"}, {Name: "signatory", Label: "Signatories"}, {Name: "subscriber", Label: "Subscribers"}, {Name: "mailing", Label: "Mailings"}}
 	for _, k := range a.kinds.Kinds() {
 		kinds = append(kinds, admin.AuditKind{Name: k.Name, Label: k.Plural})
 	}
@@ -475,6 +475,12 @@ func (a *App) auditObjectURL(e store.AuditEvent) string {
 		// names no page.
 		if id, err := strconv.ParseInt(e.ObjectKey, 10, 64); err == nil {
 			return string(admin.UserURL(id))
+		}
+		return ""
+	}
+	if e.ObjectKind == "mailing" {
+		if id, err := strconv.ParseInt(e.ObjectKey, 10, 64); err == nil {
+			return string(admin.MailingURL(id))
 		}
 		return ""
 	}

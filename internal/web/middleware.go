@@ -16,6 +16,8 @@ import (
 
 	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/sswalliance/advocacy/internal/i18n"
 )
 
 type ctxKey int
@@ -126,6 +128,12 @@ func (a *App) crossOriginProtection() func(http.Handler) http.Handler {
 	if err := cop.AddTrustedOrigin(a.cfg.BaseURL.Scheme + "://" + a.cfg.BaseURL.Host); err != nil {
 		a.logger.Warn("BASE_URL not usable as a trusted origin", "error", err)
 	}
+	// One-click unsubscribe (RFC 8058): mail programs post it from their
+	// servers, but a webmail may post from the reader's browser, marked
+	// cross-site. The link's signature is its only credential.
+	for _, l := range i18n.Langs {
+		cop.AddInsecureBypassPattern("POST " + l.Path("/sswweek/unsubscribe/{id}/{sig}"))
+	}
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a.logger.WarnContext(r.Context(), "cross-origin request refused", "method", r.Method,
 			"path", r.URL.Path, "origin", r.Header.Get("Origin"), "request_id", RequestID(r.Context()))
@@ -136,7 +144,7 @@ func (a *App) crossOriginProtection() func(http.Handler) http.Handler {
 
 // secretInPath matches the part of a path that is a secret: the token of
 // a confirm or change link, the signature of a withdraw link.
-var secretInPath = regexp.MustCompile(`(/call-to-action/(?:confirm|sign/change|withdraw/\d+)/)[^/]+`)
+var secretInPath = regexp.MustCompile(`(/(?:call-to-action/(?:confirm|sign/change|withdraw/\d+)|sswweek/(?:subscribe/confirm|subscription/\d+|unsubscribe/\d+))/)[^/]+`)
 
 // logPath is a request path fit for the log: whoever reads the log must
 // not be able to confirm, change or withdraw a signature with it.

@@ -70,8 +70,12 @@ func (a *App) sswweekArchive(w http.ResponseWriter, r *http.Request) error {
 	for _, e := range editions {
 		langs = append(langs, e.Lang)
 	}
+	form, err := a.subscribeFormView(r.Context(), l, "sswweek-subscribe")
+	if err != nil {
+		return err
+	}
 	m := a.meta(r, p.Title, p.Description)
-	return a.render(w, r, http.StatusOK, public.SSWWeekArchive(m, p, editions, fallbackNote(l, langs...)))
+	return a.render(w, r, http.StatusOK, public.SSWWeekArchive(m, p, editions, fallbackNote(l, langs...), form))
 }
 
 // editionYear reads the year in the path; anything that cannot be an
@@ -117,6 +121,9 @@ func (a *App) sswweekEdition(w http.ResponseWriter, r *http.Request) error {
 	}
 
 	v := public.EditionPage{Edition: e, Events: events, Zone: zone, Prev: prev, Next: next}
+	if v.Subscribe, err = a.subscribeFormView(ctx, l, "sswweek-subscribe"); err != nil {
+		return err
+	}
 	byNumber := make(map[int]int, len(days))
 	langs := []string{e.Lang}
 	for i, d := range days {

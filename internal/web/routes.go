@@ -5,6 +5,8 @@ package web
 import (
 	"log/slog"
 	"net/http"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
@@ -18,24 +20,35 @@ import (
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/jobs"
 	"github.com/sswalliance/advocacy/internal/mail"
+	"github.com/sswalliance/advocacy/internal/newsletter"
 	"github.com/sswalliance/advocacy/internal/signing"
 	"github.com/sswalliance/advocacy/internal/store"
+	"github.com/sswalliance/advocacy/internal/subscribe"
 	"github.com/sswalliance/advocacy/static"
 	"github.com/sswalliance/advocacy/templates"
 )
 
 // App holds what the handlers need.
 type App struct {
-	cfg      config.Config
-	logger   *slog.Logger
-	pool     *pgxpool.Pool
-	store    *store.Store
-	now      func() time.Time // the clock; tests set a fixed one
-	sessions *scs.SessionManager
-	throttle *auth.Throttle
-	kinds    *content.Registry
-	jobs     *jobs.Runner
-	signing  *signing.Service
+	cfg        config.Config
+	logger     *slog.Logger
+	pool       *pgxpool.Pool
+	store      *store.Store
+	now        func() time.Time // the clock; tests set a fixed one
+	sessions   *scs.SessionManager
+	throttle   *auth.Throttle
+	kinds      *content.Registry
+	jobs       *jobs.Runner
+	signing    *signing.Service
+	subscribe  *subscribe.Service
+	newsletter *newsletter.Sender
+	formKeys   *keyCache // see formKey
+}
+
+// keyCache holds a site key once read (shared by copies of the App).
+type keyCache struct {
+	mu  sync.Mutex
+	key []byte
 }
 
 // NewApp returns the site's handlers over a database pool.
@@ -47,6 +60,7 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 	a := &App{cfg: cfg, logger: logger, pool: pool, store: store.New(pool), now: time.Now,
 		throttle: auth.NewThrottle(pool), kinds: kinds}
 	a.sessions = newSessions(a)
+	a.formKeys = &keyCache{}
 	var sender mail.Sender = mail.Log{Logger: logger.With("component", "mail")}
 	via := "log"
 	if cfg.SMTPURL != "" {
@@ -55,12 +69,18 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 		}
 		via = "smtp"
 	}
-	// The workflow queues email through the runner, and its chores run on it.
+	// The workflows queue email through the runner, and their chores run
+	// on it; the newsletter sender is one of its workers.
 	a.signing = signing.New(pool, nil, cfg.BaseURL)
-	if a.jobs, err = jobs.New(pool, logger, sender, via, a.signing.Chores()...); err != nil {
+	a.subscribe = subscribe.New(pool, nil, cfg.BaseURL)
+	a.newsletter = newsletter.New(pool, sender, a.subscribe, logger.With("component", "newsletter"), cfg.MailPerMinute)
+	chores := slices.Concat(a.signing.Chores(), a.subscribe.Chores(), a.newsletter.Chores())
+	if a.jobs, err = jobs.NewWith(pool, logger, sender, via, a.newsletter.Register, chores...); err != nil {
 		panic(err) // River refuses only a malformed configuration
 	}
 	a.signing.SetJobs(a.jobs)
+	a.subscribe.SetJobs(a.jobs)
+	a.newsletter.SetJobs(a.jobs)
 	return a
 }
 
@@ -118,6 +138,7 @@ func (a *App) publicRoutes(r chi.Router) {
 	r.Get("/toolkit", a.handle(a.toolkit))
 	a.resourceRoutes(r)
 	a.sswweekRoutes(r)
+	a.subscribeRoutes(r)
 	a.calendarRoutes(r)
 }
 
@@ -131,7 +152,9 @@ func lang(r *http.Request) i18n.Lang {
 // meta describes the page being served, in the request's language.
 func (a *App) meta(r *http.Request, title, description string) templates.Meta {
 	l, path := i18n.Split(r.URL.Path)
-	return templates.Meta{Lang: l, Title: title, Description: description, Path: path, BaseURL: a.cfg.BaseURL.String()}
+	m := templates.Meta{Lang: l, Title: title, Description: description, Path: path, BaseURL: a.cfg.BaseURL.String()}
+	m.Subscribe = a.footerSubscribe(m)
+	return m
 }
 
 // compressible lists the content types worth compressing.

@@ -221,9 +221,20 @@ func sha256Hex(b []byte) string {
 	return fmt.Sprintf("%x", s)
 }
 
-// formKey is the key that signs form stamps and logo references.
+// formKey is the key that signs form stamps and logo references. Every
+// page carries a stamped form (the footer's sign-up), so it is read once.
 func (a *App) formKey(ctx context.Context) ([]byte, error) {
-	return a.store.SiteKey(ctx, "forms")
+	c := a.formKeys
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.key == nil {
+		key, err := store.New(a.pool).SiteKey(ctx, "forms") // never a preview's transaction
+		if err != nil {
+			return nil, err
+		}
+		c.key = key
+	}
+	return c.key, nil
 }
 
 func mac(key []byte, parts ...string) string {

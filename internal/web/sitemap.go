@@ -20,7 +20,7 @@ func (a *App) publicURLs(ctx context.Context) ([]string, error) {
 	for _, au := range audiences {
 		urls = append(urls, "/key-messages/"+au.Slug)
 	}
-	urls = append(urls, "/call-to-action", "/call-to-action/sign", "/call-to-action/signatories", "/toolkit")
+	urls = append(urls, "/call-to-action", "/call-to-action/sign", "/call-to-action/signatories", "/toolkit", "/sswweek/subscribe")
 	for _, part := range []func(context.Context) ([]string, error){a.resourceURLs, a.sswweekURLs, a.calendarURLs} {
 		more, err := part(ctx)
 		if err != nil {

@@ -1,0 +1,549 @@
+// Package subscribe is how people sign up for the SSWWeek daily emails and
+// general updates: a sign-up confirmed by a link emailed to the address
+// (double opt-in), preferences changed and subscriptions ended from a
+// signed link in every email, without an account. Every step runs in one
+// transaction with its audit line and the email it causes.
+//
+// Signing up never tells the visitor whether the address was known: the
+// answer on the page is always the same, and what differs goes by email
+// to the address itself.
+package subscribe
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"net/mail"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/sswalliance/advocacy/internal/i18n"
+	"github.com/sswalliance/advocacy/internal/jobs"
+	"github.com/sswalliance/advocacy/internal/store"
+)
+
+const (
+	// ConfirmFor is how long a confirmation link works; a sign-up left
+	// unconfirmed is deleted after it.
+	ConfirmFor = 7 * 24 * time.Hour
+	// RemindEvery is the least time between two "you are already
+	// subscribed" emails to one address, however often it is typed in.
+	RemindEvery = time.Hour
+)
+
+// Field limits, in characters.
+const (
+	MaxEmail = 254
+	MaxName  = 120
+)
+
+// ErrNotFound is returned for an unknown, used or expired confirmation
+// link, and for a preferences or unsubscribe link whose signature is not
+// ours.
+var ErrNotFound = store.ErrNotFound
+
+// ErrStateChanged is returned when the subscriber is not in a state the
+// action applies to (already unsubscribed, no longer pending).
+var ErrStateChanged = store.ErrStateChanged
+
+// TokenConfirm is the purpose of a confirmation link's token.
+const TokenConfirm = "confirm"
+
+// Actor is who acts: a visitor, a subscriber by link, or the system.
+type Actor struct {
+	ID   *int64 // a staff account; nil otherwise
+	Name string
+	IP   string
+}
+
+// Visitor is the actor for a sign-up from the public form.
+func Visitor(ip string) Actor { return Actor{Name: "visitor (sign-up form)", IP: ip} }
+
+// ByLink is the actor for what a subscriber does from a link in our
+// emails.
+func ByLink(ip string) Actor { return Actor{Name: "subscriber (by email link)", IP: ip} }
+
+// System is the actor for timed work.
+var System = Actor{Name: "system"}
+
+// Check tidies in (trims and collapses spaces) and returns what is wrong
+// with it: field name to the i18n key of a message. consent is the
+// consent box of the form.
+func Check(in *store.SubscriberInput, consent bool) map[string]string {
+	p := map[string]string{}
+	in.Email = strings.TrimSpace(in.Email)
+	in.Name = strings.Join(strings.Fields(in.Name), " ")
+	switch {
+	case in.Email == "":
+		p["email"] = "subscribe.error.email.required"
+	case len(in.Email) > MaxEmail || !emailAddress(in.Email):
+		p["email"] = "subscribe.error.email.invalid"
+	}
+	switch {
+	case utf8.RuneCountInString(in.Name) > MaxName:
+		p["name"] = "subscribe.error.name.long"
+	case strings.Contains(in.Name, "://") || strings.Contains(strings.ToLower(in.Name), "www."):
+		// The name is written into the email sent to the address: a
+		// link there would let anyone send links to anyone.
+		p["name"] = "subscribe.error.name.link"
+	}
+	if _, ok := i18n.Parse(in.Lang); !ok {
+		p["lang"] = "subscribe.error.lang.required"
+	}
+	if !in.Daily && !in.Updates {
+		p["lists"] = "subscribe.error.lists.required"
+	}
+	if !consent {
+		p["consent"] = "subscribe.error.consent.required"
+	}
+	return p
+}
+
+// CheckPreferences returns what is wrong with preferences sent from the
+// preferences page (field name to i18n key).
+func CheckPreferences(p store.SubscriberPreferences) map[string]string {
+	out := map[string]string{}
+	if _, ok := i18n.Parse(p.Lang); !ok {
+		out["lang"] = "subscribe.error.lang.required"
+	}
+	if !p.Daily && !p.Updates {
+		out["lists"] = "subscribe.error.lists.preferences"
+	}
+	return out
+}
+
+// emailAddress reports whether s is a bare address (no display name) with
+// a domain that has a dot.
+func emailAddress(s string) bool {
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" || strings.ContainsAny(s, " \"()<>[],;:\\") {
+		return false
+	}
+	at := strings.LastIndexByte(s, '@')
+	domain := s[at+1:]
+	return at > 0 && strings.Contains(domain, ".") && !strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".")
+}
+
+// Mask shows an address without giving it away to whoever holds the link:
+// "ana@example.org" becomes "a***@example.org".
+func Mask(email string) string {
+	at := strings.LastIndexByte(email, '@')
+	if at <= 0 {
+		return "***"
+	}
+	first, _ := utf8.DecodeRuneInString(email)
+	return string(first) + "***" + email[at:]
+}
+
+// Service runs the subscription workflow.
+type Service struct {
+	pool    *pgxpool.Pool
+	jobs    *jobs.Runner
+	baseURL *url.URL
+	// Now is the clock (tests set it).
+	Now func() time.Time
+
+	keyMu sync.Mutex
+	key   []byte
+}
+
+// New returns the workflow over pool, queueing email through runner, with
+// links in emails made absolute against baseURL.
+func New(pool *pgxpool.Pool, runner *jobs.Runner, baseURL *url.URL) *Service {
+	return &Service{pool: pool, jobs: runner, baseURL: baseURL, Now: time.Now}
+}
+
+// SetJobs sets the runner email is queued on (the runner's chores come
+// from the Service, so the two are made one after the other).
+func (s *Service) SetJobs(r *jobs.Runner) { s.jobs = r }
+
+func (s *Service) inTx(ctx context.Context, fn func(tx pgx.Tx, st *store.Store) error) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return fn(tx, store.FromTx(tx)) })
+}
+
+// audit records an action on sub. The label is the masked address: the
+// log is read by every staff member, who need to tell lines apart, not
+// to read addresses.
+func audit(ctx context.Context, st *store.Store, a Actor, action string, sub store.Subscriber, detail string) error {
+	return st.Audit(ctx, store.AuditEvent{Action: action, ActorID: a.ID, Actor: a.Name, IP: a.IP,
+		ObjectKind: "subscriber", ObjectKey: strconv.FormatInt(sub.ID, 10), ObjectLabel: Mask(sub.Email), Detail: detail})
+}
+
+// Subscribe takes a sign-up (checked with Check). A new address is saved
+// pending, with a confirmation email. An address already pending, or one
+// that had unsubscribed, starts over as pending with what was typed now
+// and a fresh link. An active subscriber is left as it is and emailed,
+// at most once every RemindEvery, that it is already subscribed, with
+// its preferences link. The caller answers the same in every case.
+func (s *Service) Subscribe(ctx context.Context, in store.SubscriberInput, ip string) error {
+	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+		id, created, err := st.CreateSubscriber(ctx, in)
+		if err != nil {
+			return err
+		}
+		if created {
+			sub, err := st.Subscriber(ctx, id)
+			if err != nil {
+				return err
+			}
+			if err := s.sendConfirm(ctx, tx, st, sub); err != nil {
+				return err
+			}
+			return audit(ctx, st, Visitor(ip), store.ActionSubscriberSubscribe, sub, "new sign-up")
+		}
+		sub, err := st.LockSubscriberByEmail(ctx, in.Email)
+		if err != nil {
+			return err
+		}
+		switch sub.Status {
+		case store.SubscriberActive:
+			sent, err := st.MarkSubscriberReminded(ctx, sub.ID, RemindEvery)
+			if err != nil {
+				return err
+			}
+			detail := "signed up again while subscribed: nothing changed, reminder already sent within the hour"
+			if sent {
+				if err := s.sendReminder(ctx, tx, sub); err != nil {
+					return err
+				}
+				detail = "signed up again while subscribed: nothing changed, reminder sent"
+			}
+			return audit(ctx, st, Visitor(ip), store.ActionSubscriberSubscribe, sub, detail)
+		default:
+			detail := "signed up again while pending"
+			if sub.Status == store.SubscriberUnsubscribed {
+				detail = "signed up again after unsubscribing"
+			}
+			if sub, err = st.RestartSubscriber(ctx, sub.ID, in); err != nil {
+				return err
+			}
+			if err := s.sendConfirm(ctx, tx, st, sub); err != nil {
+				return err
+			}
+			return audit(ctx, st, Visitor(ip), store.ActionSubscriberSubscribe, sub, detail)
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("subscribe: sign up %s: %w", Mask(in.Email), err)
+	}
+	return nil
+}
+
+func (s *Service) sendConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, sub store.Subscriber) error {
+	token, err := st.CreateSubscriberToken(ctx, sub.ID, TokenConfirm, ConfirmFor)
+	if err != nil {
+		return err
+	}
+	l := subscriberLang(sub)
+	subject, body := confirmEmail(l, sub, s.site(), s.link(sub, "/sswweek/subscribe/confirm/"+token))
+	// No List-Unsubscribe: the address is not subscribed to anything yet.
+	return s.queue(ctx, tx, sub, "subscriber-confirm", subject, body, nil)
+}
+
+func (s *Service) sendReminder(ctx context.Context, tx pgx.Tx, sub store.Subscriber) error {
+	prefs, err := s.PreferencesURL(ctx, sub)
+	if err != nil {
+		return err
+	}
+	headers, err := s.Headers(ctx, sub)
+	if err != nil {
+		return err
+	}
+	subject, body := reminderEmail(subscriberLang(sub), sub, s.site(), prefs)
+	return s.queue(ctx, tx, sub, "subscriber-reminder", subject, body, headers)
+}
+
+// queue adds one email to sub in the outbox, in tx.
+func (s *Service) queue(ctx context.Context, tx pgx.Tx, sub store.Subscriber, kind, subject, body string, headers map[string]string) error {
+	_, err := s.jobs.QueueEmail(ctx, tx, store.Email{Kind: kind, To: sub.Email, ToName: sub.Name,
+		Subject: subject, Body: body, Headers: headers})
+	return err
+}
+
+// Pending returns the sign-up a confirmation link is for, changing
+// nothing: the page the link opens shows it with a button that POSTs.
+func (s *Service) Pending(ctx context.Context, token string) (store.Subscriber, error) {
+	sub, err := store.New(s.pool).SubscriberByToken(ctx, token, TokenConfirm)
+	if err != nil {
+		return store.Subscriber{}, err
+	}
+	if sub.Status != store.SubscriberPending {
+		return store.Subscriber{}, ErrNotFound
+	}
+	return sub, nil
+}
+
+// Confirm spends a confirmation token: the subscriber becomes active.
+func (s *Service) Confirm(ctx context.Context, token, ip string) (store.Subscriber, error) {
+	var sub store.Subscriber
+	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+		cur, err := st.SubscriberByToken(ctx, token, TokenConfirm)
+		if err != nil {
+			return err
+		}
+		if sub, err = st.ActivateSubscriber(ctx, cur.ID); errors.Is(err, store.ErrStateChanged) {
+			return ErrNotFound
+		} else if err != nil {
+			return err
+		}
+		if err := st.DeleteSubscriberToken(ctx, token); err != nil {
+			return err
+		}
+		return audit(ctx, st, ByLink(ip), store.ActionSubscriberConfirm, sub, listsDetail(sub))
+	})
+	if err != nil {
+		return store.Subscriber{}, fmt.Errorf("subscribe: confirm: %w", err)
+	}
+	return sub, nil
+}
+
+// UpdatePreferences changes an active subscriber's lists and language
+// (from the preferences page, checked with CheckPreferences).
+func (s *Service) UpdatePreferences(ctx context.Context, id int64, p store.SubscriberPreferences, ip string) (store.Subscriber, error) {
+	var sub store.Subscriber
+	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+		var err error
+		if sub, err = st.UpdateSubscriberPreferences(ctx, id, p); err != nil {
+			return err
+		}
+		return audit(ctx, st, ByLink(ip), store.ActionSubscriberPreferences, sub, listsDetail(sub))
+	})
+	if err != nil {
+		return store.Subscriber{}, fmt.Errorf("subscribe: preferences of %d: %w", id, err)
+	}
+	return sub, nil
+}
+
+// Unsubscribe takes a subscriber off every list at once; how says where
+// from ("one-click", "preferences page"), for the audit log. It returns
+// ErrStateChanged when the subscriber had already left.
+func (s *Service) Unsubscribe(ctx context.Context, id int64, ip, how string) (store.Subscriber, error) {
+	var sub store.Subscriber
+	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+		var err error
+		if sub, err = st.UnsubscribeSubscriber(ctx, id); err != nil {
+			return err
+		}
+		return audit(ctx, st, ByLink(ip), store.ActionSubscriberUnsubscribe, sub, how)
+	})
+	if err != nil {
+		return store.Subscriber{}, fmt.Errorf("subscribe: unsubscribe %d: %w", id, err)
+	}
+	return sub, nil
+}
+
+// ExpireUnconfirmed deletes sign-ups left unconfirmed for longer than
+// ConfirmFor, and returns how many went.
+func (s *Service) ExpireUnconfirmed(ctx context.Context) (int, error) {
+	n := 0
+	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+		list, err := st.PendingSubscribersBefore(ctx, s.Now().Add(-ConfirmFor))
+		if err != nil {
+			return err
+		}
+		for _, sub := range list {
+			if err := st.DeleteSubscriber(ctx, sub.ID); err != nil {
+				return err
+			}
+			if err := audit(ctx, st, System, store.ActionSubscriberExpire, sub, "not confirmed within 7 days"); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("subscribe: expire unconfirmed: %w", err)
+	}
+	return n, nil
+}
+
+// Chores are the workflow's timed work, for the job runner.
+func (s *Service) Chores() []jobs.Chore {
+	return []jobs.Chore{
+		{Name: "expire-unconfirmed-subscribers", Interval: time.Hour, Run: func(ctx context.Context) error {
+			_, err := s.ExpireUnconfirmed(ctx)
+			return err
+		}},
+	}
+}
+
+// listsDetail names a subscriber's lists and language, for the audit log.
+func listsDetail(sub store.Subscriber) string {
+	var lists []string
+	if sub.Daily {
+		lists = append(lists, "daily")
+	}
+	if sub.Updates {
+		lists = append(lists, "updates")
+	}
+	return "lists: " + strings.Join(lists, ", ") + "; language: " + sub.Lang
+}
+
+func subscriberLang(sub store.Subscriber) i18n.Lang {
+	l, _ := i18n.Parse(sub.Lang)
+	return l
+}
+
+// site is the site's address, for the end of every email.
+func (s *Service) site() string { return s.baseURL.String() }
+
+// link is an absolute link to path on the site, in sub's language.
+func (s *Service) link(sub store.Subscriber, path string) string {
+	return s.baseURL.JoinPath(subscriberLang(sub).Path(path)).String()
+}
+
+func (s *Service) siteKey(ctx context.Context) ([]byte, error) {
+	s.keyMu.Lock()
+	defer s.keyMu.Unlock()
+	if s.key == nil {
+		key, err := store.New(s.pool).SiteKey(ctx, "subscriber-links")
+		if err != nil {
+			return nil, err
+		}
+		s.key = key
+	}
+	return s.key, nil
+}
+
+// signature is what proves a link was made here for subscriber id. The
+// links never expire: a subscriber must be able to leave from any email,
+// however old.
+func signature(key []byte, id int64) string {
+	m := hmac.New(sha256.New, key)
+	fmt.Fprintf(m, "subscriber:%d", id)
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))[:32]
+}
+
+func (s *Service) signedLink(ctx context.Context, sub store.Subscriber, path string) (string, error) {
+	key, err := s.siteKey(ctx)
+	if err != nil {
+		return "", fmt.Errorf("subscribe: link key: %w", err)
+	}
+	return s.link(sub, fmt.Sprintf("%s/%d/%s", path, sub.ID, signature(key, sub.ID))), nil
+}
+
+// PreferencesURL is the signed link to sub's preferences page, where its
+// lists and language can be changed and everything unsubscribed.
+func (s *Service) PreferencesURL(ctx context.Context, sub store.Subscriber) (string, error) {
+	return s.signedLink(ctx, sub, "/sswweek/subscription")
+}
+
+// UnsubscribeURL is the signed one-click unsubscribe link (RFC 8058): a
+// POST to it unsubscribes, a GET shows a page with a button that does.
+func (s *Service) UnsubscribeURL(ctx context.Context, sub store.Subscriber) (string, error) {
+	return s.signedLink(ctx, sub, "/sswweek/unsubscribe")
+}
+
+// Headers are the headers every email to a subscriber carries, so mail
+// programs can offer to unsubscribe in one click (RFC 2369 and RFC 8058).
+func (s *Service) Headers(ctx context.Context, sub store.Subscriber) (map[string]string, error) {
+	u, err := s.UnsubscribeURL(ctx, sub)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]string{
+		"List-Unsubscribe":      "<" + u + ">",
+		"List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+	}, nil
+}
+
+// FromLink returns the subscriber a preferences or unsubscribe link
+// names, or ErrNotFound when its signature is not ours (or the subscriber
+// was deleted since).
+func (s *Service) FromLink(ctx context.Context, id int64, sig string) (store.Subscriber, error) {
+	key, err := s.siteKey(ctx)
+	if err != nil {
+		return store.Subscriber{}, fmt.Errorf("subscribe: link key: %w", err)
+	}
+	if !hmac.Equal([]byte(sig), []byte(signature(key, id))) {
+		return store.Subscriber{}, ErrNotFound
+	}
+	return store.New(s.pool).Subscriber(ctx, id)
+}
+
+// The emails. Each is plain text in the subscriber's language.
+
+func greeting(l i18n.Lang, sub store.Subscriber) string {
+	switch {
+	case l == i18n.ES && sub.Name == "":
+		return "Hola:"
+	case l == i18n.ES:
+		return "Hola, " + sub.Name + ":"
+	case sub.Name == "":
+		return "Hello,"
+	}
+	return "Hello " + sub.Name + ","
+}
+
+func emailBody(l i18n.Lang, sub store.Subscriber, site string, paragraphs ...string) string {
+	var b strings.Builder
+	b.WriteString(greeting(l, sub))
+	for _, p := range paragraphs {
+		b.WriteString("\n\n")
+		b.WriteString(p)
+	}
+	b.WriteString("\n\n")
+	if l == i18n.ES {
+		b.WriteString("Campaña por la fuerza laboral de servicios sociales\n")
+	} else {
+		b.WriteString("Social Service Workforce campaign\n")
+	}
+	b.WriteString(site)
+	b.WriteString("\n")
+	return b.String()
+}
+
+// listNames names what sub receives, as a phrase.
+func listNames(l i18n.Lang, sub store.Subscriber) string {
+	if l == i18n.ES {
+		switch {
+		case sub.Daily && sub.Updates:
+			return "los correos diarios de la SSWWeek y las novedades de la campaña"
+		case sub.Daily:
+			return "los correos diarios de la SSWWeek"
+		}
+		return "las novedades de la campaña"
+	}
+	switch {
+	case sub.Daily && sub.Updates:
+		return "the SSWWeek daily emails and the campaign's news and updates"
+	case sub.Daily:
+		return "the SSWWeek daily emails"
+	}
+	return "the campaign's news and updates"
+}
+
+func confirmEmail(l i18n.Lang, sub store.Subscriber, site, link string) (subject, body string) {
+	if l == i18n.ES {
+		return "Confirme su suscripción", emailBody(l, sub, site,
+			"Alguien, seguramente usted, pidió recibir en esta dirección "+listNames(l, sub)+".",
+			"Para confirmarlo, abra este enlace y pulse «Confirmar la suscripción»:\n"+link,
+			"El enlace vence en 7 días. Si no fue usted, ignore este mensaje: sin confirmación no le enviaremos nada y borraremos la solicitud.")
+	}
+	return "Confirm your subscription", emailBody(l, sub, site,
+		"Someone, most likely you, asked for "+listNames(l, sub)+" to be sent to this address.",
+		"To confirm, open this link and press \"Confirm my subscription\":\n"+link,
+		"The link stops working after 7 days. If this was not you, ignore this email: without confirmation we send you nothing and delete the request.")
+}
+
+func reminderEmail(l i18n.Lang, sub store.Subscriber, site, prefs string) (subject, body string) {
+	if l == i18n.ES {
+		return "Su suscripción ya está activa", emailBody(l, sub, site,
+			"Alguien volvió a escribir esta dirección en nuestro formulario de suscripción. Ya recibe "+listNames(l, sub)+", así que no cambiamos nada.",
+			"Para cambiar lo que recibe o el idioma, o para darse de baja, use este enlace personal (no lo comparta):\n"+prefs)
+	}
+	return "You are already subscribed", emailBody(l, sub, site,
+		"Someone entered this address in our sign-up form again. It already receives "+listNames(l, sub)+", so nothing has changed.",
+		"To change what you receive or the language, or to unsubscribe, use this personal link (please do not share it):\n"+prefs)
+}

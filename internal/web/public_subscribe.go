@@ -1,0 +1,387 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/a-h/templ"
+	"github.com/go-chi/chi/v5"
+
+	"github.com/sswalliance/advocacy/internal/i18n"
+	"github.com/sswalliance/advocacy/internal/store"
+	"github.com/sswalliance/advocacy/internal/subscribe"
+	"github.com/sswalliance/advocacy/templates"
+	"github.com/sswalliance/advocacy/templates/public"
+)
+
+// Limits of the sign-up form, per address in SignWindow: accepted
+// sign-ups, and every post accepted or not.
+const (
+	SubscribeLimit        = 5
+	SubscribeAttemptLimit = 30
+)
+
+// The names the sign-up form's posts are counted under for the limits.
+const (
+	subscribeFormName    = "subscribe"
+	subscribeAttemptName = "subscribe-attempt"
+)
+
+// maxSubscribeForm bounds the body of a sign-up or preferences post: a
+// few short fields.
+const maxSubscribeForm = 64 << 10
+
+// subscribeRoutes are the sign-up for the SSWWeek emails and the pages
+// reached from our emails, mounted once per language.
+func (a *App) subscribeRoutes(r chi.Router) {
+	r.Get("/sswweek/subscribe", a.handle(a.subscribeForm))
+	r.Post("/sswweek/subscribe", a.handle(a.subscribeSubmit))
+	r.Get("/sswweek/subscribe/check-email", a.handle(a.subscribeSent))
+	// Opening a link from our emails changes nothing (mail scanners fetch
+	// links); only a POST acts: the page's button, or a mail program's
+	// one-click unsubscribe (RFC 8058).
+	r.Get("/sswweek/subscribe/confirm/{token}", a.handle(a.subscribeConfirmPage))
+	r.Post("/sswweek/subscribe/confirm/{token}", a.handle(a.subscribeConfirm))
+	r.Get("/sswweek/subscription/{id}/{sig}", a.handle(a.subscriptionPage))
+	r.Post("/sswweek/subscription/{id}/{sig}", a.handle(a.subscriptionUpdate))
+	r.Get("/sswweek/unsubscribe/{id}/{sig}", a.handle(a.unsubscribePage))
+	r.Post("/sswweek/unsubscribe/{id}/{sig}", a.handle(a.unsubscribe))
+}
+
+// subscribeFormView is a new sign-up form in l, stamped now; prefix starts
+// its element ids ("sswweek-subscribe" on the SSWWeek pages).
+func (a *App) subscribeFormView(ctx context.Context, l i18n.Lang, prefix string) (public.SubscribeFormView, error) {
+	stamp, err := a.formStamp(ctx)
+	if err != nil {
+		return public.SubscribeFormView{}, err
+	}
+	return public.SubscribeFormView{ID: prefix, Action: l.Path("/sswweek/subscribe"),
+		Form: public.SubscribeValues{Lang: string(l), Started: stamp}}, nil
+}
+
+// footerSubscribe is the sign-up form for the footer of the page m
+// describes, stamped when the page is rendered. The SSWWeek pages have it
+// in their body, and the subscription's own pages need none: they get
+// nil.
+func (a *App) footerSubscribe(m templates.Meta) templ.Component {
+	if m.Path == "/sswweek" || strings.HasPrefix(m.Path, "/sswweek/") {
+		return nil
+	}
+	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
+		v, err := a.subscribeFormView(ctx, m.Lang, "footer-subscribe")
+		if err != nil {
+			// The page matters more than its footer: an error page shown
+			// because the database is down must still be shown.
+			a.logger.WarnContext(ctx, "footer sign-up form left out", "error", err, "request_id", RequestID(ctx))
+			return nil
+		}
+		v.Compact = true
+		return public.SubscribeFooter(m, v).Render(ctx, w)
+	})
+}
+
+// renderSubscribe shows the sign-up page with status; a page with
+// problems is kept out of search engines and caches.
+func (a *App) renderSubscribe(w http.ResponseWriter, r *http.Request, status int, v public.SubscribeFormView) error {
+	m := a.signMeta(r, "subscribe.title", "subscribe.description", status != http.StatusOK)
+	m.Title = public.SubscribeTitle(m, v.Problems)
+	// The form carries a stamp and, after a problem, what was typed.
+	w.Header().Set("Cache-Control", "no-store")
+	return a.render(w, r, status, public.SubscribePage(m, v))
+}
+
+// subscribeForm serves the sign-up page.
+func (a *App) subscribeForm(w http.ResponseWriter, r *http.Request) error {
+	v, err := a.subscribeFormView(r.Context(), lang(r), "subscribe")
+	if err != nil {
+		return err
+	}
+	return a.renderSubscribe(w, r, http.StatusOK, v)
+}
+
+// subscribePost is a sign-up form as received.
+type subscribePost struct {
+	Form     public.SubscribeValues
+	Input    store.SubscriberInput
+	Problems map[string]string // field -> i18n key
+	// Robot is set when the honeypot was filled in or the form came back
+	// faster than a person could fill it: answer as if accepted, save
+	// nothing.
+	Robot bool
+	// Flooded is set when the address is over its limit of posts.
+	Flooded bool
+}
+
+// readSubscribeForm reads and checks a sign-up from any of the forms (the
+// footer's, the SSWWeek pages', the sign-up page's).
+func (a *App) readSubscribeForm(w http.ResponseWriter, r *http.Request) (subscribePost, error) {
+	ctx := r.Context()
+	r.Body = http.MaxBytesReader(w, r.Body, maxSubscribeForm)
+	if err := r.ParseForm(); err != nil {
+		return subscribePost{}, badRequest(err)
+	}
+	v := r.PostForm
+	f := public.SubscribeValues{Email: v.Get("email"), Name: v.Get("name"), Lang: v.Get("lang"),
+		Daily: v.Get("daily") != "", Updates: v.Get("updates") != "", Consent: v.Get("consent") != "",
+		Started: v.Get("started")}
+	p := subscribePost{Form: f, Problems: map[string]string{}}
+	if v.Get("homepage") != "" {
+		p.Robot = true
+		return p, nil
+	}
+	if started, ok := a.checkStamp(ctx, f.Started); !ok {
+		// No stamp, or a forged or stale one: show the form again, newly
+		// stamped, with what was typed.
+		p.Problems["form"] = "subscribe.error.form.expired"
+	} else if a.now().Sub(started) < MinFillTime {
+		p.Robot = true
+		return p, nil
+	}
+	if ok, err := a.allowPost(r, subscribeAttemptName, SubscribeAttemptLimit); err != nil {
+		return subscribePost{}, err
+	} else if !ok {
+		p.Flooded = true
+		p.Problems = map[string]string{"form": "subscribe.error.form.ratelimit"}
+		return p, nil
+	}
+	p.Input = store.SubscriberInput{Email: f.Email, Name: f.Name, Lang: f.Lang, Daily: f.Daily, Updates: f.Updates}
+	for field, key := range subscribe.Check(&p.Input, f.Consent) {
+		p.Problems[field] = key
+	}
+	// Show what was kept, tidied.
+	p.Form.Email, p.Form.Name = p.Input.Email, p.Input.Name
+	return p, nil
+}
+
+// subscribeSubmit takes a sign-up: problems show the form again (400),
+// over the limits it is refused with a message (429), and otherwise the
+// visitor is sent to check their email, whether the address was new,
+// pending, unsubscribed or already subscribed (what differs goes to the
+// address by email). A robot is sent there too, with nothing saved.
+func (a *App) subscribeSubmit(w http.ResponseWriter, r *http.Request) error {
+	ctx, l := r.Context(), lang(r)
+	p, err := a.readSubscribeForm(w, r)
+	if err != nil {
+		return err
+	}
+	sent := l.Path("/sswweek/subscribe/check-email")
+	if p.Robot {
+		a.logger.InfoContext(ctx, "sign-up form: robot answered as accepted", "request_id", RequestID(ctx))
+		http.Redirect(w, r, sent, http.StatusSeeOther)
+		return nil
+	}
+	status := http.StatusBadRequest
+	if p.Flooded {
+		status = http.StatusTooManyRequests
+	} else if len(p.Problems) == 0 {
+		ok, err := a.allowPost(r, subscribeFormName, SubscribeLimit)
+		if err != nil {
+			return err
+		}
+		if ok {
+			if err := a.subscribe.Subscribe(ctx, p.Input, clientIP(r)); err != nil {
+				return err
+			}
+			http.Redirect(w, r, sent, http.StatusSeeOther)
+			return nil
+		}
+		status, p.Problems = http.StatusTooManyRequests, map[string]string{"form": "subscribe.error.form.ratelimit"}
+	}
+	if status == http.StatusTooManyRequests {
+		w.Header().Set("Retry-After", strconv.Itoa(int(SignWindow.Seconds())))
+	}
+	v := public.SubscribeFormView{ID: "subscribe", Action: l.Path("/sswweek/subscribe"), Form: p.Form, Problems: p.Problems}
+	if _, ok := a.checkStamp(ctx, v.Form.Started); !ok {
+		if v.Form.Started, err = a.formStamp(ctx); err != nil {
+			return err
+		}
+	}
+	return a.renderSubscribe(w, r, status, v)
+}
+
+// subscribeSent asks the visitor to look for our email.
+func (a *App) subscribeSent(w http.ResponseWriter, r *http.Request) error {
+	m := a.signMeta(r, "subscribe.sent.title", "subscribe.sent.open", true)
+	return a.renderLinkPage(w, r, public.SubscribeSent(m))
+}
+
+// subscriptionView is what the pages from our emails show of sub.
+func subscriptionView(sub store.Subscriber) public.SubscriptionView {
+	return public.SubscriptionView{Email: subscribe.Mask(sub.Email), Lang: sub.Lang,
+		Daily: sub.Daily, Updates: sub.Updates, Status: sub.Status}
+}
+
+// subscribeLinkExpired answers a confirmation link that no longer works.
+func (a *App) subscribeLinkExpired(w http.ResponseWriter, r *http.Request) error {
+	w.Header().Set("Cache-Control", "no-store")
+	m := a.signMeta(r, "subscribe.link.title", "subscribe.link.text", true)
+	return a.render(w, r, http.StatusNotFound, public.SubscribeLinkExpired(m))
+}
+
+// subscribeConfirmPage shows what a confirmation link confirms, with the
+// button that does it.
+func (a *App) subscribeConfirmPage(w http.ResponseWriter, r *http.Request) error {
+	sub, err := a.subscribe.Pending(r.Context(), chi.URLParam(r, "token"))
+	if errors.Is(err, subscribe.ErrNotFound) {
+		return a.subscribeLinkExpired(w, r)
+	}
+	if err != nil {
+		return err
+	}
+	v := subscriptionView(sub)
+	v.Action = r.URL.Path
+	m := a.signMeta(r, "subscribe.confirm.title", "subscribe.confirm.text", true)
+	return a.renderLinkPage(w, r, public.SubscribeConfirm(m, v))
+}
+
+// subscribeConfirm confirms a sign-up: the subscription starts.
+func (a *App) subscribeConfirm(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	sub, err := a.subscribe.Confirm(ctx, chi.URLParam(r, "token"), clientIP(r))
+	if errors.Is(err, subscribe.ErrNotFound) {
+		return a.subscribeLinkExpired(w, r)
+	}
+	if err != nil {
+		return err
+	}
+	prefs, err := a.subscribe.PreferencesURL(ctx, sub)
+	if err != nil {
+		return err
+	}
+	m := a.signMeta(r, "subscribe.confirmed.title", "subscribe.confirmed.text", true)
+	return a.renderLinkPage(w, r, public.SubscribeDone(m, "subscribe.confirmed.title", "subscribe.confirmed.text", sitePath(prefs)))
+}
+
+// sitePath is the path of an absolute link to this site: pages link with
+// paths, so they work on whatever origin served them.
+func sitePath(link string) string {
+	u, err := url.Parse(link)
+	if err != nil {
+		return ""
+	}
+	return u.EscapedPath()
+}
+
+// linkedSubscriber returns the subscriber a preferences or unsubscribe
+// link names; store.ErrNotFound (a 404) when the link was not made here.
+func (a *App) linkedSubscriber(r *http.Request) (store.Subscriber, error) {
+	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
+	if err != nil {
+		return store.Subscriber{}, store.ErrNotFound
+	}
+	return a.subscribe.FromLink(r.Context(), id, chi.URLParam(r, "sig"))
+}
+
+// subscriptionLinks are the request's preferences and unsubscribe paths,
+// in the page's language.
+func subscriptionLinks(r *http.Request) (preferences, unsubscribe string) {
+	l, ref := lang(r), chi.URLParam(r, "id")+"/"+chi.URLParam(r, "sig")
+	return l.Path("/sswweek/subscription/" + ref), l.Path("/sswweek/unsubscribe/" + ref)
+}
+
+// renderPreferences shows the preferences page with status.
+func (a *App) renderPreferences(w http.ResponseWriter, r *http.Request, status int, v public.SubscriptionView) error {
+	v.Action, v.Unsubscribe = subscriptionLinks(r)
+	m := a.signMeta(r, "subscribe.prefs.title", "subscribe.prefs.description", true)
+	if len(v.Problems) > 0 {
+		m.Title = m.T("subscribe.error.prefix") + " " + m.Title
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	return a.render(w, r, status, public.SubscriptionPreferences(m, v))
+}
+
+// subscriptionPage shows a subscription with the form to change it and
+// the button that ends it.
+func (a *App) subscriptionPage(w http.ResponseWriter, r *http.Request) error {
+	sub, err := a.linkedSubscriber(r)
+	if err != nil {
+		return err
+	}
+	v := subscriptionView(sub)
+	v.Saved = r.URL.Query().Get("saved") == "1"
+	return a.renderPreferences(w, r, http.StatusOK, v)
+}
+
+// subscriptionUpdate saves new lists and language, then shows the page
+// again in the language chosen.
+func (a *App) subscriptionUpdate(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	sub, err := a.linkedSubscriber(r)
+	if err != nil {
+		return err
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxSubscribeForm)
+	if err := r.ParseForm(); err != nil {
+		return badRequest(err)
+	}
+	p := store.SubscriberPreferences{Lang: r.PostForm.Get("lang"),
+		Daily: r.PostForm.Get("daily") != "", Updates: r.PostForm.Get("updates") != ""}
+	if problems := subscribe.CheckPreferences(p); len(problems) > 0 {
+		v := subscriptionView(sub)
+		v.Lang, v.Daily, v.Updates, v.Problems = p.Lang, p.Daily, p.Updates, problems
+		return a.renderPreferences(w, r, http.StatusBadRequest, v)
+	}
+	sub, err = a.subscribe.UpdatePreferences(ctx, sub.ID, p, clientIP(r))
+	if errors.Is(err, subscribe.ErrStateChanged) {
+		return a.subscriptionPage(w, r) // not active (any more): show where it stands
+	}
+	if err != nil {
+		return err
+	}
+	l, _ := i18n.Parse(sub.Lang)
+	next := l.Path(fmt.Sprintf("/sswweek/subscription/%s/%s", chi.URLParam(r, "id"), chi.URLParam(r, "sig"))) + "?saved=1"
+	http.Redirect(w, r, next, http.StatusSeeOther)
+	return nil
+}
+
+// unsubscribePage is what the one-click link shows when opened in a
+// browser: the button that unsubscribes (opening it changes nothing).
+func (a *App) unsubscribePage(w http.ResponseWriter, r *http.Request) error {
+	sub, err := a.linkedSubscriber(r)
+	if err != nil {
+		return err
+	}
+	if sub.Status == store.SubscriberUnsubscribed {
+		return a.unsubscribed(w, r)
+	}
+	v := subscriptionView(sub)
+	v.Preferences, v.Unsubscribe = subscriptionLinks(r)
+	m := a.signMeta(r, "subscribe.unsubscribe.title", "subscribe.unsubscribe.text", true)
+	return a.renderLinkPage(w, r, public.Unsubscribe(m, v))
+}
+
+// unsubscribe ends a subscription at once. It is the target of the
+// List-Unsubscribe header: mail programs POST List-Unsubscribe=One-Click
+// (as a form, urlencoded or multipart) from their servers, without
+// cookies or a browser (RFC 8058); the pages' button posts the same. A
+// POST without it is refused, so nothing that merely posts to links in
+// emails unsubscribes anyone.
+func (a *App) unsubscribe(w http.ResponseWriter, r *http.Request) error {
+	sub, err := a.linkedSubscriber(r)
+	if err != nil {
+		return err
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxSubscribeForm)
+	if err := r.ParseMultipartForm(maxSubscribeForm); err != nil && !errors.Is(err, http.ErrNotMultipart) {
+		return badRequest(err)
+	}
+	if r.PostForm.Get("List-Unsubscribe") != "One-Click" {
+		return badRequest(errors.New("unsubscribe: no List-Unsubscribe=One-Click in the body"))
+	}
+	_, err = a.subscribe.Unsubscribe(r.Context(), sub.ID, clientIP(r), "one-click link")
+	if err != nil && !errors.Is(err, subscribe.ErrStateChanged) { // already gone: the same answer
+		return err
+	}
+	return a.unsubscribed(w, r)
+}
+
+func (a *App) unsubscribed(w http.ResponseWriter, r *http.Request) error {
+	m := a.signMeta(r, "subscribe.unsubscribed.title", "subscribe.unsubscribed.text", true)
+	return a.renderLinkPage(w, r, public.SubscribeDone(m, "subscribe.unsubscribed.title", "subscribe.unsubscribed.text", ""))
+}
