@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"maps"
+	netmail "net/mail"
 	"slices"
 	"strings"
 )
@@ -150,4 +151,17 @@ func checkID(id string) error {
 // reproducible.
 func sortedKeys(m map[string]string) []string {
 	return slices.Sorted(maps.Keys(m))
+}
+
+// ValidAddress reports whether s is an address the site accepts from a
+// form: a bare address (no display name, nothing quoted) whose domain has
+// a dot.
+func ValidAddress(s string) bool {
+	a, err := netmail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" || strings.ContainsAny(s, " \"()<>[],;:\\") {
+		return false
+	}
+	at := strings.LastIndexByte(s, '@')
+	domain := s[at+1:]
+	return at > 0 && strings.Contains(domain, ".") && !strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".")
 }

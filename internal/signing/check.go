@@ -1,12 +1,12 @@
 package signing
 
 import (
-	"net/mail"
 	"net/url"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/sswalliance/advocacy/internal/mail"
 	"github.com/sswalliance/advocacy/internal/store"
 )
 
@@ -77,7 +77,7 @@ func Check(in *store.SignatoryInput, withContact bool) map[string]string {
 	case in.ContactEmail == "" && withContact:
 		p["contact_email"] = "sign.error.contact_email.required"
 	case in.ContactEmail == "":
-	case len(in.ContactEmail) > MaxEmail || !emailAddress(in.ContactEmail):
+	case len(in.ContactEmail) > MaxEmail || !mail.ValidAddress(in.ContactEmail):
 		p["contact_email"] = "sign.error.contact_email.invalid"
 	}
 	switch n := utf8.RuneCountInString(in.ContactRole); {
@@ -115,16 +115,4 @@ func website(raw string) (string, bool) {
 	u.Host = strings.ToLower(u.Host)
 	u.Fragment = ""
 	return u.String(), true
-}
-
-// emailAddress reports whether s is a bare address (no display name) with a
-// domain that has a dot.
-func emailAddress(s string) bool {
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Address != s || a.Name != "" {
-		return false
-	}
-	at := strings.LastIndexByte(s, '@')
-	domain := s[at+1:]
-	return at > 0 && strings.Contains(domain, ".") && !strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".") && !strings.ContainsAny(s, " \"()<>[]")
 }

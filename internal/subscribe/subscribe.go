@@ -16,7 +16,6 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"net/mail"
 	"net/url"
 	"strconv"
 	"strings"
@@ -29,6 +28,7 @@ import (
 
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/jobs"
+	"github.com/sswalliance/advocacy/internal/mail"
 	"github.com/sswalliance/advocacy/internal/store"
 )
 
@@ -86,7 +86,7 @@ func Check(in *store.SubscriberInput, consent bool) map[string]string {
 	switch {
 	case in.Email == "":
 		p["email"] = "subscribe.error.email.required"
-	case len(in.Email) > MaxEmail || !emailAddress(in.Email):
+	case len(in.Email) > MaxEmail || !mail.ValidAddress(in.Email):
 		p["email"] = "subscribe.error.email.invalid"
 	}
 	switch {
@@ -120,18 +120,6 @@ func CheckPreferences(p store.SubscriberPreferences) map[string]string {
 		out["lists"] = "subscribe.error.lists.preferences"
 	}
 	return out
-}
-
-// emailAddress reports whether s is a bare address (no display name) with
-// a domain that has a dot.
-func emailAddress(s string) bool {
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Address != s || a.Name != "" || strings.ContainsAny(s, " \"()<>[],;:\\") {
-		return false
-	}
-	at := strings.LastIndexByte(s, '@')
-	domain := s[at+1:]
-	return at > 0 && strings.Contains(domain, ".") && !strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".")
 }
 
 // Mask shows an address without giving it away to whoever holds the link:
