@@ -56,6 +56,7 @@ var catalogue = map[string]map[Lang]string{
 	"home.tools":              {EN: "Tools for your advocacy", ES: "Herramientas para su incidencia"},
 	"error.status":            {EN: "Error", ES: "Error"},
 	"error.home":              {EN: "Go to the home page", ES: "Ir a la página de inicio"},
+	"form.error.prefix":       {EN: "Error:", ES: "Error:"}, // before each form problem, for screen readers
 	"error.400.title":         {EN: "The form could not be read", ES: "No se pudo leer el formulario"},
 	"error.400.text":          {EN: "What was sent could not be read, perhaps because the upload was interrupted. Go back, reload the page and try again.", ES: "No pudimos leer lo que se envió; quizá la carga se interrumpió. Vuelva atrás, recargue la página e inténtelo de nuevo."},
 	"error.403.title":         {EN: "Request refused", ES: "Solicitud rechazada"},

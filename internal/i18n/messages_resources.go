@@ -25,7 +25,6 @@ func init() {
 		"resource.filtered.other":   {EN: "{n} resources match your filters", ES: "{n} recursos coinciden con sus filtros"},
 		"resource.empty":            {EN: "Nothing matches. Try fewer or different words, check the spelling, or clear the filters to see the whole library.", ES: "No hay coincidencias. Pruebe con menos palabras o con otras, revise la ortografía o quite los filtros para ver toda la biblioteca."},
 		"resource.error.summary":    {EN: "There is a problem", ES: "Hay un problema"},
-		"resource.error.prefix":     {EN: "Error:", ES: "Error:"},
 		"resource.error.q":          {EN: "Search for {max} characters or fewer", ES: "Escriba {max} caracteres como máximo"},
 		"resource.error.type":       {EN: "There is no type “{v}”: choose one from the list", ES: "No existe el tipo «{v}»: elija uno de la lista"},
 		"resource.error.topic":      {EN: "There is no topic “{v}”: choose one from the list", ES: "No existe el tema «{v}»: elija uno de la lista"},

@@ -21,7 +21,6 @@ func init() {
 
 		// The form.
 		"cta.sign.summary":            {EN: "There is a problem", ES: "Hay un problema"},
-		"cta.sign.error.prefix":       {EN: "Error:", ES: "Error:"},
 		"cta.sign.optional":           {EN: "(optional)", ES: "(opcional)"},
 		"cta.sign.section.org":        {EN: "Your organisation", ES: "Su organización"},
 		"cta.sign.section.logo":       {EN: "Your logo", ES: "Su logotipo"},

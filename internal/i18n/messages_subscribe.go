@@ -29,7 +29,6 @@ func init() {
 		"subscribe.trap":              {EN: "Leave this field empty", ES: "Deje este campo vacío"},
 		"subscribe.submit":            {EN: "Subscribe", ES: "Suscribirme"},
 		"subscribe.summary":           {EN: "There is a problem", ES: "Hay un problema"},
-		"subscribe.error.prefix":      {EN: "Error:", ES: "Error:"},
 
 		"subscribe.error.email.required":    {EN: "Enter your email address", ES: "Escriba su correo electrónico"},
 		"subscribe.error.email.invalid":     {EN: "Enter an email address in the right form, like name@example.org", ES: "Escriba un correo electrónico válido, como nombre@ejemplo.org"},

@@ -15,7 +15,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -75,14 +74,14 @@ type Service struct {
 	// Now is the clock (tests set it).
 	Now func() time.Time
 
-	keyMu sync.Mutex
-	key   []byte
+	keys *store.KeyCache // signs the links in emails
 }
 
 // New returns the workflow over pool, queueing email through runner, with
 // links in emails made absolute against baseURL.
 func New(pool *pgxpool.Pool, runner *jobs.Runner, baseURL *url.URL) *Service {
-	return &Service{pool: pool, jobs: runner, baseURL: baseURL, Now: time.Now}
+	return &Service{pool: pool, jobs: runner, baseURL: baseURL, Now: time.Now,
+		keys: store.NewKeyCache(pool, "signatory-links")}
 }
 
 // SetJobs sets the runner email is queued on (the runner's chores come
@@ -431,18 +430,7 @@ func (s *Service) link(sig store.Signatory, path string) string {
 	return s.baseURL.JoinPath(l.Path(path)).String()
 }
 
-func (s *Service) siteKey(ctx context.Context) ([]byte, error) {
-	s.keyMu.Lock()
-	defer s.keyMu.Unlock()
-	if s.key == nil {
-		key, err := store.New(s.pool).SiteKey(ctx, "signatory-links")
-		if err != nil {
-			return nil, err
-		}
-		s.key = key
-	}
-	return s.key, nil
-}
+func (s *Service) siteKey(ctx context.Context) ([]byte, error) { return s.keys.Get(ctx) }
 
 func (s *Service) withdrawSig(key []byte, id int64) string {
 	m := hmac.New(sha256.New, key)

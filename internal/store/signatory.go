@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"net/netip"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // Signatory states. A submission starts awaiting confirmation of its
@@ -611,6 +613,36 @@ func (s *Store) DeleteFormPostsBefore(ctx context.Context, cutoff time.Time) err
 		return fmt.Errorf("store: delete old form posts: %w", err)
 	}
 	return nil
+}
+
+// KeyCache holds one site key once read: keys never change, and some are
+// used on every page (the form stamp).
+type KeyCache struct {
+	pool *pgxpool.Pool
+	name string
+	mu   sync.Mutex
+	key  []byte
+}
+
+// NewKeyCache reads the key called name from pool, on first use. It reads
+// from the pool, never a transaction, so a rolled-back preview cannot
+// leave it holding a key that was never saved.
+func NewKeyCache(pool *pgxpool.Pool, name string) *KeyCache {
+	return &KeyCache{pool: pool, name: name}
+}
+
+// Get returns the key, reading (or making) it the first time.
+func (c *KeyCache) Get(ctx context.Context) ([]byte, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.key == nil {
+		key, err := New(c.pool).SiteKey(ctx, c.name)
+		if err != nil {
+			return nil, err
+		}
+		c.key = key
+	}
+	return c.key, nil
 }
 
 // SiteKey returns the secret key called name, making it on first use.

@@ -19,7 +19,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -141,14 +140,14 @@ type Service struct {
 	// Now is the clock (tests set it).
 	Now func() time.Time
 
-	keyMu sync.Mutex
-	key   []byte
+	keys *store.KeyCache // signs the links in emails
 }
 
 // New returns the workflow over pool, queueing email through runner, with
 // links in emails made absolute against baseURL.
 func New(pool *pgxpool.Pool, runner *jobs.Runner, baseURL *url.URL) *Service {
-	return &Service{pool: pool, jobs: runner, baseURL: baseURL, Now: time.Now}
+	return &Service{pool: pool, jobs: runner, baseURL: baseURL, Now: time.Now,
+		keys: store.NewKeyCache(pool, "subscriber-links")}
 }
 
 // SetJobs sets the runner email is queued on (the runner's chores come
@@ -391,18 +390,7 @@ func (s *Service) link(sub store.Subscriber, path string) string {
 	return s.baseURL.JoinPath(subscriberLang(sub).Path(path)).String()
 }
 
-func (s *Service) siteKey(ctx context.Context) ([]byte, error) {
-	s.keyMu.Lock()
-	defer s.keyMu.Unlock()
-	if s.key == nil {
-		key, err := store.New(s.pool).SiteKey(ctx, "subscriber-links")
-		if err != nil {
-			return nil, err
-		}
-		s.key = key
-	}
-	return s.key, nil
-}
+func (s *Service) siteKey(ctx context.Context) ([]byte, error) { return s.keys.Get(ctx) }
 
 // signature is what proves a link was made here for subscriber id. The
 // links never expire: a subscriber must be able to leave from any email,

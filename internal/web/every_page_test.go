@@ -80,7 +80,7 @@ func htmlValidatePath(t *testing.T) string {
 
 // allPagePaths is every public page in every language, as request paths.
 // rawCatalogueKey matches interface catalogue keys ("home.sdg.title").
-var rawCatalogueKey = regexp.MustCompile(`\b(?:site|nav|footer|home|km|cta|toolkit|resource|resources|sswweek|calendar|error|fallback|breadcrumb|lang|og|sign|org|signatories|subscribe)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*\b`)
+var rawCatalogueKey = regexp.MustCompile(`\b(?:site|nav|footer|home|km|cta|toolkit|resource|resources|sswweek|calendar|error|fallback|breadcrumb|lang|og|sign|org|signatories|subscribe|form)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*\b`)
 
 func allPagePaths(t *testing.T, app *App) []string {
 	t.Helper()

@@ -378,7 +378,7 @@ func (a *App) publicSignatories(w http.ResponseWriter, r *http.Request) error {
 	m := a.signMeta(r, "cta.list.title", "cta.list.description", false)
 	if len(v.Errors) > 0 {
 		status = http.StatusBadRequest
-		m.Title = l.T("cta.sign.error.prefix") + " " + m.Title
+		m.Title = l.T("form.error.prefix") + " " + m.Title
 	}
 	return a.render(w, r, status, public.Signatories(m, v))
 }

@@ -290,7 +290,7 @@ func (a *App) renderPreferences(w http.ResponseWriter, r *http.Request, status i
 	v.Action, v.Unsubscribe = subscriptionLinks(r)
 	m := a.signMeta(r, "subscribe.prefs.title", "subscribe.prefs.description", true)
 	if len(v.Problems) > 0 {
-		m.Title = m.T("subscribe.error.prefix") + " " + m.Title
+		m.Title = m.T("form.error.prefix") + " " + m.Title
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	return a.render(w, r, status, public.SubscriptionPreferences(m, v))

@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"net/http"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
@@ -42,13 +41,7 @@ type App struct {
 	signing    *signing.Service
 	subscribe  *subscribe.Service
 	newsletter *newsletter.Sender
-	formKeys   *keyCache // see formKey
-}
-
-// keyCache holds a site key once read (shared by copies of the App).
-type keyCache struct {
-	mu  sync.Mutex
-	key []byte
+	formKeys   *store.KeyCache // signs form stamps and logo references
 }
 
 // NewApp returns the site's handlers over a database pool.
@@ -60,7 +53,7 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 	a := &App{cfg: cfg, logger: logger, pool: pool, store: store.New(pool), now: time.Now,
 		throttle: auth.NewThrottle(pool), kinds: kinds}
 	a.sessions = newSessions(a)
-	a.formKeys = &keyCache{}
+	a.formKeys = store.NewKeyCache(pool, "forms")
 	var sender mail.Sender = mail.Log{Logger: logger.With("component", "mail")}
 	via := "log"
 	if cfg.SMTPURL != "" {

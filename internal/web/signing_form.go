@@ -223,19 +223,7 @@ func sha256Hex(b []byte) string {
 
 // formKey is the key that signs form stamps and logo references. Every
 // page carries a stamped form (the footer's sign-up), so it is read once.
-func (a *App) formKey(ctx context.Context) ([]byte, error) {
-	c := a.formKeys
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.key == nil {
-		key, err := store.New(a.pool).SiteKey(ctx, "forms") // never a preview's transaction
-		if err != nil {
-			return nil, err
-		}
-		c.key = key
-	}
-	return c.key, nil
-}
+func (a *App) formKey(ctx context.Context) ([]byte, error) { return a.formKeys.Get(ctx) }
 
 func mac(key []byte, parts ...string) string {
 	m := hmac.New(sha256.New, key)
