@@ -43,30 +43,58 @@ var b64 = base64.RawStdEncoding
 
 // Hash returns password hashed with argon2id under the current Params, as a
 // PHC string: $argon2id$v=19$m=19456,t=2,p=1$<salt>$<key>, both in unpadded
-// standard base64.
-func Hash(password string) (string, error) {
-	p := Params
-	if p.Time < 1 || p.Threads < 1 || p.SaltLen < minSalt || p.KeyLen < minKey {
-		return "", fmt.Errorf("auth: hash password: unusable parameters %+v", p)
-	}
-	salt := make([]byte, p.SaltLen)
-	_, _ = rand.Read(salt) // never fails: crypto/rand crashes the program rather than return weak bytes
-	key := argon2.IDKey([]byte(password), salt, p.Time, p.Memory, p.Threads, p.KeyLen)
-	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
-		argon2.Version, p.Memory, p.Time, p.Threads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
+// standard base64. It runs in a slot (see Reserve), waiting at most
+// BusyWait for one: ErrBusy when none frees.
+func Hash(password string) (encoded string, err error) {
+	err = inSlot(func(s *Slot) error {
+		encoded, err = s.Hash(password)
+		return err
+	})
+	return encoded, err
 }
 
 // Verify reports whether password matches encoded, a PHC string made by
 // Hash, comparing in constant time. rehash is true when encoded was made
 // with parameters other than the current Params: the caller should then
 // store Hash(password) once the password is known to be right. A malformed
-// string gives an error wrapping ErrMalformedHash.
+// string gives an error wrapping ErrMalformedHash. Like Hash it runs in a
+// slot, and gives ErrBusy when none frees within BusyWait.
 func Verify(password, encoded string) (ok, rehash bool, err error) {
+	err = inSlot(func(s *Slot) error {
+		ok, rehash, err = s.Verify(password, encoded)
+		return err
+	})
+	return ok, rehash, err
+}
+
+// VerifyNoAccount spends as long as Verify does and always fails. Call it
+// when the email has no account (or a disabled one), so the time a sign-in
+// takes does not tell a guesser which emails belong to staff. Its only
+// error is ErrBusy, as for Verify.
+func VerifyNoAccount(password string) error {
+	return inSlot(func(s *Slot) error { return s.VerifyNoAccount(password) })
+}
+
+// hash is Hash without a slot: callers hold one.
+func hash(password string) (string, error) {
+	p := Params
+	if p.Time < 1 || p.Threads < 1 || p.SaltLen < minSalt || p.KeyLen < minKey {
+		return "", fmt.Errorf("auth: hash password: unusable parameters %+v", p)
+	}
+	salt := make([]byte, p.SaltLen)
+	_, _ = rand.Read(salt) // never fails: crypto/rand crashes the program rather than return weak bytes
+	key := idKey([]byte(password), salt, p.Time, p.Memory, p.Threads, p.KeyLen)
+	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
+		argon2.Version, p.Memory, p.Time, p.Threads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
+}
+
+// verify is Verify without a slot: callers hold one.
+func verify(password, encoded string) (ok, rehash bool, err error) {
 	h, err := parseHash(encoded)
 	if err != nil {
 		return false, false, err
 	}
-	key := argon2.IDKey([]byte(password), h.salt, h.time, h.memory, h.threads, uint32(len(h.key)))
+	key := idKey([]byte(password), h.salt, h.time, h.memory, h.threads, uint32(len(h.key)))
 	if subtle.ConstantTimeCompare(key, h.key) != 1 {
 		return false, false, nil
 	}
@@ -76,21 +104,22 @@ func Verify(password, encoded string) (ok, rehash bool, err error) {
 	return true, rehash, nil
 }
 
-// decoyHash is checked by VerifyNoAccount; made once, on first use.
+// idKey is the one place argon2id runs, so that Computations counts every
+// run.
+func idKey(password, salt []byte, passes, memory uint32, threads uint8, keyLen uint32) []byte {
+	computed.Add(1)
+	return argon2.IDKey(password, salt, passes, memory, threads, keyLen)
+}
+
+// decoyHash is checked by VerifyNoAccount; made once, on first use, in the
+// slot of the check that needs it.
 var decoyHash = sync.OnceValue(func() string {
-	h, err := Hash("no account has this password")
+	h, err := hash("no account has this password")
 	if err != nil {
 		panic(err) // only with broken Params, which Hash's callers would hit first
 	}
 	return h
 })
-
-// VerifyNoAccount spends as long as Verify does and always fails. Call it
-// when the email has no account (or a disabled one), so the time a sign-in
-// takes does not tell a guesser which emails belong to staff.
-func VerifyNoAccount(password string) {
-	_, _, _ = Verify(password, decoyHash())
-}
 
 type phcHash struct {
 	memory, time uint32
@@ -175,6 +204,9 @@ const (
 func PasswordProblem(password, email string) string {
 	n := utf8.RuneCountInString(password)
 	switch {
+	case !utf8.ValidString(password) || strings.ContainsRune(password, 0):
+		// No keyboard types these, and the sign-in form refuses them.
+		return "The password has a character that cannot be typed. Choose another."
 	case n < MinPasswordLen:
 		return fmt.Sprintf("The password must be at least %d characters long.", MinPasswordLen)
 	case n > MaxPasswordLen:

@@ -1,10 +1,12 @@
 package auth_test
 
 import (
+	"context"
 	"errors"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sswalliance/advocacy/internal/auth"
 )
@@ -148,11 +150,71 @@ func TestPasswordProblem(t *testing.T) {
 		{strings.Repeat("x", 257), "a@b.org", "at most 256"},
 		{"Someone@Example.org", "someone@example.org", "email"},
 		{"someone@example.org2", "someone@example.org", ""},
+		{"twelve chars\x00", "a@b.org", "cannot be typed"},
+		{"twelve chars\xff", "a@b.org", "cannot be typed"},
 	}
 	for _, tt := range tests {
 		got := auth.PasswordProblem(tt.password, tt.email)
 		if (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
 			t.Errorf("PasswordProblem(%q, %q) = %q, want something with %q", tt.password, tt.email, got, tt.want)
 		}
+	}
+}
+
+func TestHashingRefusedWhenEverySlotIsTaken(t *testing.T) {
+	ctx := context.Background()
+	var held []*auth.Slot
+	for range auth.Capacity() {
+		s, err := auth.Reserve(ctx, 0)
+		if err != nil {
+			t.Fatalf("slot %d of %d: %v", len(held)+1, auth.Capacity(), err)
+		}
+		held = append(held, s)
+	}
+	defer func() {
+		for _, s := range held {
+			s.Release()
+		}
+	}()
+	good, err := held[0].Hash("a password for this test")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	before := auth.Computations()
+	start := time.Now()
+	if _, err := auth.Hash("another password"); !errors.Is(err, auth.ErrBusy) {
+		t.Errorf("Hash with every slot taken: %v, want ErrBusy", err)
+	}
+	if waited := time.Since(start); waited < auth.BusyWait || waited > auth.BusyWait+2*time.Second {
+		t.Errorf("Hash gave up after %v, want about %v", waited, auth.BusyWait)
+	}
+	if _, _, err := auth.Verify("a password for this test", good); !errors.Is(err, auth.ErrBusy) {
+		t.Errorf("Verify with every slot taken: %v, want ErrBusy", err)
+	}
+	if err := auth.VerifyNoAccount("anything"); !errors.Is(err, auth.ErrBusy) {
+		t.Errorf("VerifyNoAccount with every slot taken: %v, want ErrBusy", err)
+	}
+	if _, err := auth.Reserve(ctx, 0); !errors.Is(err, auth.ErrBusy) {
+		t.Errorf("Reserve without waiting: %v, want ErrBusy", err)
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := auth.Reserve(cancelled, time.Minute); !errors.Is(err, context.Canceled) {
+		t.Errorf("Reserve with a cancelled context: %v", err)
+	}
+	if n := auth.Computations() - before; n != 0 {
+		t.Errorf("%d computations ran with every slot taken", n)
+	}
+
+	// A slot freed is taken by the next caller; a released slot is no
+	// longer usable, and releasing it again changes nothing.
+	held[0].Release()
+	held[0].Release()
+	if _, _, err := held[0].Verify("a password for this test", good); err == nil {
+		t.Error("a released slot still checks passwords")
+	}
+	if ok, _, err := auth.Verify("a password for this test", good); !ok || err != nil {
+		t.Errorf("Verify once a slot is free: %v, %v", ok, err)
 	}
 }

@@ -11,14 +11,23 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
-// Throttle slows down and then locks out repeated failed sign-ins, per email
-// (as typed, lowercased, whether or not an account has it) and per IP. Its
-// state is in Postgres, so it holds across restarts and instances.
+// Throttle slows down and then locks out password guessing. Its state is
+// in Postgres, so it holds across restarts and instances.
 //
-// A sign-in handler asks Locked before checking the password, and refuses
-// without checking while either is locked; after a wrong password it calls
-// Failure and waits the delay it returns before answering; after a right
-// one it calls Success.
+// Every attempt is counted before its password is checked: Begin, in one
+// transaction that holds an advisory lock on the email (and one on the
+// address), checks the locks, records the attempt as a failure, and sets a
+// lock when this attempt reaches a limit. Only an attempt Begin lets
+// through may check the password. When the password is right, Right takes
+// the attempt off the count and checks the locks again, since attempts
+// running alongside may have set one meanwhile. So guesses sent in
+// parallel get no more password checks than guesses sent one by one.
+//
+// Locks are per email and client address (an IP; the caller cuts IPv6 to
+// its /64), so a guesser somewhere cannot lock the account's owner out
+// everywhere; and per address whatever the emails, so one address cannot
+// guess across accounts. The slowdown counts an email's failures from
+// every address.
 type Throttle struct {
 	Pool *pgxpool.Pool
 	// Now is the clock; nil means time.Now. Tests move it.
@@ -30,20 +39,26 @@ type Throttle struct {
 	// Delay is added for each failure beyond SlowAfter, up to MaxDelay.
 	Delay    time.Duration
 	MaxDelay time.Duration
-	// LockAfter failures of one email within Window lock that email.
+	// LockAfter attempts for one email from one address within Window,
+	// none of them right, lock that email from that address. The attempt
+	// that reaches the limit is refused without its password being checked.
 	LockAfter int
-	// IPLockAfter failures from one IP within Window, whatever the emails,
-	// lock that IP. It is much higher than LockAfter because many people may
-	// share one address (an office, a mobile network).
+	// IPLockAfter attempts from one address within Window, whatever the
+	// emails, lock that address. It is much higher than LockAfter because
+	// many people may share one address (an office, a mobile network).
 	IPLockAfter int
 	// LockFor is how long a lock lasts.
 	LockFor time.Duration
+	// OnLock, when set, is called in the transaction that locks email from
+	// ip, once per lock (not for a lock of an address alone), so that the
+	// site can tell the account's owner. Its error undoes the attempt.
+	OnLock func(ctx context.Context, tx pgx.Tx, email, ip string, until time.Time) error
 }
 
 // NewThrottle returns a Throttle with the site's settings: answers slow
 // down by a second per failure after three (at most five seconds), ten
-// failures lock the email and fifty lock the IP, for 15 minutes, counting
-// failures of the last 15 minutes.
+// attempts lock the email from that address and fifty lock the address,
+// for 15 minutes, counting attempts of the last 15 minutes.
 func NewThrottle(pool *pgxpool.Pool) *Throttle {
 	return &Throttle{
 		Pool:        pool,
@@ -67,132 +82,206 @@ func (t *Throttle) now() time.Time {
 // throttleEmail is the form an email is counted under.
 func throttleEmail(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
 
-// Locked reports whether email or ip is locked now, and until when (the
-// later of the two when both are).
-func (t *Throttle) Locked(ctx context.Context, email, ip string) (until time.Time, locked bool, err error) {
-	var u *time.Time
-	err = t.Pool.QueryRow(ctx, `
-		SELECT max(until) FROM login_locks
-		WHERE until > $3 AND ((scope = 'email' AND subject = $1) OR (scope = 'ip' AND subject = $2 AND $2 <> ''))`,
-		throttleEmail(email), ip, t.now()).Scan(&u)
-	if err != nil {
-		return time.Time{}, false, fmt.Errorf("auth: sign-in lock of %q from %s: %w", email, ip, err)
-	}
-	if u == nil {
-		return time.Time{}, false, nil
-	}
-	return *u, true, nil
+// Attempt is one sign-in attempt, counted as a failure from the moment
+// Begin returns it until Right says otherwise.
+type Attempt struct {
+	// Locked means the email is locked from this address, or the address
+	// is: refuse without checking the password. Until is when the lock
+	// ends (the later one when both are).
+	Locked bool
+	Until  time.Time
+	// NewLock is true when this attempt reached a limit and set the lock.
+	NewLock bool
+	// Delay is how long to wait before saying the password is wrong.
+	Delay time.Duration
+
+	t         *Throttle
+	id        int64
+	email, ip string
 }
 
-// Failure records a failed sign-in for email from ip. It returns how long
-// the caller should wait before answering, and whether the email or the IP
-// is now locked, until when. locked is true when this failure reached a
-// limit, and also when a lock was already in force (a concurrent request
-// set it after this one's Locked check); a failure during a lock does not
-// extend it. An empty ip is not counted: it would put every visitor whose
-// address is unknown in one bucket.
-func (t *Throttle) Failure(ctx context.Context, email, ip string) (delay time.Duration, until time.Time, locked bool, err error) {
+// Begin counts an attempt to sign in as email from ip, before its password
+// is checked. An empty ip (an unknown address) is not counted against the
+// address: it would put every visitor whose address is unknown in one
+// bucket; the email's count from the unknown address still applies.
+func (t *Throttle) Begin(ctx context.Context, email, ip string) (*Attempt, error) {
 	email = throttleEmail(email)
+	if email == "" {
+		return nil, errors.New("auth: sign-in attempt without an email")
+	}
 	now := t.now()
 	windowStart := now.Add(-t.Window)
-	err = pgx.BeginFunc(ctx, t.Pool, func(tx pgx.Tx) error {
+	a := &Attempt{t: t, email: email, ip: ip}
+	err := pgx.BeginFunc(ctx, t.Pool, func(tx pgx.Tx) error {
+		if err := lockSubjects(ctx, tx, email, ip); err != nil {
+			return err
+		}
 		// Old failures no longer count; expired locks are kept for one more
-		// window because they mark where counting restarts (see below).
+		// window because they mark where counting restarts (see
+		// countSinceLock).
 		if _, err := tx.Exec(ctx, `DELETE FROM login_failures WHERE at <= $1`, windowStart); err != nil {
 			return err
 		}
 		if _, err := tx.Exec(ctx, `DELETE FROM login_locks WHERE until <= $1`, windowStart); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO login_failures (email, ip, at) VALUES ($1, $2, $3)`, email, ip, now); err != nil {
-			return err
-		}
-		emailCount, emailLock, err := countSinceLock(ctx, tx, "email", email, windowStart)
+		until, locked, err := lockedNow(ctx, tx, email, ip, now)
 		if err != nil {
 			return err
 		}
-		var ipCount int
-		var ipLock time.Time
-		if ip != "" {
-			if ipCount, ipLock, err = countSinceLock(ctx, tx, "ip", ip, windowStart); err != nil {
-				return err
-			}
-		}
-		for _, l := range []time.Time{emailLock, ipLock} {
-			if l.After(now) && l.After(until) {
-				until, locked = l, true
-			}
-		}
 		if locked {
+			// Refused without being counted, so a lock is not extended by
+			// the attempts it refuses.
+			a.Locked, a.Until = true, until
 			return nil
 		}
+		if err := tx.QueryRow(ctx, `INSERT INTO login_failures (email, ip, at) VALUES ($1, $2, $3) RETURNING id`,
+			email, ip, now).Scan(&a.id); err != nil {
+			return err
+		}
 		lockUntil := now.Add(t.LockFor)
-		if emailCount >= t.LockAfter {
-			if err := setLock(ctx, tx, "email", email, lockUntil); err != nil {
+		pairCount, err := countSinceLock(ctx, tx, email, ip, windowStart)
+		if err != nil {
+			return err
+		}
+		if pairCount >= t.LockAfter {
+			if err := setLock(ctx, tx, email, ip, lockUntil); err != nil {
 				return err
 			}
-			until, locked = lockUntil, true
+			if t.OnLock != nil {
+				if err := t.OnLock(ctx, tx, email, ip, lockUntil); err != nil {
+					return err
+				}
+			}
+			a.Locked, a.NewLock, a.Until = true, true, lockUntil
 		}
-		if ip != "" && ipCount >= t.IPLockAfter {
-			if err := setLock(ctx, tx, "ip", ip, lockUntil); err != nil {
+		if ip != "" {
+			ipCount, err := countSinceLock(ctx, tx, "", ip, windowStart)
+			if err != nil {
 				return err
 			}
-			until, locked = lockUntil, true
+			if ipCount >= t.IPLockAfter {
+				if err := setLock(ctx, tx, "", ip, lockUntil); err != nil {
+					return err
+				}
+				a.Locked, a.NewLock, a.Until = true, true, lockUntil
+			}
 		}
-		if !locked && emailCount > t.SlowAfter {
-			delay = min(time.Duration(emailCount-t.SlowAfter)*t.Delay, t.MaxDelay)
+		if a.Locked {
+			return nil
+		}
+		var emailCount int
+		if err := tx.QueryRow(ctx, `SELECT count(*) FROM login_failures WHERE email = $1 AND at > $2`,
+			email, windowStart).Scan(&emailCount); err != nil {
+			return err
+		}
+		if emailCount > t.SlowAfter {
+			a.Delay = min(time.Duration(emailCount-t.SlowAfter)*t.Delay, t.MaxDelay)
 		}
 		return nil
 	})
 	if err != nil {
-		return 0, time.Time{}, false, fmt.Errorf("auth: record failed sign-in of %q from %s: %w", email, ip, err)
+		return nil, fmt.Errorf("auth: count sign-in attempt of %q from %s: %w", email, ip, err)
 	}
-	return delay, until, locked, nil
+	return a, nil
 }
 
-// countSinceLock counts the failures of one email or IP in the window, but
-// only those after its latest lock ended: once a lock has run its course the
-// count starts again from zero, instead of the next single failure locking
-// again when LockFor is shorter than Window. It also returns that lock's end
-// (zero without one).
-func countSinceLock(ctx context.Context, tx pgx.Tx, scope, subject string, windowStart time.Time) (int, time.Time, error) {
+// Right records that the attempt's password was right, and reports
+// whether a lock is in force now all the same (set by attempts that ran
+// alongside this one): then the caller must refuse, as for a locked
+// attempt. When not locked, the email's earlier failures from this address
+// stop counting against the email; they still count against the address,
+// so that signing in to one's own account cannot wipe the record of
+// guesses at others.
+func (a *Attempt) Right(ctx context.Context) (until time.Time, locked bool, err error) {
+	t := a.t
+	err = pgx.BeginFunc(ctx, t.Pool, func(tx pgx.Tx) error {
+		if err := lockSubjects(ctx, tx, a.email, a.ip); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM login_failures WHERE id = $1`, a.id); err != nil {
+			return err
+		}
+		if until, locked, err = lockedNow(ctx, tx, a.email, a.ip, t.now()); err != nil || locked {
+			return err
+		}
+		// An empty email is never an account's, so these rows can stay,
+		// counting against the address, without counting against anyone's
+		// email.
+		_, err := tx.Exec(ctx, `UPDATE login_failures SET email = '' WHERE email = $1 AND ip = $2`, a.email, a.ip)
+		return err
+	})
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("auth: record right password of %q from %s: %w", a.email, a.ip, err)
+	}
+	return until, locked, nil
+}
+
+// Unchecked takes back an attempt whose password was never checked (every
+// slot was busy): it proved nothing, so it is not a failure.
+func (a *Attempt) Unchecked(ctx context.Context) error {
+	if _, err := a.t.Pool.Exec(ctx, `DELETE FROM login_failures WHERE id = $1`, a.id); err != nil {
+		return fmt.Errorf("auth: take back sign-in attempt of %q from %s: %w", a.email, a.ip, err)
+	}
+	return nil
+}
+
+// lockSubjects takes the transaction's advisory locks: one on the email,
+// so that the attempts at one account are counted one at a time, and one
+// on the address, so that the count across emails is exact too. Always in
+// this order, so two transactions cannot wait for each other.
+func lockSubjects(ctx context.Context, tx pgx.Tx, email, ip string) error {
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('sign-in email ' || $1, 0))`, email); err != nil {
+		return err
+	}
+	if ip == "" {
+		return nil
+	}
+	_, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('sign-in address ' || $1, 0))`, ip)
+	return err
+}
+
+// lockedNow reports whether email is locked from ip, or ip is locked, at
+// now, and until when (the later of the two when both are).
+func lockedNow(ctx context.Context, tx pgx.Tx, email, ip string, now time.Time) (until time.Time, locked bool, err error) {
+	var u *time.Time
+	err = tx.QueryRow(ctx, `
+		SELECT max(until) FROM login_locks
+		WHERE until > $3 AND ip = $2 AND (email = $1 OR (email = '' AND $2 <> ''))`,
+		email, ip, now).Scan(&u)
+	if err != nil || u == nil {
+		return time.Time{}, false, err
+	}
+	return *u, true, nil
+}
+
+// countSinceLock counts the attempts in the window for email from ip, or
+// from ip whatever the email when email is "", but only those after the
+// latest lock of the same ended: once a lock has run its course the count
+// starts again from zero, instead of the next single attempt locking again
+// when LockFor is shorter than Window.
+func countSinceLock(ctx context.Context, tx pgx.Tx, email, ip string, windowStart time.Time) (int, error) {
 	var lockEnd *time.Time
-	err := tx.QueryRow(ctx, `SELECT until FROM login_locks WHERE scope = $1 AND subject = $2`, scope, subject).Scan(&lockEnd)
+	err := tx.QueryRow(ctx, `SELECT until FROM login_locks WHERE email = $1 AND ip = $2`, email, ip).Scan(&lockEnd)
 	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
-		return 0, time.Time{}, err
+		return 0, err
 	}
 	since := windowStart
 	if lockEnd != nil && lockEnd.After(since) {
 		since = *lockEnd
 	}
 	var n int
-	err = tx.QueryRow(ctx, `SELECT count(*) FROM login_failures WHERE `+scope+` = $1 AND at > $2`, subject, since).Scan(&n)
-	if err != nil {
-		return 0, time.Time{}, err
+	if email == "" {
+		err = tx.QueryRow(ctx, `SELECT count(*) FROM login_failures WHERE ip = $1 AND at > $2`, ip, since).Scan(&n)
+	} else {
+		err = tx.QueryRow(ctx, `SELECT count(*) FROM login_failures WHERE email = $1 AND ip = $2 AND at > $3`, email, ip, since).Scan(&n)
 	}
-	if lockEnd == nil {
-		return n, time.Time{}, nil
-	}
-	return n, *lockEnd, nil
+	return n, err
 }
 
-func setLock(ctx context.Context, tx pgx.Tx, scope, subject string, until time.Time) error {
+func setLock(ctx context.Context, tx pgx.Tx, email, ip string, until time.Time) error {
 	_, err := tx.Exec(ctx, `
-		INSERT INTO login_locks (scope, subject, until) VALUES ($1, $2, $3)
-		ON CONFLICT (scope, subject) DO UPDATE SET until = EXCLUDED.until`, scope, subject, until)
+		INSERT INTO login_locks (email, ip, until) VALUES ($1, $2, $3)
+		ON CONFLICT (email, ip) DO UPDATE SET until = EXCLUDED.until`, email, ip, until)
 	return err
-}
-
-// Success records a right password for email: its failures stop counting
-// against the email. They still count against the IP they came from, so
-// that signing in to one's own account cannot wipe the record of guesses at
-// others (which is also why ip is not used).
-func (t *Throttle) Success(ctx context.Context, email, ip string) error {
-	// An empty email is never an account's, so it can hold these rows
-	// without lifting anyone's lock.
-	_, err := t.Pool.Exec(ctx, `UPDATE login_failures SET email = '' WHERE email = $1`, throttleEmail(email))
-	if err != nil {
-		return fmt.Errorf("auth: clear failed sign-ins of %q: %w", email, err)
-	}
-	return nil
 }

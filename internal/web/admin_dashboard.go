@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 	"time"
@@ -80,7 +81,9 @@ func (a *App) changePassword(w http.ResponseWriter, r *http.Request) error {
 	u := staff(r)
 	current, next, confirm := r.PostForm.Get("current"), r.PostForm.Get("new"), r.PostForm.Get("confirm")
 	var v admin.PasswordView
-	if ok, _, err := auth.Verify(current, u.PasswordHash); err != nil {
+	if ok, _, err := auth.Verify(current, u.PasswordHash); errors.Is(err, auth.ErrBusy) {
+		return a.passwordsBusy(w, r)
+	} else if err != nil {
 		return err
 	} else if !ok {
 		v.Current = "Your current password is not right."
@@ -99,7 +102,9 @@ func (a *App) changePassword(w http.ResponseWriter, r *http.Request) error {
 		return a.render(w, r, http.StatusUnprocessableEntity, admin.Password(a.frame(r, "Change your password"), v))
 	}
 	hash, err := auth.Hash(next)
-	if err != nil {
+	if errors.Is(err, auth.ErrBusy) {
+		return a.passwordsBusy(w, r)
+	} else if err != nil {
 		return err
 	}
 	if err := a.store.SetPassword(ctx, u.ID, hash); err != nil {

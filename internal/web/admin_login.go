@@ -1,11 +1,19 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
+	"net/netip"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
 	"github.com/sswalliance/advocacy/internal/auth"
 	"github.com/sswalliance/advocacy/internal/store"
@@ -25,6 +33,18 @@ func (a *App) loginForm(w http.ResponseWriter, r *http.Request) error {
 	return a.render(w, r, http.StatusOK, admin.Login(a.frame(r, "Sign in"), v))
 }
 
+// Messages of the sign-in form besides wrongCredentials.
+const (
+	busyMessage = "Too many sign-ins at once: the site is busy checking passwords. Try again in a few seconds."
+	// badTextMessage answers bytes no keyboard types (NUL, broken UTF-8),
+	// which Postgres would refuse.
+	badTextMessage = "The email address or password has a character that cannot be typed. Type both again."
+)
+
+// busyRetryAfter is the Retry-After, in seconds, of a sign-in or password
+// change refused because every password slot was taken.
+const busyRetryAfter = "5"
+
 func (a *App) login(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
@@ -33,56 +53,92 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) error {
 	}
 	email := strings.ToLower(strings.TrimSpace(r.PostForm.Get("email")))
 	password := r.PostForm.Get("password")
-	v := admin.LoginView{Email: email, Next: safeNext(r.PostForm.Get("next"))}
-	ip := clientIP(r)
+	v := admin.LoginView{Next: safeNext(r.PostForm.Get("next"))}
 	refuse := func(status int, problem string) error {
 		v.Problem = problem
 		return a.render(w, r, status, admin.Login(a.frame(r, "Sign in"), v))
 	}
-
-	if until, locked, err := a.throttle.Locked(ctx, email, ip); err != nil {
-		return err
-	} else if locked {
-		a.audit(r, store.AuditEvent{Action: store.ActionSignInFailed, Actor: email, Detail: "refused: locked until " + until.UTC().Format(time.RFC3339)})
+	if !typable(email) || !typable(password) {
+		if typable(email) {
+			v.Email = email
+		}
+		return refuse(http.StatusBadRequest, badTextMessage)
+	}
+	v.Email = email
+	if email == "" || password == "" {
+		return refuse(http.StatusUnauthorized, wrongCredentials) // no account has either empty
+	}
+	refuseLocked := func(until time.Time) error {
+		w.Header().Set("Retry-After", strconv.Itoa(max(1, int(until.Sub(a.now()).Seconds()))))
 		return refuse(http.StatusTooManyRequests, lockedMessage(until, a.now()))
 	}
 
-	u, err := a.store.UserByEmail(ctx, email)
-	var ok, rehash bool
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		auth.VerifyNoAccount(password) // the same work, so timing says nothing
-	case err != nil:
+	// The attempt is counted, and the locks checked, before the password
+	// is: guesses sent in parallel cannot slip past a lock being set.
+	attempt, err := a.throttle.Begin(ctx, email, throttleAddr(r))
+	if err != nil {
 		return err
-	default:
-		if ok, rehash, err = auth.Verify(password, u.PasswordHash); err != nil {
+	}
+	if attempt.Locked {
+		if attempt.NewLock {
+			a.audit(r, store.AuditEvent{Action: store.ActionSignInFailed, Actor: email, Detail: "refused: too many attempts"})
+			a.audit(r, store.AuditEvent{Action: store.ActionLockout, Actor: email, Detail: "locked until " + attempt.Until.UTC().Format(time.RFC3339)})
+		} else {
+			a.audit(r, store.AuditEvent{Action: store.ActionSignInFailed, Actor: email, Detail: "refused: locked until " + attempt.Until.UTC().Format(time.RFC3339)})
+		}
+		return refuseLocked(attempt.Until)
+	}
+	u, err := a.store.UserByEmail(ctx, email)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	known := err == nil
+
+	// Each check holds 19 MiB: only auth.Capacity run at once, and the
+	// rest are told at once to come back, so memory stays flat however
+	// many sign-ins arrive.
+	slot, err := auth.Reserve(ctx, a.hashWait)
+	if errors.Is(err, auth.ErrBusy) {
+		if err := attempt.Unchecked(context.WithoutCancel(ctx)); err != nil {
+			return err
+		}
+		w.Header().Set("Retry-After", busyRetryAfter)
+		return refuse(http.StatusServiceUnavailable, busyMessage)
+	}
+	if err != nil {
+		return err
+	}
+	defer slot.Release()
+	var ok, rehash bool
+	if known {
+		if ok, rehash, err = slot.Verify(password, u.PasswordHash); err != nil {
 			return err
 		}
 		ok = ok && !u.Disabled
+	} else if err := slot.VerifyNoAccount(password); err != nil { // the same work, so timing says nothing
+		return err
 	}
 	if !ok {
-		delay, until, locked, err := a.throttle.Failure(ctx, email, ip)
-		if err != nil {
-			return err
-		}
+		slot.Release() // not held while the answer is slowed down
 		a.audit(r, store.AuditEvent{Action: store.ActionSignInFailed, Actor: email, Detail: "wrong email or password"})
-		if locked {
-			a.audit(r, store.AuditEvent{Action: store.ActionLockout, Actor: email, Detail: "locked until " + until.UTC().Format(time.RFC3339)})
-			return refuse(http.StatusTooManyRequests, lockedMessage(until, a.now()))
-		}
 		select { // slow down guessing; give up early if the client leaves
-		case <-time.After(delay):
+		case <-time.After(attempt.Delay):
 		case <-ctx.Done():
 			return ctx.Err()
 		}
 		return refuse(http.StatusUnauthorized, wrongCredentials)
 	}
 
-	if err := a.throttle.Success(ctx, email, ip); err != nil {
+	// Right, but attempts sent alongside may have locked the account from
+	// here while this one was being checked.
+	if until, locked, err := attempt.Right(ctx); err != nil {
 		return err
+	} else if locked {
+		a.audit(r, store.AuditEvent{Action: store.ActionSignInFailed, Actor: email, Detail: "refused: locked until " + until.UTC().Format(time.RFC3339)})
+		return refuseLocked(until)
 	}
 	if rehash {
-		if hash, err := auth.Hash(password); err == nil {
+		if hash, err := slot.Hash(password); err == nil {
 			if err := a.store.SetPassword(ctx, u.ID, hash); err != nil {
 				return err
 			}
@@ -91,6 +147,7 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 	}
+	slot.Release()
 	if err := a.sessions.RenewToken(ctx); err != nil {
 		return err
 	}
@@ -100,6 +157,110 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) error {
 	a.audit(r, store.AuditEvent{Action: store.ActionSignIn, ActorID: &id, Actor: u.Name})
 	http.Redirect(w, r, v.Next, http.StatusSeeOther)
 	return nil
+}
+
+// passwordsBusy answers a staff request refused because every password
+// slot was taken (auth.ErrBusy): nothing was changed.
+func (a *App) passwordsBusy(w http.ResponseWriter, r *http.Request) error {
+	w.Header().Set("Retry-After", busyRetryAfter)
+	a.renderAdminError(w, r, http.StatusServiceUnavailable,
+		"The site is busy checking other passwords, so nothing was changed. Go back and try again in a few seconds.")
+	return nil
+}
+
+// typable reports whether s is text a person can type: valid UTF-8
+// without NUL (Postgres refuses both in text).
+func typable(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }
+
+// clientNet is the address r is counted under by the limits of the public
+// forms and of signing in: clientIP, with an IPv6 address cut to its /64,
+// since one IPv6 host commonly has a whole /64 to rotate through. ok is
+// false when the address is unknown; ip is then ::.
+func clientNet(r *http.Request) (ip netip.Addr, ok bool) {
+	ip, err := netip.ParseAddr(clientIP(r))
+	if err != nil {
+		return netip.IPv6Unspecified(), false
+	}
+	if ip = ip.Unmap(); ip.Is6() {
+		p, _ := ip.Prefix(64)
+		ip = p.Addr()
+	}
+	return ip, true
+}
+
+// throttleAddr is the address sign-in attempts from r are counted under:
+// clientNet, or "" when unknown (the throttle does not lump unknown
+// addresses together).
+func throttleAddr(r *http.Request) string {
+	if ip, ok := clientNet(r); ok {
+		return ip.String()
+	}
+	return ""
+}
+
+// lockoutNoticeArgs is the job that tells an account's owner that signing
+// in as them was locked from an address. It is queued for every lock,
+// whether or not an account has the email, so that the guesser's answer
+// is the same, in content and in time, either way; the job decides, out
+// of the guesser's sight, whether there is an owner to tell.
+type lockoutNoticeArgs struct {
+	Email string    `json:"email"`
+	Addr  string    `json:"addr"`
+	Until time.Time `json:"until"`
+}
+
+// Kind names the job in River's table.
+func (lockoutNoticeArgs) Kind() string { return "sign_in_lockout_notice" }
+
+// queueLockoutNotice is the throttle's OnLock: it runs in the transaction
+// that sets the lock, so there is one notice per lock.
+func (a *App) queueLockoutNotice(ctx context.Context, tx pgx.Tx, email, addr string, until time.Time) error {
+	return a.jobs.Insert(ctx, tx, lockoutNoticeArgs{Email: email, Addr: addr, Until: until})
+}
+
+type lockoutNoticeWorker struct {
+	river.WorkerDefaults[lockoutNoticeArgs]
+	a *App
+}
+
+// Work puts the notice in the outbox when an enabled account has the
+// email, and completes the job in the same transaction, so a retry never
+// sends a second one.
+func (w *lockoutNoticeWorker) Work(ctx context.Context, job *river.Job[lockoutNoticeArgs]) error {
+	return pgx.BeginFunc(ctx, w.a.pool, func(tx pgx.Tx) error {
+		u, err := store.FromTx(tx).UserByEmail(ctx, job.Args.Email)
+		switch {
+		case err == nil && !u.Disabled:
+			if _, err := w.a.jobs.QueueEmail(ctx, tx, lockoutNotice(u, job.Args.Addr, job.Args.Until, w.a.cfg.BaseURL.String())); err != nil {
+				return err
+			}
+		case err != nil && !errors.Is(err, store.ErrNotFound):
+			return err
+		}
+		_, err = river.JobCompleteTx[*riverpgxv5.Driver](ctx, tx, job)
+		return err
+	})
+}
+
+// lockoutNotice is the email telling u that signing in as them is paused
+// from addr. Plain text, with nothing in it a guesser could use: no link
+// that signs in, no detail of the passwords tried.
+func lockoutNotice(u store.User, addr string, until time.Time, site string) store.Email {
+	from := "the address " + addr
+	if ip, err := netip.ParseAddr(addr); err == nil && ip.Is6() {
+		from = "the network " + addr + "/64"
+	}
+	body := fmt.Sprintf(`Hello %s,
+
+Someone tried to sign in to the staff area of the Social Service Workforce campaign site as %s, and got the password wrong too many times, from %s. Signing in as you from there is paused until %s UTC. You can still sign in from anywhere else, as usual.
+
+If it was you, wait until then, or sign in from another connection. If it was not you, your password was not guessed; if you want to be safe, change it once signed in (Change your password, under your name at the top of the page). Ask an administrator if you need help.
+
+Social Service Workforce campaign
+%s
+`, u.Name, u.Email, from, until.UTC().Format("15:04 on 2 January 2006"), site)
+	return store.Email{Kind: "staff-lockout", To: u.Email, ToName: u.Name,
+		Subject: "Signing in to your staff account was paused", Body: body}
 }
 
 // lockedMessage says when signing in may be tried again.

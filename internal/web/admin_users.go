@@ -82,7 +82,9 @@ func (a *App) userCreate(w http.ResponseWriter, r *http.Request) error {
 
 	password := auth.GeneratePassword()
 	hash, err := auth.Hash(password)
-	if err != nil {
+	if errors.Is(err, auth.ErrBusy) {
+		return a.passwordsBusy(w, r)
+	} else if err != nil {
 		return err
 	}
 	u, err := a.store.CreateUser(ctx, v.Email, v.Name, v.Role, hash)
@@ -235,7 +237,9 @@ func (a *App) userResetPassword(w http.ResponseWriter, r *http.Request) error {
 	}
 	password := auth.GeneratePassword()
 	hash, err := auth.Hash(password)
-	if err != nil {
+	if errors.Is(err, auth.ErrBusy) {
+		return a.passwordsBusy(w, r)
+	} else if err != nil {
 		return err
 	}
 	// The change of password_changed_at ends every session of theirs.

@@ -12,6 +12,7 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/riverqueue/river"
 
 	"github.com/sswalliance/advocacy/internal/auth"
 	"github.com/sswalliance/advocacy/internal/config"
@@ -42,6 +43,9 @@ type App struct {
 	subscribe  *subscribe.Service
 	newsletter *newsletter.Sender
 	formKeys   *store.KeyCache // signs form stamps and logo references
+	// hashWait is how long a sign-in waits for a password slot before
+	// being told the site is busy; tests lengthen it.
+	hashWait time.Duration
 }
 
 // NewApp returns the site's handlers over a database pool.
@@ -51,7 +55,7 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 		panic(err) // a kind declared incompletely: a programming error
 	}
 	a := &App{cfg: cfg, logger: logger, pool: pool, store: store.New(pool), now: time.Now,
-		throttle: auth.NewThrottle(pool), kinds: kinds}
+		throttle: auth.NewThrottle(pool), kinds: kinds, hashWait: auth.BusyWait}
 	a.sessions = newSessions(a)
 	a.formKeys = store.NewKeyCache(pool, "forms")
 	var sender mail.Sender = mail.Log{Logger: logger.With("component", "mail")}
@@ -68,9 +72,14 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 	a.subscribe = subscribe.New(pool, nil, cfg.BaseURL)
 	a.newsletter = newsletter.New(pool, sender, a.subscribe, logger.With("component", "newsletter"), cfg.MailPerMinute)
 	chores := slices.Concat(a.signing.Chores(), a.subscribe.Chores(), a.newsletter.Chores())
-	if a.jobs, err = jobs.NewWith(pool, logger, sender, via, a.newsletter.Register, chores...); err != nil {
+	register := func(w *river.Workers) {
+		a.newsletter.Register(w)
+		river.AddWorker(w, &lockoutNoticeWorker{a: a})
+	}
+	if a.jobs, err = jobs.NewWith(pool, logger, sender, via, register, chores...); err != nil {
 		panic(err) // River refuses only a malformed configuration
 	}
+	a.throttle.OnLock = a.queueLockoutNotice
 	a.signing.SetJobs(a.jobs)
 	a.subscribe.SetJobs(a.jobs)
 	a.newsletter.SetJobs(a.jobs)

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -288,15 +287,7 @@ func (a *App) openLogoRef(ctx context.Context, ref string) (logoSHA, originalSHA
 // the address already made limit posts of it in SignWindow (the public
 // handler calls it with "sign" and SignLimit for each accepted submission).
 func (a *App) allowPost(r *http.Request, form string, limit int) (bool, error) {
-	ip, err := netip.ParseAddr(clientIP(r))
-	if err != nil {
-		ip = netip.IPv6Unspecified()
-	}
-	if ip = ip.Unmap(); ip.Is6() {
-		// One IPv6 host commonly has a whole /64 to rotate through.
-		p, _ := ip.Prefix(64)
-		ip = p.Addr()
-	}
+	ip, _ := clientNet(r) // unknown addresses share one count, as ::
 	return a.store.RecordFormPost(r.Context(), form, ip, limit, SignWindow)
 }
 
