@@ -51,15 +51,17 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return a.render(w, r, http.StatusBadRequest, admin.Login(a.frame(r, "Sign in"), admin.LoginView{Problem: "The form could not be read. Try again."}))
 	}
-	email := strings.ToLower(strings.TrimSpace(r.PostForm.Get("email")))
-	password := r.PostForm.Get("password")
+	// Checked before anything else reads them: strings.ToLower would turn
+	// broken UTF-8 into U+FFFD.
+	email, password := r.PostForm.Get("email"), r.PostForm.Get("password")
 	v := admin.LoginView{Next: safeNext(r.PostForm.Get("next"))}
 	refuse := func(status int, problem string) error {
 		v.Problem = problem
 		return a.render(w, r, status, admin.Login(a.frame(r, "Sign in"), v))
 	}
-	if !typable(email) || !typable(password) {
-		if typable(email) {
+	email = strings.ToLower(strings.TrimSpace(email))
+	if !typable(r.PostForm.Get("email")) || !typable(password) {
+		if typable(r.PostForm.Get("email")) {
 			v.Email = email
 		}
 		return refuse(http.StatusBadRequest, badTextMessage)

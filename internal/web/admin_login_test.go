@@ -1,0 +1,426 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/sswalliance/advocacy/internal/auth"
+	"github.com/sswalliance/advocacy/internal/dbtest"
+	"github.com/sswalliance/advocacy/internal/store"
+)
+
+// signInSite is the site on a loopback port behind a trusted proxy (the
+// test itself), so that each request can say which address it comes from.
+type signInSite struct {
+	app  *App
+	pool *pgxpool.Pool
+	srv  *httptest.Server
+}
+
+func newSignInSite(t *testing.T) signInSite {
+	t.Helper()
+	pool := dbtest.New(t)
+	app := NewApp(testConfig(t, map[string]string{"TRUSTED_PROXIES": "127.0.0.1,::1"}), testLogger(t), pool)
+	app.throttle.Delay = 0 // the slow-down is tested in internal/auth
+	srv := httptest.NewServer(app.Routes())
+	t.Cleanup(srv.Close)
+	return signInSite{app: app, pool: pool, srv: srv}
+}
+
+// signInFrom posts the sign-in form as if from addr, with c (nil: a new
+// client), and returns the response, its body read and closed.
+func (s signInSite) signInFrom(t testing.TB, c *http.Client, addr, email, password string) *http.Response {
+	t.Helper()
+	if c == nil {
+		c = client(t, s.srv.URL)
+	}
+	req, _ := http.NewRequest(http.MethodPost, s.srv.URL+"/admin/login",
+		strings.NewReader(url.Values{"email": {email}, "password": {password}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("X-Forwarded-For", addr)
+	res, err := c.Do(req)
+	if err != nil {
+		t.Fatalf("sign in as %s from %s: %v", email, addr, err)
+	}
+	t.Cleanup(func() { res.Body.Close() })
+	return res
+}
+
+// holdPasswordSlots takes every password slot until the returned function
+// is called (or the test ends), so no password is checked meanwhile.
+func holdPasswordSlots(t *testing.T) (release func()) {
+	t.Helper()
+	var held []*auth.Slot
+	for range auth.Capacity() {
+		s, err := auth.Reserve(context.Background(), 10*time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		held = append(held, s)
+	}
+	release = func() {
+		for _, s := range held {
+			s.Release()
+		}
+	}
+	t.Cleanup(release)
+	return release
+}
+
+// argon2Memory is what one password check holds while it runs.
+const argon2Memory = 19 << 20
+
+// TestSignInBurstKeepsMemoryFlat: 200 sign-ins at once, from 200
+// addresses, to a real account and to unknown emails. Every one is
+// answered 401, 429 or 503 (none hangs, none fails), and the heap stays
+// within what auth.Capacity checks at a time can take. Without the bound
+// all 200 checks run together and hold 200 × 19 MiB.
+func TestSignInBurstKeepsMemoryFlat(t *testing.T) {
+	s := newSignInSite(t)
+	addStaff(t, s.pool, "admin@example.org", "admin")
+	const n = 200
+	hc := &http.Client{Timeout: time.Minute, Transport: &http.Transport{MaxIdleConnsPerHost: n},
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	defer hc.CloseIdleConnections()
+	// Warm up (the decoy hash, connections, templates) before measuring.
+	s.signInFrom(t, hc, "203.0.113.1", "nobody@example.org", "wrong password")
+
+	// The heap may grow to twice what was live at the last collection
+	// before the next one (GOGC=100), so both are watched: what is live,
+	// which the bound on checks in flight holds down, and the heap.
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
+	runtime.GC()
+	metrics.Read(samples)
+	baseline := samples[0].Value.Uint64()
+	var peakHeap, peakLive uint64
+	stop := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		for {
+			metrics.Read(samples)
+			peakHeap = max(peakHeap, samples[0].Value.Uint64())
+			peakLive = max(peakLive, samples[1].Value.Uint64())
+			select {
+			case <-stop:
+				return
+			case <-time.After(time.Millisecond):
+			}
+		}
+	}()
+
+	start := make(chan struct{})
+	statuses := make([]int, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			email := "admin@example.org"
+			if i%2 == 1 {
+				email = fmt.Sprintf("nobody%d@example.org", i)
+			}
+			<-start
+			req, _ := http.NewRequest(http.MethodPost, s.srv.URL+"/admin/login",
+				strings.NewReader(url.Values{"email": {email}, "password": {"a wrong password"}}.Encode()))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("Origin", s.srv.URL)
+			req.Header.Set("X-Forwarded-For", fmt.Sprintf("10.1.%d.%d", i/250, i%250+1))
+			res, err := hc.Do(req)
+			if err != nil {
+				t.Errorf("sign-in %d: %v", i, err)
+				return
+			}
+			res.Body.Close()
+			statuses[i] = res.StatusCode
+			if res.StatusCode == http.StatusServiceUnavailable && res.Header.Get("Retry-After") == "" {
+				t.Errorf("sign-in %d: 503 without Retry-After", i)
+			}
+		})
+	}
+	began := time.Now()
+	close(start)
+	wg.Wait()
+	took := time.Since(began)
+	close(stop)
+	<-sampled
+
+	counts := map[int]int{}
+	for _, st := range statuses {
+		counts[st]++
+	}
+	for st := range counts {
+		if st != http.StatusUnauthorized && st != http.StatusTooManyRequests && st != http.StatusServiceUnavailable {
+			t.Errorf("answers %v: want only 401, 429 and 503", counts)
+			break
+		}
+	}
+	if counts[http.StatusUnauthorized] == 0 {
+		t.Errorf("answers %v: no password was checked at all", counts)
+	}
+	// Capacity checks in flight, two finished ones not yet collected, and
+	// what 200 requests and their pages hold besides.
+	liveBound := baseline + uint64(auth.Capacity()+2)*argon2Memory + 32<<20
+	heapBound := 2 * liveBound
+	if heapBound >= n*argon2Memory/4 {
+		t.Fatalf("bound %d MiB could not tell the limit from none (%d MiB)", heapBound>>20, n*argon2Memory>>20)
+	}
+	t.Logf("%d sign-ins in %v: %v; capacity %d; heap %d MiB before; peak live %d MiB (bound %d), peak heap %d MiB (bound %d)",
+		n, took.Round(time.Millisecond), counts, auth.Capacity(), baseline>>20, peakLive>>20, liveBound>>20, peakHeap>>20, heapBound>>20)
+	if peakLive > liveBound || peakHeap > heapBound {
+		t.Errorf("peak live heap %d MiB, peak heap %d MiB: over the bounds of %d and %d MiB",
+			peakLive>>20, peakHeap>>20, liveBound>>20, heapBound>>20)
+	}
+}
+
+// TestParallelGuessesCannotSignInPastTheLock: 40 guesses for one account
+// from one address, all in flight together, the right password among
+// them. The lock is reached at the tenth, so none signs in, and no more
+// passwords are checked than the limit.
+func TestParallelGuessesCannotSignInPastTheLock(t *testing.T) {
+	s := newSignInSite(t)
+	password := addStaff(t, s.pool, "admin@example.org", "admin")
+	// No password is checked until every guess has been counted: the
+	// worst case, where all 40 got past the lock check before any result.
+	s.app.hashWait = time.Minute
+	release := holdPasswordSlots(t)
+	before := auth.Computations()
+
+	const n, right = 40, 17
+	statuses := make([]int, n)
+	var answered atomic.Int32
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			guess := fmt.Sprintf("wrong guess %d", i)
+			if i == right {
+				guess = password
+			}
+			statuses[i] = s.signInFrom(t, nil, "192.0.2.1", "admin@example.org", guess).StatusCode
+			answered.Add(1)
+		})
+	}
+	// Those past the limit are answered at once; the rest wait for a slot.
+	refusedAtOnce := int32(n - (s.app.throttle.LockAfter - 1))
+	for deadline := time.Now().Add(20 * time.Second); answered.Load() < refusedAtOnce && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	release()
+	wg.Wait()
+
+	counts := map[int]int{}
+	for _, st := range statuses {
+		counts[st]++
+	}
+	if counts[http.StatusSeeOther] != 0 {
+		t.Errorf("answers %v: the right password signed in past the lock", counts)
+	}
+	if counts[http.StatusUnauthorized]+counts[http.StatusTooManyRequests] != n {
+		t.Errorf("answers %v: want only 401 and 429", counts)
+	}
+	if statuses[right] != http.StatusTooManyRequests {
+		t.Errorf("the right password: %d, want 429 (locked)", statuses[right])
+	}
+	if checked := auth.Computations() - before; checked > uint64(s.app.throttle.LockAfter) {
+		t.Errorf("%d passwords checked for %d guesses, want at most the limit (%d)", checked, n, s.app.throttle.LockAfter)
+	}
+	var signIns int
+	if err := s.pool.QueryRow(context.Background(), `SELECT count(*) FROM audit_log WHERE action = $1`, store.ActionSignIn).Scan(&signIns); err != nil || signIns != 0 {
+		t.Errorf("%d sign-ins in the audit log (%v)", signIns, err)
+	}
+}
+
+// TestLockFromOneAddressLeavesOthersAndTellsTheOwner: ten wrong passwords
+// from address A lock the account from A only; its owner signs in from B,
+// and gets one email about the lock. A guesser locking an unknown email or
+// a disabled account's gets the same answer, and nobody is mailed.
+func TestLockFromOneAddressLeavesOthersAndTellsTheOwner(t *testing.T) {
+	s := newSignInSite(t)
+	ctx := context.Background()
+	password := addStaff(t, s.pool, "admin@example.org", "admin")
+	addStaff(t, s.pool, "gone@example.org", "editor")
+	if _, err := s.pool.Exec(ctx, `UPDATE users SET disabled_at = now() WHERE email = 'gone@example.org'`); err != nil {
+		t.Fatal(err)
+	}
+	const a, b = "192.0.2.1", "198.51.100.7"
+
+	lockFromA := func(email string) (status int, problem string) {
+		for i := range s.app.throttle.LockAfter {
+			res := s.signInFrom(t, nil, a, email, fmt.Sprintf("guess %d", i))
+			if i < s.app.throttle.LockAfter-1 && res.StatusCode != http.StatusUnauthorized {
+				t.Fatalf("%s, attempt %d: %s", email, i+1, res.Status)
+			}
+			if i == s.app.throttle.LockAfter-1 {
+				if res.Header.Get("Retry-After") == "" {
+					t.Errorf("%s: locked without Retry-After", email)
+				}
+				return res.StatusCode, parse(t, res).Find("[data-testid=login-problem]").Text()
+			}
+		}
+		return 0, ""
+	}
+	status, problem := lockFromA("admin@example.org")
+	if status != http.StatusTooManyRequests || !strings.Contains(problem, "Too many failed attempts") {
+		t.Fatalf("10th attempt from A: %d %q, want the lockout message", status, problem)
+	}
+	for _, email := range []string{"nobody@example.org", "gone@example.org"} {
+		if st, p := lockFromA(email); st != status || p != problem {
+			t.Errorf("locking %s: %d %q; want the same answer as for an account: %d %q", email, st, p, status, problem)
+		}
+	}
+	// More attempts during the lock change nothing, right password or not.
+	for _, guess := range []string{"again", password} {
+		if res := s.signInFrom(t, nil, a, "admin@example.org", guess); res.StatusCode != http.StatusTooManyRequests {
+			t.Errorf("from A during the lock: %s, want 429", res.Status)
+		}
+	}
+	// The owner, elsewhere, is not locked out.
+	if res := s.signInFrom(t, nil, b, "admin@example.org", password); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("right password from B while A is locked: %s, want signed in", res.Status)
+	}
+
+	// The notices are decided by the job queue.
+	bg, stop := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { s.app.RunBackground(bg); close(done) }()
+	defer func() { stop(); <-done }()
+	for deadline := time.Now().Add(15 * time.Second); ; {
+		var pending int
+		if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM river_job WHERE kind = 'sign_in_lockout_notice' AND state <> 'completed'`).Scan(&pending); err != nil {
+			t.Fatal(err)
+		}
+		if pending == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d lockout notices still to decide", pending)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	var jobs int
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM river_job WHERE kind = 'sign_in_lockout_notice'`).Scan(&jobs); err != nil || jobs != 3 {
+		t.Errorf("%d lockout notice jobs (%v), want one per lock: 3", jobs, err)
+	}
+	rows, err := s.pool.Query(ctx, `SELECT to_address, subject, body FROM emails WHERE kind = 'staff-lockout'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type email struct{ to, subject, body string }
+	var got []email
+	for rows.Next() {
+		var e email
+		if err := rows.Scan(&e.to, &e.subject, &e.body); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, e)
+	}
+	if len(got) != 1 || got[0].to != "admin@example.org" {
+		t.Fatalf("lockout emails %+v, want one, to admin@example.org", got)
+	}
+	if !strings.Contains(got[0].body, a) || !strings.Contains(got[0].body, "anywhere else") || strings.Contains(got[0].body, "guess 1") ||
+		strings.Contains(got[0].body, password) || strings.Contains(got[0].body, "http") && strings.Contains(got[0].body, "/admin") {
+		t.Errorf("lockout email body:\n%s", got[0].body)
+	}
+}
+
+// TestSignInCountsIPv6ByItsSlash64: one IPv6 host has a whole /64 to
+// rotate through, so addresses in one /64 share a count.
+func TestSignInCountsIPv6ByItsSlash64(t *testing.T) {
+	s := newSignInSite(t)
+	addStaff(t, s.pool, "admin@example.org", "admin")
+	var last *http.Response
+	for i := range s.app.throttle.LockAfter {
+		last = s.signInFrom(t, nil, fmt.Sprintf("2001:db8:1:2::%x", i+1), "admin@example.org", "wrong")
+	}
+	if last.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("10 attempts from 10 addresses of one /64: last %s, want 429", last.Status)
+	}
+	if res := s.signInFrom(t, nil, "2001:db8:1:3::1", "admin@example.org", "wrong"); res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("from the next /64: %s, want 401", res.Status)
+	}
+}
+
+// TestSignInRefusesBytesNoKeyboardTypes: NUL and broken UTF-8 in the
+// email or password give the form again with a message, never a 500.
+func TestSignInRefusesBytesNoKeyboardTypes(t *testing.T) {
+	s := newSignInSite(t)
+	for _, tc := range []struct{ email, password, keep string }{
+		{"admin\x00@example.org", "a password", ""},
+		{"admin\xff@example.org", "a password", ""},
+		{"admin@example.org", "pass\x00word", "admin@example.org"},
+		{"Admin@Example.org", "pass\xc3word", "admin@example.org"},
+	} {
+		res := s.signInFrom(t, nil, "192.0.2.1", tc.email, tc.password)
+		doc := parse(t, res)
+		if res.StatusCode != http.StatusBadRequest || doc.Find("[data-testid=login-problem]").Text() != badTextMessage {
+			t.Errorf("email %q, password %q: %s %q, want 400 and the form with a message", tc.email, tc.password,
+				res.Status, doc.Find("[data-testid=login-problem]").Text())
+		}
+		if got, _ := doc.Find("input#email").Attr("value"); got != tc.keep {
+			t.Errorf("email %q: the form shows %q, want %q", tc.email, got, tc.keep)
+		}
+	}
+	var n int
+	if err := s.pool.QueryRow(context.Background(), `SELECT count(*) FROM login_failures`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("%d attempts counted (%v): nothing was tried", n, err)
+	}
+}
+
+// TestPasswordRoutesAnswerBusyWhenEverySlotIsTaken: with every password
+// slot taken, sign-in, changing one's password, adding an account and
+// resetting a password answer 503 with Retry-After at once, and change
+// nothing; the sign-in form keeps the email and counts no attempt.
+func TestPasswordRoutesAnswerBusyWhenEverySlotIsTaken(t *testing.T) {
+	site := newStaffSite(t)
+	ctx := context.Background()
+	editorPassword := addStaff(t, site.pool, "editor@example.org", "editor")
+	editor := site.user(t, "editor@example.org")
+	holdPasswordSlots(t)
+
+	res := postForm(t, client(t, site.srv.URL), site.srv.URL+"/admin/login", url.Values{"email": {"Editor@example.org"}, "password": {editorPassword}})
+	doc := parse(t, res)
+	if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" ||
+		doc.Find("[data-testid=login-problem]").Text() != busyMessage {
+		t.Errorf("sign-in while busy: %s, Retry-After %q, %q", res.Status, res.Header.Get("Retry-After"), doc.Find("[data-testid=login-problem]").Text())
+	}
+	if got, _ := doc.Find("input#email").Attr("value"); got != "editor@example.org" {
+		t.Errorf("sign-in while busy shows the email %q, want it kept", got)
+	}
+	var attempts int
+	if err := site.pool.QueryRow(ctx, `SELECT count(*) FROM login_failures`).Scan(&attempts); err != nil || attempts != 0 {
+		t.Errorf("%d attempts counted (%v) for a sign-in never checked", attempts, err)
+	}
+
+	for _, tc := range []struct {
+		path string
+		form url.Values
+	}{
+		{"/admin/password", url.Values{"current": {"whatever it is"}, "new": {"a new long password"}, "confirm": {"a new long password"}}},
+		{"/admin/users/new", url.Values{"name": {"New Person"}, "email": {"new@example.org"}, "role": {"editor"}}},
+		{userPath(editor.ID) + "/reset-password", nil},
+	} {
+		res := postForm(t, site.admin, site.srv.URL+tc.path, tc.form)
+		if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" ||
+			!strings.Contains(parse(t, res).Find("[data-testid=error-text]").Text(), "nothing was changed") {
+			t.Errorf("POST %s while busy: %s, Retry-After %q", tc.path, res.Status, res.Header.Get("Retry-After"))
+		}
+	}
+	if u := site.user(t, "editor@example.org"); u.PasswordHash != editor.PasswordHash {
+		t.Error("the reset changed the password while busy")
+	}
+	if _, err := site.store.UserByEmail(ctx, "new@example.org"); err == nil {
+		t.Error("the account was added while busy")
+	}
+}
