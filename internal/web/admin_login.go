@@ -51,17 +51,16 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return a.render(w, r, http.StatusBadRequest, admin.Login(a.frame(r, "Sign in"), admin.LoginView{Problem: "The form could not be read. Try again."}))
 	}
-	// Checked before anything else reads them: strings.ToLower would turn
-	// broken UTF-8 into U+FFFD.
-	email, password := r.PostForm.Get("email"), r.PostForm.Get("password")
+	posted, password := r.PostForm.Get("email"), r.PostForm.Get("password")
+	email := strings.ToLower(strings.TrimSpace(posted))
 	v := admin.LoginView{Next: safeNext(r.PostForm.Get("next"))}
 	refuse := func(status int, problem string) error {
 		v.Problem = problem
 		return a.render(w, r, status, admin.Login(a.frame(r, "Sign in"), v))
 	}
-	email = strings.ToLower(strings.TrimSpace(email))
-	if !typable(r.PostForm.Get("email")) || !typable(password) {
-		if typable(r.PostForm.Get("email")) {
+	// Checked as posted: strings.ToLower turns broken UTF-8 into U+FFFD.
+	if !typable(posted) || !typable(password) {
+		if typable(posted) {
 			v.Email = email
 		}
 		return refuse(http.StatusBadRequest, badTextMessage)
@@ -129,6 +128,9 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) error {
 			return ctx.Err()
 		}
 		return refuse(http.StatusUnauthorized, wrongCredentials)
+	}
+	if !rehash {
+		slot.Release() // kept only to store the new hash
 	}
 
 	// Right, but attempts sent alongside may have locked the account from

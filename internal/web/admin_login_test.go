@@ -424,3 +424,23 @@ func TestPasswordRoutesAnswerBusyWhenEverySlotIsTaken(t *testing.T) {
 		t.Error("the account was added while busy")
 	}
 }
+
+// TestSignInRehashesAnOldHash: a hash made with other parameters is
+// replaced at sign-in, in the slot the check ran in.
+func TestSignInRehashesAnOldHash(t *testing.T) {
+	s := newSignInSite(t)
+	saved := auth.Params
+	auth.Params.Time = 1
+	password := addStaff(t, s.pool, "admin@example.org", "admin")
+	auth.Params = saved
+	if res := s.signInFrom(t, nil, "192.0.2.1", "admin@example.org", password); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign in: %s", res.Status)
+	}
+	u, err := store.New(s.pool).UserByEmail(context.Background(), "admin@example.org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, rehash, err := auth.Verify(password, u.PasswordHash); err != nil || rehash || !strings.Contains(u.PasswordHash, "t=2") {
+		t.Errorf("hash after sign-in %q (rehash %v, %v), want the current parameters", u.PasswordHash, rehash, err)
+	}
+}
