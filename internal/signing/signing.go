@@ -46,6 +46,9 @@ var (
 	WithdrawFrom       = []string{store.StatusApproved, store.StatusHidden}
 )
 
+// confirmKind is the kind of the email asking a contact to confirm.
+const confirmKind = "signatory-confirm"
+
 // ErrNotFound is returned for an unknown, used or expired link.
 var ErrNotFound = store.ErrNotFound
 
@@ -127,7 +130,7 @@ func (s *Service) sendConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, s
 	if err != nil {
 		return err
 	}
-	return s.email(ctx, tx, sig, "signatory-confirm", confirmEmail, s.link(sig, "/call-to-action/confirm/"+token))
+	return s.email(ctx, tx, sig, confirmKind, confirmEmail, s.link(sig, "/call-to-action/confirm/"+token))
 }
 
 // Pending returns the submission a link's token belongs to, changing
@@ -468,7 +471,13 @@ func (s *Service) email(ctx context.Context, tx pgx.Tx, sig store.Signatory, kin
 	l, _ := i18n.Parse(sig.Lang)
 	subject, body := compose(l, sig, s.baseURL.String(), args...)
 	id := sig.ID
-	_, err := s.jobs.QueueEmail(ctx, tx, store.Email{Kind: kind, To: sig.ContactEmail, ToName: sig.ContactName,
+	toName := sig.ContactName
+	if kind == confirmKind {
+		// The address is not confirmed: nothing the visitor typed goes in
+		// the headers.
+		toName = ""
+	}
+	_, err := s.jobs.QueueEmail(ctx, tx, store.Email{Kind: kind, To: sig.ContactEmail, ToName: toName,
 		Subject: subject, Body: body, SignatoryID: &id})
 	return err
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	netmail "net/mail"
 	"net/url"
 	"regexp"
 	"strings"
@@ -98,8 +99,12 @@ func TestSubmitConfirmApproveWithdraw(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := f.smtp.Wait(t, 1, 10*time.Second)
-	if got[0].To[0] != "amina@ninez.example" || !strings.Contains(got[0].Subject, "Fundación Niñez") {
+	// The address is not confirmed: a fixed subject, no display name.
+	if got[0].To[0] != "amina@ninez.example" || got[0].Subject != "Confirm your organisation's signature of the Call to Action" {
 		t.Fatalf("confirmation email: to %v, subject %q", got[0].To, got[0].Subject)
+	}
+	if to, err := netmail.ParseAddress(got[0].Header.Get("To")); err != nil || to.Name != "" {
+		t.Fatalf("confirmation email To %q: the visitor's words in the header", got[0].Header.Get("To"))
 	}
 	confirm := link(t, got[0])
 	if !strings.HasPrefix(confirm, "https://example.org/call-to-action/confirm/") {
@@ -355,6 +360,11 @@ func TestCheck(t *testing.T) {
 			ContactEmail: "A <a@b.org>", ContactRole: "R", Consent: true}, map[string]string{"contact_email": "sign.error.contact_email.invalid"}},
 		{"long statement", store.SignatoryInput{Name: "X", Website: "x.org", Country: "KE", OrgType: "ngo", ContactName: "A",
 			ContactEmail: "a@b.org", ContactRole: "R", Consent: true, Statement: strings.Repeat("é", 501)}, map[string]string{"statement": "sign.error.statement.long"}},
+		{"phishing names", store.SignatoryInput{Name: "Confirm URGENT: verify now at http://evil.example/x", Website: "x.org", Country: "KE",
+			OrgType: "ngo", ContactName: "evil.example/unlock", ContactEmail: "a@b.org", ContactRole: "R", Consent: true},
+			map[string]string{"name": "sign.error.name.link", "contact_name": "sign.error.contact_name.link"}},
+		{"names with dots", store.SignatoryInput{Name: "St. Mary's Home", Website: "x.org", Country: "KE", OrgType: "ngo",
+			ContactName: "Dr. A. Smith", ContactEmail: "a@b.org", ContactRole: "R", Consent: true}, map[string]string{}},
 		{"fine", store.SignatoryInput{Name: "  Org  ", Website: "WWW.Org.example/path", Country: "KE", OrgType: "ngo", ContactName: "A",
 			ContactEmail: "a@b.org", ContactRole: "R", Consent: true, Statement: strings.Repeat("é", 500)}, map[string]string{}},
 	} {

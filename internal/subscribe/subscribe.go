@@ -91,7 +91,7 @@ func Check(in *store.SubscriberInput, consent bool) map[string]string {
 	switch {
 	case utf8.RuneCountInString(in.Name) > MaxName:
 		p["name"] = "subscribe.error.name.long"
-	case strings.Contains(in.Name, "://") || strings.Contains(strings.ToLower(in.Name), "www."):
+	case mail.LinkLike(in.Name):
 		// The name is written into the email sent to the address: a
 		// link there would let anyone send links to anyone.
 		p["name"] = "subscribe.error.name.link"
@@ -252,7 +252,13 @@ func (s *Service) sendReminder(ctx context.Context, tx pgx.Tx, sub store.Subscri
 
 // queue adds one email to sub in the outbox, in tx.
 func (s *Service) queue(ctx context.Context, tx pgx.Tx, sub store.Subscriber, kind, subject, body string, headers map[string]string) error {
-	_, err := s.jobs.QueueEmail(ctx, tx, store.Email{Kind: kind, To: sub.Email, ToName: sub.Name,
+	toName := sub.Name
+	if sub.Status != store.SubscriberActive {
+		// The address is not confirmed: nothing the visitor typed goes in
+		// the headers.
+		toName = ""
+	}
+	_, err := s.jobs.QueueEmail(ctx, tx, store.Email{Kind: kind, To: sub.Email, ToName: toName,
 		Subject: subject, Body: body, Headers: headers})
 	return err
 }
@@ -500,14 +506,17 @@ func listNames(l i18n.Lang, sub store.Subscriber) string {
 	return "the campaign's news and updates"
 }
 
+// confirmEmail goes to an address nobody has confirmed: its subject is
+// fixed, and the only words of the visitor's in it are the name, which
+// Check holds to mail.LinkLike.
 func confirmEmail(l i18n.Lang, sub store.Subscriber, site, link string) (subject, body string) {
 	if l == i18n.ES {
-		return "Confirme su suscripción", emailBody(l, sub, site,
+		return l.T("subscribe.email.confirm.subject"), emailBody(l, sub, site,
 			"Alguien, seguramente usted, pidió recibir en esta dirección "+listNames(l, sub)+".",
 			"Para confirmarlo, abra este enlace y pulse «Confirmar la suscripción»:\n"+link,
 			"El enlace vence en 7 días. Si no fue usted, ignore este mensaje: sin confirmación no le enviaremos nada y borraremos la solicitud.")
 	}
-	return "Confirm your subscription", emailBody(l, sub, site,
+	return l.T("subscribe.email.confirm.subject"), emailBody(l, sub, site,
 		"Someone, most likely you, asked for "+listNames(l, sub)+" to be sent to this address.",
 		"To confirm, open this link and press \"Confirm my subscription\":\n"+link,
 		"The link stops working after 7 days. If this was not you, ignore this email: without confirmation we send you nothing and delete the request.")

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	netmail "net/mail"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -127,6 +128,9 @@ func TestSubscribeConfirm(t *testing.T) {
 	m := got[0]
 	if m.To[0] != "ana@example.net" || m.Subject != "Confirme su suscripción" {
 		t.Fatalf("confirmation email: to %v, subject %q", m.To, m.Subject)
+	}
+	if to, err := netmail.ParseAddress(m.Header.Get("To")); err != nil || to.Name != "" {
+		t.Fatalf("confirmation email To %q: the visitor's words in the header of an unconfirmed address's email", m.Header.Get("To"))
 	}
 	if !strings.Contains(m.Body, "https://example.org/es/sswweek/subscribe/confirm/") {
 		t.Fatalf("the link is not in the subscriber's language:\n%s", m.Body)
@@ -410,6 +414,9 @@ func TestCheck(t *testing.T) {
 		{"two addresses", func(in *store.SubscriberInput) { in.Email = "a@example.org,b@example.org" }, true, "email", "subscribe.error.email.invalid"},
 		{"long name", func(in *store.SubscriberInput) { in.Name = strings.Repeat("n", 121) }, true, "name", "subscribe.error.name.long"},
 		{"link as name", func(in *store.SubscriberInput) { in.Name = "Win at https://spam.example" }, true, "name", "subscribe.error.name.link"},
+		{"domain as name", func(in *store.SubscriberInput) { in.Name = "evil.example/unlock" }, true, "name", "subscribe.error.name.link"},
+		{"disguised domain as name", func(in *store.SubscriberInput) { in.Name = "Ana, see x[.]com" }, true, "name", "subscribe.error.name.link"},
+		{"email as name", func(in *store.SubscriberInput) { in.Name = "ana@example.org" }, true, "name", "subscribe.error.name.link"},
 		{"bad language", func(in *store.SubscriberInput) { in.Lang = "fr" }, true, "lang", "subscribe.error.lang.required"},
 		{"no list", func(in *store.SubscriberInput) { in.Daily, in.Updates = false, false }, true, "lists", "subscribe.error.lists.required"},
 		{"no consent", func(*store.SubscriberInput) {}, false, "consent", "subscribe.error.consent.required"},
