@@ -241,6 +241,45 @@ func TestResubmitWithNewEmailNeedsConfirmation(t *testing.T) {
 	}
 }
 
+func TestOneConfirmationEmailAnHourPerAddress(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	if _, err := f.svc.Submit(ctx, input("Fundación Niñez", "www.ninez.example", "amina@ninez.example"), "192.0.2.1"); err != nil {
+		t.Fatal(err)
+	}
+	// Three more for the same address within the hour: refused, with
+	// nothing saved and no email.
+	for _, addr := range []string{"amina@ninez.example", "AMINA@ninez.example", "amina@NINEZ.example"} {
+		if _, err := f.svc.Submit(ctx, input("Another Org", "www.another.example", addr), "192.0.2.1"); !errors.Is(err, signing.ErrConfirmationSent) {
+			t.Fatalf("a second confirmation within the hour: %v, want ErrConfirmationSent", err)
+		}
+	}
+	var subs, emails int
+	f.pool.QueryRow(ctx, `SELECT count(*) FROM signatories WHERE status = 'awaiting_confirmation'`).Scan(&subs)
+	f.pool.QueryRow(ctx, `SELECT count(*) FROM emails WHERE kind = 'signatory-confirm'`).Scan(&emails)
+	if subs != 1 || emails != 1 {
+		t.Fatalf("%d submissions and %d confirmation emails, want 1 and 1", subs, emails)
+	}
+	got := f.smtp.Wait(t, 1, 10*time.Second)
+	time.Sleep(200 * time.Millisecond)
+	if n := len(f.smtp.Messages()); n != 1 {
+		t.Fatalf("%d emails arrived, want 1", n)
+	}
+	// Another address is not held back.
+	if _, err := f.svc.Submit(ctx, input("Another Org", "www.another.example", "bo@another.example"), "192.0.2.1"); err != nil {
+		t.Fatal(err)
+	}
+	// Once the first is confirmed, its contact may sign for another
+	// organisation at once.
+	confirm := link(t, got[0])
+	if _, err := f.svc.Confirm(ctx, confirm[strings.LastIndexByte(confirm, '/')+1:], ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.Submit(ctx, input("Third Org", "www.third.example", "amina@ninez.example"), "192.0.2.1"); err != nil {
+		t.Fatalf("after confirming: %v", err)
+	}
+}
+
 func TestEraseKeepsApprovedOrganisation(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()

@@ -133,14 +133,20 @@ func (a *App) signSubmit(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		if ok {
-			if _, err := a.signing.Submit(ctx, p.Input, clientIP(r)); err != nil {
+			_, err := a.signing.Submit(ctx, p.Input, clientIP(r))
+			if err == nil {
+				http.Redirect(w, r, sent, http.StatusSeeOther)
+				return nil
+			}
+			if !errors.Is(err, signing.ErrConfirmationSent) {
 				return err
 			}
-			http.Redirect(w, r, sent, http.StatusSeeOther)
-			return nil
+			status, p.Problems = http.StatusTooManyRequests, map[string]string{"contact_email": "sign.error.contact_email.sent"}
+			w.Header().Set("Retry-After", strconv.Itoa(int(signing.ConfirmEmailEvery.Seconds())))
+		} else {
+			status, p.Problems = http.StatusTooManyRequests, map[string]string{"form": "sign.error.form.ratelimit"}
+			w.Header().Set("Retry-After", strconv.Itoa(int(SignWindow.Seconds())))
 		}
-		status, p.Problems = http.StatusTooManyRequests, map[string]string{"form": "sign.error.form.ratelimit"}
-		w.Header().Set("Retry-After", strconv.Itoa(int(SignWindow.Seconds())))
 	}
 	v, err := a.signView(ctx, l, p.Form, p.Problems)
 	if err != nil {
@@ -244,14 +250,19 @@ func (a *App) signChange(w http.ResponseWriter, r *http.Request) error {
 	if len(p.Problems) > 0 {
 		return a.renderSign(w, r, http.StatusBadRequest, a.signChangeView(r, sig, p.Form, p.Problems))
 	}
-	sig, err = a.signing.Resubmit(ctx, token, p.Input, clientIP(r))
+	saved, err := a.signing.Resubmit(ctx, token, p.Input, clientIP(r))
 	if errors.Is(err, store.ErrNotFound) {
 		return a.signLinkExpired(w, r)
+	}
+	if errors.Is(err, signing.ErrConfirmationSent) {
+		w.Header().Set("Retry-After", strconv.Itoa(int(signing.ConfirmEmailEvery.Seconds())))
+		return a.renderSign(w, r, http.StatusTooManyRequests,
+			a.signChangeView(r, sig, p.Form, map[string]string{"contact_email": "sign.error.contact_email.sent"}))
 	}
 	if err != nil {
 		return err
 	}
-	if sig.Status == store.StatusAwaitingConfirmation {
+	if saved.Status == store.StatusAwaitingConfirmation {
 		return a.renderLinkPage(w, r, public.SignSent(a.signMeta(r, "cta.sign.sent.title", "cta.sign.sent.description", true)))
 	}
 	m := a.signMeta(r, "cta.changed.title", "cta.change.description", true)

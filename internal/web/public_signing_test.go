@@ -385,7 +385,9 @@ func TestSignRateLimit(t *testing.T) {
 	// Twenty in a row from one address: the first SignLimit are kept.
 	var res *http.Response
 	for i := range 20 {
-		res = s.post(t, "/call-to-action/sign", "198.51.100.7", signFields(stamp), "logo.png", logo)
+		fields := signFields(stamp)
+		fields.Set("contact_email", "ana"+strconv.Itoa(i)+"@redts.example.org") // one confirmation an hour per address
+		res = s.post(t, "/call-to-action/sign", "198.51.100.7", fields, "logo.png", logo)
 		want := http.StatusSeeOther
 		if i >= SignLimit {
 			want = http.StatusTooManyRequests
