@@ -105,6 +105,13 @@ func (a *App) subscribeForm(w http.ResponseWriter, r *http.Request) error {
 	return a.renderSubscribe(w, r, http.StatusOK, v)
 }
 
+// subscribeTextFields are the sign-up form's fields a visitor types or
+// picks, by the name of the problem shown beside each (the form stamp,
+// when mangled, shows as an expired form).
+var subscribeTextFields = map[string]string{
+	"email": "email", "name": "name", "lang": "lang", "daily": "lists", "updates": "lists", "consent": "consent",
+}
+
 // subscribePost is a sign-up form as received.
 type subscribePost struct {
 	Form     public.SubscribeValues
@@ -126,7 +133,7 @@ func (a *App) readSubscribeForm(w http.ResponseWriter, r *http.Request) (subscri
 	if err := r.ParseForm(); err != nil {
 		return subscribePost{}, badRequest(err)
 	}
-	v := r.PostForm
+	v, garbled := cleanText(r.PostForm)
 	f := public.SubscribeValues{Email: v.Get("email"), Name: v.Get("name"), Lang: v.Get("lang"),
 		Daily: v.Get("daily") != "", Updates: v.Get("updates") != "", Consent: v.Get("consent") != "",
 		Started: v.Get("started")}
@@ -153,6 +160,11 @@ func (a *App) readSubscribeForm(w http.ResponseWriter, r *http.Request) (subscri
 	p.Input = store.SubscriberInput{Email: f.Email, Name: f.Name, Lang: f.Lang, Daily: f.Daily, Updates: f.Updates}
 	for field, key := range subscribe.Check(&p.Input, f.Consent) {
 		p.Problems[field] = key
+	}
+	for field := range garbled {
+		if problem, ok := subscribeTextFields[field]; ok {
+			p.Problems[problem] = "subscribe.error.text"
+		}
 	}
 	// Show what was kept, tidied.
 	p.Form.Email, p.Form.Name = p.Input.Email, p.Input.Name

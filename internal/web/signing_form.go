@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sswalliance/advocacy/internal/logo"
 	"github.com/sswalliance/advocacy/internal/signing"
@@ -85,6 +86,15 @@ type signatoryPost struct {
 	Robot bool
 }
 
+// signTextFields are the sign form's fields a visitor types or picks, by
+// the name of the problem shown beside each (the hidden fields, when
+// mangled, show as an expired form or a missing logo).
+var signTextFields = map[string]string{
+	"name": "name", "website": "website", "country": "country", "type": "type",
+	"contact_name": "contact_name", "contact_email": "contact_email", "role": "role",
+	"statement": "statement", "consent": "consent",
+}
+
 // readSignatoryForm reads and checks a sign form. A logo sent with it is
 // checked and, when acceptable, stored at once (by its hash), so the form
 // keeps it if another field needs fixing.
@@ -100,6 +110,7 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 	if err != nil {
 		return signatoryPost{}, badRequest(err)
 	}
+	values, garbled := cleanText(values)
 	f := signatoryForm{
 		Name: values.Get("name"), Website: values.Get("website"), Country: values.Get("country"),
 		OrgType: values.Get("type"), ContactName: values.Get("contact_name"),
@@ -134,6 +145,11 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 		Statement: f.Statement, Consent: f.Consent, Lang: string(lang(r)),
 	}
 	problems := signing.Check(&in, mode == signPublic || mode == signChange)
+	for field := range garbled {
+		if problem, ok := signTextFields[field]; ok {
+			problems[problem] = "sign.error.text"
+		}
+	}
 	for k, v := range p.Problems {
 		problems[k] = v
 	}
@@ -180,6 +196,39 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 		p.Problems = problems
 	}
 	return p, nil
+}
+
+// cleanText returns the text fields of a form with every byte sequence
+// Postgres cannot store as text (NUL, invalid UTF-8) replaced by U+FFFD,
+// and the names of the fields that had one. Such bytes are checked here,
+// where the form is read: the form shows the field again marked, with a
+// message beside it and everything else kept, where the database would
+// have refused the whole post (22021) with a 500.
+func cleanText(v url.Values) (url.Values, map[string]bool) {
+	var garbled map[string]bool
+	for field, values := range v {
+		for i, s := range values {
+			if utf8.ValidString(s) && !strings.ContainsRune(s, 0) {
+				continue
+			}
+			if garbled == nil {
+				garbled = map[string]bool{}
+				v = cloneValues(v)
+				values = v[field]
+			}
+			garbled[field] = true
+			values[i] = strings.ReplaceAll(strings.ToValidUTF8(s, "\ufffd"), "\x00", "\ufffd")
+		}
+	}
+	return v, garbled
+}
+
+func cloneValues(v url.Values) url.Values {
+	c := make(url.Values, len(v))
+	for k, vs := range v {
+		c[k] = append([]string(nil), vs...)
+	}
+	return c
 }
 
 // cutForm is what arrived of a form cut off mid-upload, without its form

@@ -1,0 +1,296 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// keptLogoRef posts a sign form with a logo and a problem (no contact
+// email) and returns the signed reference to the logo the form kept.
+func (s signSite) keptLogoRef(t *testing.T, stamp, ip string) string {
+	t.Helper()
+	fields := signFields(stamp)
+	fields.Del("contact_email")
+	doc := parse(t, s.post(t, "/call-to-action/sign", ip, fields, "logo.png", testPNG(t, 200, 100)))
+	ref := doc.Find(`input[type=hidden][name=logo_ref]`).AttrOr("value", "")
+	if ref == "" {
+		t.Fatal("the form kept no logo")
+	}
+	return ref
+}
+
+// signFormKept reports what of a complete sign form (signFields with
+// logoRef) the page doc no longer shows, skipping field.
+func signFormKept(doc *goquery.Document, want url.Values, skip string) []string {
+	var lost []string
+	for _, f := range []string{"name", "website", "contact_name", "contact_email", "role"} {
+		id := map[string]string{"role": "sign-role"}[f]
+		if id == "" {
+			id = "sign-" + f
+		}
+		got := doc.Find("#"+id).AttrOr("value", "")
+		if f == "website" {
+			got = strings.TrimPrefix(got, "https://")
+		}
+		if f != skip && got != want.Get(f) {
+			lost = append(lost, fmt.Sprintf("%s (%q)", f, got))
+		}
+	}
+	if skip != "statement" && doc.Find("#sign-statement").Text() != want.Get("statement") {
+		lost = append(lost, "statement")
+	}
+	if skip != "country" && doc.Find(`#sign-country option[selected]`).AttrOr("value", "") != want.Get("country") {
+		lost = append(lost, "country")
+	}
+	if _, ok := doc.Find("#sign-type-" + want.Get("type")).Attr("checked"); skip != "type" && !ok {
+		lost = append(lost, "type")
+	}
+	if _, ok := doc.Find("#sign-consent").Attr("checked"); skip != "consent" && !ok {
+		lost = append(lost, "consent")
+	}
+	if skip != "logo_ref" && doc.Find(`input[type=hidden][name=logo_ref]`).AttrOr("value", "") != want.Get("logo_ref") {
+		lost = append(lost, "logo_ref")
+	}
+	return lost
+}
+
+func TestSignEveryFieldWithBytesPostgresRefusesGetsAMessageBesideIt(t *testing.T) {
+	s := newSignSite(t)
+	stamp := s.stamp(t)
+	ref := s.keptLogoRef(t, stamp, "192.0.2.100")
+	// field -> the id of the message beside it ("form" for the whole
+	// form's); the honeypot is answered as a robot's.
+	fields := []struct{ field, message string }{
+		{"name", "sign-name-error"}, {"website", "sign-website-error"}, {"country", "sign-country-error"},
+		{"type", "sign-type-error"}, {"contact_name", "sign-contact_name-error"},
+		{"contact_email", "sign-contact_email-error"}, {"role", "sign-role-error"},
+		{"statement", "sign-statement-error"}, {"consent", "sign-consent-error"},
+		{"started", "form"}, {"logo_ref", "sign-logo-error"}, {"homepage", "robot"},
+	}
+	n := 0
+	for _, tt := range fields {
+		for _, bad := range []string{"\x00", "\xff"} {
+			t.Run(fmt.Sprintf("%s %q", tt.field, bad), func(t *testing.T) {
+				n++
+				want := signFields(stamp)
+				want.Set("logo_ref", ref)
+				sent := url.Values{}
+				for k, v := range want {
+					sent[k] = append([]string(nil), v...)
+				}
+				sent.Set(tt.field, sent.Get(tt.field)+bad)
+				// Urlencoded, so the bytes travel as %00 and %FF.
+				res := s.postForm(t, "/call-to-action/sign", fmt.Sprintf("198.18.0.%d", n), sent)
+				if tt.message == "robot" {
+					if res.StatusCode != http.StatusSeeOther {
+						t.Fatalf("a filled honeypot: %s, want the robot's 303", res.Status)
+					}
+					return
+				}
+				if res.StatusCode != http.StatusBadRequest {
+					t.Fatalf("%s, want 400", res.Status)
+				}
+				doc := parse(t, res)
+				if tt.message == "form" {
+					if doc.Find(`[data-testid=form-problem]`).Length() != 1 {
+						t.Error("no message for the whole form")
+					}
+				} else if doc.Find("#"+tt.message).Text() == "" {
+					t.Errorf("no message beside %s", tt.field)
+				}
+				if lost := signFormKept(doc, want, tt.field); len(lost) > 0 {
+					t.Errorf("lost %v", lost)
+				}
+			})
+		}
+	}
+	if n := s.count(t, "true"); n != 0 {
+		t.Fatalf("%d submissions saved", n)
+	}
+}
+
+func TestSubscribeEveryFieldWithBytesPostgresRefusesGetsAMessageBesideIt(t *testing.T) {
+	s := newSignSite(t)
+	stamp := s.stamp(t)
+	fields := []struct{ field, message string }{
+		{"email", "subscribe-email-error"}, {"name", "subscribe-name-error"}, {"lang", "subscribe-lang-error"},
+		{"daily", "subscribe-lists-error"}, {"updates", "subscribe-lists-error"}, {"consent", "subscribe-consent-error"},
+		{"started", "form"}, {"homepage", "robot"},
+	}
+	n := 0
+	for _, tt := range fields {
+		for _, bad := range []string{"\x00", "\xff"} {
+			t.Run(fmt.Sprintf("%s %q", tt.field, bad), func(t *testing.T) {
+				n++
+				want := subscribeFields(stamp, "rosa@example.org")
+				want.Set("updates", "yes")
+				sent := url.Values{}
+				for k, v := range want {
+					sent[k] = append([]string(nil), v...)
+				}
+				sent.Set(tt.field, sent.Get(tt.field)+bad)
+				res := s.postForm(t, "/sswweek/subscribe", fmt.Sprintf("198.18.1.%d", n), sent)
+				if tt.message == "robot" {
+					if res.StatusCode != http.StatusSeeOther {
+						t.Fatalf("a filled honeypot: %s, want the robot's 303", res.Status)
+					}
+					return
+				}
+				if res.StatusCode != http.StatusBadRequest {
+					t.Fatalf("%s, want 400", res.Status)
+				}
+				doc := parse(t, res)
+				if tt.message == "form" {
+					if doc.Find(`[data-testid=form-problem]`).Length() != 1 {
+						t.Error("no message for the whole form")
+					}
+				} else if doc.Find("#"+tt.message).Text() == "" {
+					t.Errorf("no message beside %s", tt.field)
+				}
+				var lost []string
+				for _, f := range []string{"email", "name"} {
+					if got := doc.Find("#subscribe-"+f).AttrOr("value", ""); f != tt.field && got != want.Get(f) {
+						lost = append(lost, f)
+					}
+				}
+				for _, f := range []string{"daily", "updates", "consent"} {
+					if _, ok := doc.Find("#subscribe-" + f).Attr("checked"); f != tt.field && !ok {
+						lost = append(lost, f)
+					}
+				}
+				if _, ok := doc.Find("#subscribe-lang-en").Attr("checked"); tt.field != "lang" && !ok {
+					lost = append(lost, "lang")
+				}
+				if len(lost) > 0 {
+					t.Errorf("lost %v", lost)
+				}
+			})
+		}
+	}
+	if n := s.countRows(t, `SELECT count(*) FROM subscribers`); n != 0 {
+		t.Fatalf("%d sign-ups saved", n)
+	}
+}
+
+func TestPublicFormsRefuseLinkLikeNamesBesideTheField(t *testing.T) {
+	s := newSignSite(t)
+	stamp := s.stamp(t)
+	ref := s.keptLogoRef(t, stamp, "192.0.2.101")
+	phishing := []string{
+		"Confirm URGENT: your mailbox is suspended, verify now at http://evil.example/verify",
+		"www.x.com", "evil.example/unlock", "x.co", "x[.]com", "xn--80ak6aa92e", "evil。com", "ana@example.org",
+	}
+	n := 0
+	for _, name := range phishing {
+		for _, tt := range []struct{ path, field, message string }{
+			{"/call-to-action/sign", "name", "sign-name-error"},
+			{"/call-to-action/sign", "contact_name", "sign-contact_name-error"},
+			{"/sswweek/subscribe", "name", "subscribe-name-error"},
+			{"/es/sswweek/subscribe", "name", "subscribe-name-error"},
+		} {
+			n++
+			fields := subscribeFields(stamp, "rosa@example.org")
+			if strings.HasSuffix(tt.path, "/sign") {
+				fields = signFields(stamp)
+				fields.Set("logo_ref", ref)
+			}
+			fields.Set(tt.field, name)
+			res := s.postForm(t, tt.path, fmt.Sprintf("198.18.2.%d", n), fields)
+			doc := parse(t, res)
+			if res.StatusCode != http.StatusBadRequest || doc.Find("#"+tt.message).Text() == "" {
+				t.Errorf("%s %s %q: %s, message %q", tt.path, tt.field, name, res.Status, doc.Find("#"+tt.message).Text())
+			}
+		}
+	}
+	if n := s.count(t, "true") + s.countRows(t, `SELECT count(*) FROM subscribers`) + s.countRows(t, `SELECT count(*) FROM emails`); n != 0 {
+		t.Fatalf("%d rows saved from phishing names", n)
+	}
+	// Names with dots that are not links pass.
+	for i, name := range []string{"St. Mary's Home", "Save the Children"} {
+		fields := signFields(stamp)
+		fields.Set("logo_ref", ref)
+		fields.Set("name", name)
+		fields.Set("contact_email", fmt.Sprintf("ana%d@redts.example.org", i))
+		if res := s.postForm(t, "/call-to-action/sign", "192.0.2.102", fields); res.StatusCode != http.StatusSeeOther {
+			t.Errorf("%q refused: %s", name, res.Status)
+		}
+	}
+}
+
+func TestFourthSignUpWithinTheHourSendsNoFourthEmail(t *testing.T) {
+	s := newSignSite(t)
+	stamp := s.stamp(t)
+	for i := range 4 {
+		res := s.postForm(t, "/sswweek/subscribe", fmt.Sprintf("192.0.2.11%d", i), subscribeFields(stamp, "rosa@example.org"))
+		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/sswweek/subscribe/check-email" {
+			t.Fatalf("sign-up %d: %s to %q, want the same answer every time", i+1, res.Status, res.Header.Get("Location"))
+		}
+	}
+	if n := s.countRows(t, `SELECT count(*) FROM emails WHERE to_address = 'rosa@example.org'`); n != 1 {
+		t.Fatalf("%d emails queued for four sign-ups within the hour, want 1", n)
+	}
+	var subject, toName string
+	if err := s.pool.QueryRow(context.Background(), `SELECT subject, to_name FROM emails`).Scan(&subject, &toName); err != nil {
+		t.Fatal(err)
+	}
+	if subject != "Confirm your subscription" || toName != "" {
+		t.Errorf("confirmation email: subject %q, display name %q", subject, toName)
+	}
+	for path, want := range map[string]string{
+		"/sswweek/subscribe/check-email":      "one confirmation email an hour",
+		"/es/sswweek/subscribe/check-email":   "un correo de confirmación por hora",
+		"/call-to-action/sign/check-email":    "one confirmation email an hour",
+		"/es/call-to-action/sign/check-email": "un correo de confirmación por hora",
+	} {
+		if got := parse(t, s.get(t, path)).Find(`[data-testid=sent-once]`).Text(); !strings.Contains(got, want) {
+			t.Errorf("%s says %q, want it to say %q", path, got, want)
+		}
+	}
+}
+
+func TestSecondSignatureForOneAddressWithinTheHourIsRefusedBesideTheEmail(t *testing.T) {
+	s := newSignSite(t)
+	stamp := s.stamp(t)
+	ref := s.keptLogoRef(t, stamp, "192.0.2.120")
+	fields := signFields(stamp)
+	fields.Set("logo_ref", ref)
+	if res := s.postForm(t, "/call-to-action/sign", "192.0.2.120", fields); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("first: %s", res.Status)
+	}
+	var subject, toName string
+	if err := s.pool.QueryRow(context.Background(), `SELECT subject, to_name FROM emails`).Scan(&subject, &toName); err != nil {
+		t.Fatal(err)
+	}
+	if subject != "Confirm your organisation's signature of the Call to Action" || toName != "" {
+		t.Errorf("confirmation email: subject %q, display name %q", subject, toName)
+	}
+	fields.Set("name", "Another Organisation")
+	fields.Set("contact_email", "ANA@redts.example.org")
+	res := s.postForm(t, "/call-to-action/sign", "192.0.2.121", fields)
+	if res.StatusCode != http.StatusTooManyRequests || res.Header.Get("Retry-After") == "" {
+		t.Fatalf("second within the hour: %s, Retry-After %q", res.Status, res.Header.Get("Retry-After"))
+	}
+	doc := parse(t, res)
+	if msg := doc.Find("#sign-contact_email-error").Text(); !strings.Contains(msg, "hour") {
+		t.Errorf("message beside the email %q", msg)
+	}
+	want := signFields(stamp)
+	want.Set("logo_ref", ref)
+	want.Set("name", "Another Organisation")
+	want.Set("contact_email", "ANA@redts.example.org")
+	if lost := signFormKept(doc, want, ""); len(lost) > 0 {
+		t.Errorf("lost %v", lost)
+	}
+	if n := s.countRows(t, `SELECT count(*) FROM emails`); n != 1 {
+		t.Errorf("%d emails, want 1", n)
+	}
+	if n := s.count(t, "true"); n != 1 {
+		t.Errorf("%d submissions, want 1", n)
+	}
+}
