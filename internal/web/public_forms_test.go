@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"testing"
@@ -292,5 +293,86 @@ func TestSecondSignatureForOneAddressWithinTheHourIsRefusedBesideTheEmail(t *tes
 	}
 	if n := s.count(t, "true"); n != 1 {
 		t.Errorf("%d submissions, want 1", n)
+	}
+}
+
+// storedLogos counts the logos and originals in the database.
+func (s signSite) storedLogos(t *testing.T) int {
+	t.Helper()
+	return s.countRows(t, `SELECT (SELECT count(*) FROM logo_images) + (SELECT count(*) FROM logo_originals)`)
+}
+
+func TestSignPostsRefusedAsRobotsOrFloodsStoreNoLogo(t *testing.T) {
+	s := newSignSite(t)
+	ctx := context.Background()
+	stamp := s.stamp(t)
+	before := s.storedLogos(t)
+	fresh, err := s.app.formStamp(ctx) // shown just now: too fast for a person
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Addresses already at their limits.
+	for i := range SignAttemptLimit {
+		if _, err := s.app.store.RecordFormPost(ctx, signAttemptName, netip.MustParseAddr("198.18.3.1"), SignAttemptLimit, SignWindow); err != nil {
+			t.Fatal(i, err)
+		}
+	}
+	for range SignLimit {
+		if _, err := s.app.store.RecordFormPost(ctx, signFormName, netip.MustParseAddr("198.18.3.2"), SignLimit, SignWindow); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, tt := range []struct {
+		name   string
+		ip     string
+		change func(url.Values)
+		status int
+	}{
+		{"honeypot", "198.18.3.10", func(v url.Values) { v.Set("homepage", "https://spam.example") }, http.StatusSeeOther},
+		{"too fast", "198.18.3.11", func(v url.Values) { v.Set("started", fresh) }, http.StatusSeeOther},
+		{"no stamp", "198.18.3.12", func(v url.Values) { v.Del("started") }, http.StatusBadRequest},
+		{"forged stamp", "198.18.3.13", func(v url.Values) { v.Set("started", "1700000000000.forged") }, http.StatusBadRequest},
+		{"over the attempt limit", "198.18.3.1", func(url.Values) {}, http.StatusTooManyRequests},
+		{"over the submission limit", "198.18.3.2", func(url.Values) {}, http.StatusTooManyRequests},
+	} {
+		fields := signFields(stamp)
+		fields.Set("contact_email", fmt.Sprintf("robot%d@example.org", i))
+		tt.change(fields)
+		res := s.post(t, "/call-to-action/sign", tt.ip, fields, "logo.png", testPNG(t, 200+i, 100))
+		if res.StatusCode != tt.status {
+			t.Errorf("%s: %s, want %d", tt.name, res.Status, tt.status)
+		}
+		if n := s.storedLogos(t); n != before {
+			t.Errorf("%s: stored %d logo rows", tt.name, n-before)
+		}
+	}
+	if n := s.count(t, "true"); n != 0 {
+		t.Fatalf("%d submissions saved", n)
+	}
+}
+
+func TestLogoQuotaRefusesTheNextLogoWithAMessage(t *testing.T) {
+	s := newSignSite(t)
+	s.app.logoQuota = 2
+	stamp := s.stamp(t)
+	before := s.storedLogos(t)
+	for i := range 3 {
+		fields := signFields(stamp)
+		fields.Del("contact_email") // a problem, so the form comes back with the logo it kept
+		doc := parse(t, s.post(t, "/call-to-action/sign", fmt.Sprintf("198.18.4.%d", i), fields, "logo.png", testPNG(t, 200+i, 100)))
+		kept := doc.Find(`[data-testid=logo-kept]`).Length() == 1
+		msg := doc.Find(`#sign-logo-error`).Text()
+		switch {
+		case i < 2 && !kept:
+			t.Errorf("logo %d refused under the quota: %q", i+1, msg)
+		case i == 2 && (kept || !strings.Contains(msg, "this hour")):
+			t.Errorf("logo over the quota: kept %v, message %q", kept, msg)
+		}
+		if i == 2 && doc.Find(`#sign-name`).AttrOr("value", "") != "Red de Trabajo Social" {
+			t.Error("the form over the quota lost what was typed")
+		}
+	}
+	if n := s.storedLogos(t) - before; n != 2*2 {
+		t.Fatalf("%d logo rows stored, want the quota's 2 logos and their originals", n)
 	}
 }

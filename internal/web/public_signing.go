@@ -127,7 +127,10 @@ func (a *App) signSubmit(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	status := http.StatusBadRequest
-	if len(p.Problems) == 0 {
+	if p.Flooded {
+		status = http.StatusTooManyRequests
+		w.Header().Set("Retry-After", strconv.Itoa(int(SignWindow.Seconds())))
+	} else if len(p.Problems) == 0 {
 		ok, err := a.allowPost(r, signFormName, SignLimit)
 		if err != nil {
 			return err

@@ -42,6 +42,7 @@ type App struct {
 	subscribe  *subscribe.Service
 	newsletter *newsletter.Sender
 	formKeys   *store.KeyCache // signs form stamps and logo references
+	logoQuota  int             // logos the public forms may store an hour (LogoQuota; tests lower it)
 }
 
 // NewApp returns the site's handlers over a database pool.
@@ -51,7 +52,7 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 		panic(err) // a kind declared incompletely: a programming error
 	}
 	a := &App{cfg: cfg, logger: logger, pool: pool, store: store.New(pool), now: time.Now,
-		throttle: auth.NewThrottle(pool), kinds: kinds}
+		throttle: auth.NewThrottle(pool), kinds: kinds, logoQuota: LogoQuota}
 	a.sessions = newSessions(a)
 	a.formKeys = store.NewKeyCache(pool, "forms")
 	var sender mail.Sender = mail.Log{Logger: logger.With("component", "mail")}

@@ -36,6 +36,20 @@ const (
 	// in SignWindow, accepted or not: each logo costs up to a second of
 	// decoding, so refused tries are limited too.
 	SignAttemptLimit = 30
+	// LogoQuota is how many logos the public forms may store in an hour,
+	// from everyone together: each is kept for two days (up to 5 MB and
+	// its PNG) even when the form is never sent, so many addresses at once
+	// cannot fill the database. A logo over the quota is refused with a
+	// message.
+	LogoQuota = 60
+)
+
+// The names posts are counted under, besides each form's own.
+const (
+	signAttemptName = "sign-attempt"
+	// logoQuotaName counts stored logos for everyone, under the
+	// unspecified address.
+	logoQuotaName = "logo-stored"
 )
 
 // signatoryForm is the sign form as typed, to show it again.
@@ -84,6 +98,8 @@ type signatoryPost struct {
 	// faster than a person could fill it: answer as if accepted, save
 	// nothing.
 	Robot bool
+	// Flooded is set when the address is over a limit of posts.
+	Flooded bool
 }
 
 // signTextFields are the sign form's fields a visitor types or picks, by
@@ -120,6 +136,8 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 	}
 	p := signatoryPost{Form: f}
 	if mode == signPublic {
+		// A logo is decoded and stored only for a post that passes every
+		// check a robot fails: the honeypot, the stamp and the limits.
 		if values.Get("homepage") != "" {
 			p.Robot = true
 			return p, nil
@@ -128,15 +146,18 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 		if !ok {
 			// No stamp, or a forged one: show the form again, newly stamped.
 			p.Problems = map[string]string{"form": "sign.error.form.expired"}
+			delete(files, "logo")
 		} else if a.now().Sub(started) < MinFillTime {
 			p.Robot = true
 			return p, nil
 		}
-		if ok, err := a.allowPost(r, "sign-attempt", SignAttemptLimit); err != nil {
-			return signatoryPost{}, err
-		} else if !ok {
-			delete(files, "logo") // not decoded: the address is over its limit
-			p.Problems = map[string]string{"form": "sign.error.form.ratelimit"}
+		flooded, err := a.signFlooded(r)
+		if err != nil {
+			return p, err
+		}
+		if flooded {
+			delete(files, "logo")
+			p.Flooded, p.Problems = true, map[string]string{"form": "sign.error.form.ratelimit"}
 		}
 	}
 	in := store.SignatoryInput{
@@ -169,6 +190,14 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 		} else if err != nil {
 			return signatoryPost{}, err
 		}
+		if mode == signPublic || mode == signChange {
+			if ok, err := a.store.RecordFormPost(ctx, logoQuotaName, netip.IPv4Unspecified(), a.logoQuota, time.Hour); err != nil {
+				return signatoryPost{}, err
+			} else if !ok {
+				problems["logo"] = "sign.error.logo.quota"
+				break
+			}
+		}
 		err = a.store.SaveLogo(ctx, store.Logo{SHA256: l.SHA256, PNG: l.PNG, Width: l.Width, Height: l.Height},
 			l.Original, sha256Hex(l.Original), l.OriginalType, l.OriginalExt)
 		if err != nil {
@@ -176,7 +205,7 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 		}
 		in.LogoSHA, in.OriginalSHA = l.SHA256, sha256Hex(l.Original)
 	}
-	if in.LogoSHA == "" && problems["logo"] == "" && (mode == signPublic || mode == signStaffAdd) {
+	if in.LogoSHA == "" && problems["logo"] == "" && !p.Flooded && (mode == signPublic || mode == signStaffAdd) {
 		problems["logo"] = "sign.error.logo.required"
 	}
 	if in.LogoSHA != "" {
@@ -333,10 +362,26 @@ func (a *App) openLogoRef(ctx context.Context, ref string) (logoSHA, originalSHA
 	return parts[0], parts[1], true
 }
 
+// signFlooded counts a post of the sign form from r's address and reports
+// whether the address is over a limit: SignAttemptLimit posts, or
+// SignLimit accepted submissions (counted when accepted, by signSubmit).
+func (a *App) signFlooded(r *http.Request) (bool, error) {
+	if ok, err := a.allowPost(r, signAttemptName, SignAttemptLimit); err != nil || !ok {
+		return !ok, err
+	}
+	n, err := a.store.CountFormPosts(r.Context(), signFormName, postAddr(r), SignWindow)
+	return n >= SignLimit, err
+}
+
 // allowPost counts a post of form from r's address, reporting false when
 // the address already made limit posts of it in SignWindow (the public
 // handler calls it with "sign" and SignLimit for each accepted submission).
 func (a *App) allowPost(r *http.Request, form string, limit int) (bool, error) {
+	return a.store.RecordFormPost(r.Context(), form, postAddr(r), limit, SignWindow)
+}
+
+// postAddr is the address r's posts are counted under.
+func postAddr(r *http.Request) netip.Addr {
 	ip, err := netip.ParseAddr(clientIP(r))
 	if err != nil {
 		ip = netip.IPv6Unspecified()
@@ -346,7 +391,7 @@ func (a *App) allowPost(r *http.Request, form string, limit int) (bool, error) {
 		p, _ := ip.Prefix(64)
 		ip = p.Addr()
 	}
-	return a.store.RecordFormPost(r.Context(), form, ip, limit, SignWindow)
+	return ip
 }
 
 // staffActor is the signed-in staff member, as the workflow's actor.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -48,4 +49,16 @@ func (s *Store) DeleteConfirmationSendsBefore(ctx context.Context, kind string, 
 		return fmt.Errorf("store: delete old %s sends: %w", kind, err)
 	}
 	return nil
+}
+
+// CountFormPosts returns how many posts of form RecordFormPost counted
+// from ip in the window: a form can be refused before its costly parts
+// (decoding a logo) when the address is already over its limit.
+func (s *Store) CountFormPosts(ctx context.Context, form string, ip netip.Addr, window time.Duration) (int, error) {
+	var n int
+	if err := s.db.QueryRow(ctx, `SELECT count(*) FROM form_posts WHERE form = $1 AND ip = $2 AND at > now() - $3::interval`,
+		form, ip.String(), window.String()).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count %s posts: %w", form, err)
+	}
+	return n, nil
 }
