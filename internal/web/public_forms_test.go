@@ -3,13 +3,23 @@ package web
 import (
 	"context"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/netip"
 	"net/url"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/sswalliance/advocacy/internal/dbtest"
+	"github.com/sswalliance/advocacy/internal/seed"
+	"github.com/sswalliance/advocacy/internal/store"
 )
 
 // keptLogoRef posts a sign form with a logo and a problem (no contact
@@ -374,5 +384,190 @@ func TestLogoQuotaRefusesTheNextLogoWithAMessage(t *testing.T) {
 	}
 	if n := s.storedLogos(t) - before; n != 2*2 {
 		t.Fatalf("%d logo rows stored, want the quota's 2 logos and their originals", n)
+	}
+}
+
+// pgProxy stands between an app and its test database on a loopback port,
+// so a test can take the database away for real: Stop kills every
+// connection and refuses new ones, as a stopped server does, and Start
+// serves again on the same port.
+type pgProxy struct {
+	t      *testing.T
+	addr   string
+	dial   func() (net.Conn, error)
+	mu     sync.Mutex
+	ln     net.Listener
+	conns  map[net.Conn]bool
+	served sync.WaitGroup
+}
+
+// newPGProxy starts a proxy to the database pool is connected to and
+// returns a pool for the app that connects through it.
+func newPGProxy(t *testing.T, pool *pgxpool.Pool) (*pgProxy, *pgxpool.Pool) {
+	t.Helper()
+	cc := pool.Config().ConnConfig
+	target := net.JoinHostPort(cc.Host, strconv.Itoa(int(cc.Port)))
+	network := "tcp"
+	if strings.HasPrefix(cc.Host, "/") {
+		network, target = "unix", fmt.Sprintf("%s/.s.PGSQL.%d", cc.Host, cc.Port)
+	}
+	p := &pgProxy{t: t, conns: map[net.Conn]bool{},
+		dial: func() (net.Conn, error) { return net.Dial(network, target) }}
+	p.Start()
+	t.Cleanup(p.Stop)
+	cfg := pool.Config().Copy()
+	host, port, _ := net.SplitHostPort(p.addr)
+	n, _ := strconv.Atoi(port)
+	cfg.ConnConfig.Host, cfg.ConnConfig.Port, cfg.ConnConfig.Fallbacks = host, uint16(n), nil
+	cfg.ConnConfig.ConnectTimeout = time.Second
+	through, err := pgxpool.NewWithConfig(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(through.Close)
+	return p, through
+}
+
+// Start listens (again) and forwards each connection to the database.
+func (p *pgProxy) Start() {
+	addr := p.addr
+	if addr == "" {
+		addr = "127.0.0.1:0"
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	p.mu.Lock()
+	p.ln, p.addr = ln, ln.Addr().String()
+	p.mu.Unlock()
+	p.served.Add(1)
+	go func() {
+		defer p.served.Done()
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			up, err := p.dial()
+			if err != nil {
+				c.Close()
+				continue
+			}
+			p.mu.Lock()
+			p.conns[c], p.conns[up] = true, true
+			p.mu.Unlock()
+			go func() { io.Copy(up, c); up.Close() }()
+			go func() { io.Copy(c, up); c.Close() }()
+		}
+	}()
+}
+
+// Stop refuses new connections and cuts every open one.
+func (p *pgProxy) Stop() {
+	p.mu.Lock()
+	if p.ln != nil {
+		p.ln.Close()
+		p.ln = nil
+	}
+	for c := range p.conns {
+		c.Close()
+	}
+	clear(p.conns)
+	p.mu.Unlock()
+	p.served.Wait()
+}
+
+func TestFormsPostedWhileTheDatabaseIsAwayComeBackWhole(t *testing.T) {
+	pool := dbtest.New(t)
+	if err := seed.Load(context.Background(), store.New(pool), false); err != nil {
+		t.Fatal(err)
+	}
+	proxy, through := newPGProxy(t, pool)
+	app := NewApp(testConfig(t, nil), testLogger(t), through)
+	s := signSite{app: app, pool: pool, h: app.Routes()}
+	if res := s.get(t, "/call-to-action/sign"); res.StatusCode != http.StatusOK {
+		t.Fatalf("sign form: %s", res.Status)
+	}
+	stamp := s.stamp(t)
+	ref := s.keptLogoRef(t, stamp, "192.0.2.130")
+	signing := signFields(stamp)
+	signing.Set("logo_ref", ref)
+	signing.Set("contact_email", "outage@redts.example.org")
+	signUp := subscribeFields(stamp, "outage@example.org")
+	submissions := func() int {
+		return s.countRows(t, `SELECT count(*) FROM signatories WHERE contact_email = 'outage@redts.example.org'`)
+	}
+
+	proxy.Stop()
+	// The pool's connections are dead; drop them, so every query dials
+	// the stopped server and is refused.
+	through.Reset()
+
+	for _, tt := range []struct{ path, want string }{
+		{"/call-to-action/sign", "could not save the form just now"},
+		{"/es/call-to-action/sign", "No pudimos guardar el formulario"},
+	} {
+		res := s.postForm(t, tt.path, "192.0.2.131", signing)
+		if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" {
+			t.Fatalf("%s during the outage: %s, Retry-After %q", tt.path, res.Status, res.Header.Get("Retry-After"))
+		}
+		doc := parse(t, res)
+		if msg := doc.Find(`[data-testid=form-problem]`).Text(); !strings.Contains(msg, tt.want) {
+			t.Errorf("%s: message %q, want %q", tt.path, msg, tt.want)
+		}
+		if lost := signFormKept(doc, signing, ""); len(lost) > 0 {
+			t.Errorf("%s: lost %v", tt.path, lost)
+		}
+		if doc.Find(`[data-testid=logo-kept]`).Length() != 1 {
+			t.Errorf("%s: the kept logo is not shown", tt.path)
+		}
+	}
+	// A new logo cannot be stored: the visitor is asked to choose it again.
+	res := s.post(t, "/call-to-action/sign", "192.0.2.131", signFields(stamp), "logo.png", testPNG(t, 240, 120))
+	if doc := parse(t, res); res.StatusCode != http.StatusServiceUnavailable || !strings.Contains(doc.Find(`#sign-logo-error`).Text(), "again") {
+		t.Errorf("a new logo during the outage: %s, message %q", res.Status, doc.Find(`#sign-logo-error`).Text())
+	}
+	for _, tt := range []struct{ path, want string }{
+		{"/sswweek/subscribe", "could not save your sign-up just now"},
+		{"/es/sswweek/subscribe", "No pudimos guardar su suscripción"},
+	} {
+		res := s.postForm(t, tt.path, "192.0.2.131", signUp)
+		if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" {
+			t.Fatalf("%s during the outage: %s, Retry-After %q", tt.path, res.Status, res.Header.Get("Retry-After"))
+		}
+		doc := parse(t, res)
+		if msg := doc.Find(`[data-testid=form-problem]`).Text(); !strings.Contains(msg, tt.want) {
+			t.Errorf("%s: message %q, want %q", tt.path, msg, tt.want)
+		}
+		if doc.Find("#subscribe-email").AttrOr("value", "") != "outage@example.org" || doc.Find("#subscribe-name").AttrOr("value", "") != "Rosa" {
+			t.Errorf("%s: what was typed is lost", tt.path)
+		}
+		for _, box := range []string{"#subscribe-daily", "#subscribe-consent", "#subscribe-lang-en"} {
+			if _, ok := doc.Find(box).Attr("checked"); !ok {
+				t.Errorf("%s: %s not kept", tt.path, box)
+			}
+		}
+	}
+	if n := submissions(); n != 0 {
+		t.Fatalf("%d submissions saved during the outage", n)
+	}
+
+	// Back: the same forms, sent again, are taken once each.
+	proxy.Start()
+	if res := s.postForm(t, "/call-to-action/sign", "192.0.2.132", signing); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign form after the outage: %s", res.Status)
+	}
+	if res := s.postForm(t, "/sswweek/subscribe", "192.0.2.132", signUp); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign-up after the outage: %s", res.Status)
+	}
+	if n := submissions(); n != 1 {
+		t.Errorf("%d submissions after the outage, want 1", n)
+	}
+	if n := s.countRows(t, `SELECT count(*) FROM subscribers WHERE email = 'outage@example.org'`); n != 1 {
+		t.Errorf("%d sign-ups after the outage, want 1", n)
+	}
+	if n := s.countRows(t, `SELECT count(*) FROM emails WHERE to_address IN ('outage@redts.example.org', 'outage@example.org')`); n != 2 {
+		t.Errorf("%d confirmation emails, want one each", n)
 	}
 }

@@ -100,6 +100,9 @@ type signatoryPost struct {
 	Robot bool
 	// Flooded is set when the address is over a limit of posts.
 	Flooded bool
+	// LogoLost is set, with an error, when a logo was sent that could not
+	// be kept (the database went away before it was stored).
+	LogoLost bool
 }
 
 // signTextFields are the sign form's fields a visitor types or picks, by
@@ -113,7 +116,9 @@ var signTextFields = map[string]string{
 
 // readSignatoryForm reads and checks a sign form. A logo sent with it is
 // checked and, when acceptable, stored at once (by its hash), so the form
-// keeps it if another field needs fixing.
+// keeps it if another field needs fixing. With an error (the database
+// went away), the post it returns still holds the form as typed, with the
+// logo kept from an earlier try, to show again.
 func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode formMode) (signatoryPost, error) {
 	ctx := r.Context()
 	values, files, tooLarge, err := readMultipartForm(w, r, logo.MaxBytes)
@@ -135,6 +140,14 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 		Started: values.Get("started"),
 	}
 	p := signatoryPost{Form: f}
+	fail := func(err error) (signatoryPost, error) {
+		p.Form = f
+		if sha, _, ok := a.verifyLogoRef(ctx, values.Get("logo_ref")); ok {
+			p.Form.LogoSHA, p.Form.LogoRef = sha, values.Get("logo_ref")
+		}
+		_, p.LogoLost = files["logo"]
+		return p, err
+	}
 	if mode == signPublic {
 		// A logo is decoded and stored only for a post that passes every
 		// check a robot fails: the honeypot, the stamp and the limits.
@@ -153,7 +166,7 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 		}
 		flooded, err := a.signFlooded(r)
 		if err != nil {
-			return p, err
+			return fail(err)
 		}
 		if flooded {
 			delete(files, "logo")
@@ -176,7 +189,9 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 	}
 
 	// The logo: a new file wins over one kept from an earlier try.
-	if refSHA, origSHA, ok := a.openLogoRef(ctx, values.Get("logo_ref")); ok {
+	if refSHA, origSHA, ok, err := a.openLogoRef(ctx, values.Get("logo_ref")); err != nil {
+		return fail(err)
+	} else if ok {
 		in.LogoSHA, in.OriginalSHA = refSHA, origSHA
 	}
 	switch up, sent := files["logo"]; {
@@ -188,11 +203,11 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 			problems["logo"] = key
 			break
 		} else if err != nil {
-			return signatoryPost{}, err
+			return fail(err)
 		}
 		if mode == signPublic || mode == signChange {
 			if ok, err := a.store.RecordFormPost(ctx, logoQuotaName, netip.IPv4Unspecified(), a.logoQuota, time.Hour); err != nil {
-				return signatoryPost{}, err
+				return fail(err)
 			} else if !ok {
 				problems["logo"] = "sign.error.logo.quota"
 				break
@@ -201,7 +216,7 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 		err = a.store.SaveLogo(ctx, store.Logo{SHA256: l.SHA256, PNG: l.PNG, Width: l.Width, Height: l.Height},
 			l.Original, sha256Hex(l.Original), l.OriginalType, l.OriginalExt)
 		if err != nil {
-			return signatoryPost{}, err
+			return fail(err)
 		}
 		in.LogoSHA, in.OriginalSHA = l.SHA256, sha256Hex(l.Original)
 	}
@@ -210,10 +225,11 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 	}
 	if in.LogoSHA != "" {
 		f.LogoSHA = in.LogoSHA
-		f.LogoRef, err = a.logoRef(ctx, in.LogoSHA, in.OriginalSHA)
+		ref, err := a.logoRef(ctx, in.LogoSHA, in.OriginalSHA)
 		if err != nil {
-			return signatoryPost{}, err
+			return fail(err)
 		}
+		f.LogoRef = ref
 	}
 	// Show what was kept, tidied (a website completed with https://).
 	f.Name, f.Website, f.ContactName, f.ContactEmail, f.ContactRole = in.Name, in.Website, in.ContactName, in.ContactEmail, in.ContactRole
@@ -347,16 +363,29 @@ func (a *App) logoRef(ctx context.Context, logoSHA, originalSHA string) (string,
 	return logoSHA + "." + originalSHA + "." + mac(key, "logo", logoSHA, originalSHA), nil
 }
 
-func (a *App) openLogoRef(ctx context.Context, ref string) (logoSHA, originalSHA string, ok bool) {
+// openLogoRef returns the logo a form's logo reference names, if the
+// reference is ours and the logo still stored; an error when the
+// database could not say.
+func (a *App) openLogoRef(ctx context.Context, ref string) (logoSHA, originalSHA string, ok bool, err error) {
+	logoSHA, originalSHA, ok = a.verifyLogoRef(ctx, ref)
+	if !ok {
+		return "", "", false, nil
+	}
+	if ok, err := a.store.LogoExists(ctx, logoSHA, originalSHA); err != nil || !ok {
+		return "", "", false, err
+	}
+	return logoSHA, originalSHA, true, nil
+}
+
+// verifyLogoRef returns the logo a form's logo reference names, if the
+// reference was signed here.
+func (a *App) verifyLogoRef(ctx context.Context, ref string) (logoSHA, originalSHA string, ok bool) {
 	parts := strings.Split(ref, ".")
 	if len(parts) != 3 {
 		return "", "", false
 	}
 	key, err := a.formKey(ctx)
 	if err != nil || !hmac.Equal([]byte(parts[2]), []byte(mac(key, "logo", parts[0], parts[1]))) {
-		return "", "", false
-	}
-	if ok, err := a.store.LogoExists(ctx, parts[0], parts[1]); err != nil || !ok {
 		return "", "", false
 	}
 	return parts[0], parts[1], true
