@@ -3,6 +3,7 @@ package signing_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	netmail "net/mail"
@@ -277,6 +278,32 @@ func TestOneConfirmationEmailAnHourPerAddress(t *testing.T) {
 	}
 	if _, err := f.svc.Submit(ctx, input("Third Org", "www.third.example", "amina@ninez.example"), "192.0.2.1"); err != nil {
 		t.Fatalf("after confirming: %v", err)
+	}
+}
+
+func TestSimultaneousSubmissionsForOneAddressSendOneConfirmation(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	errs := make(chan error, 8)
+	for i := range 8 {
+		go func() {
+			_, err := f.svc.Submit(ctx, input(fmt.Sprintf("Org %d", i), "www.org.example", "same@org.example"), "192.0.2.1")
+			errs <- err
+		}()
+	}
+	ok := 0
+	for range 8 {
+		switch err := <-errs; {
+		case err == nil:
+			ok++
+		case !errors.Is(err, signing.ErrConfirmationSent):
+			t.Fatal(err)
+		}
+	}
+	var emails int
+	f.pool.QueryRow(ctx, `SELECT count(*) FROM emails WHERE kind = 'signatory-confirm'`).Scan(&emails)
+	if ok != 1 || emails != 1 {
+		t.Fatalf("%d of 8 simultaneous submissions taken, %d emails queued; want 1 and 1", ok, emails)
 	}
 }
 
