@@ -140,6 +140,8 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 		Started: values.Get("started"),
 	}
 	p := signatoryPost{Form: f}
+	// fail returns err with the form as typed and the logo the form
+	// already carried (its signature needs no database), to show again.
 	fail := func(err error) (signatoryPost, error) {
 		p.Form = f
 		if sha, _, ok := a.verifyLogoRef(ctx, values.Get("logo_ref")); ok {
