@@ -33,13 +33,20 @@ func init() {
 		"subscribe.error.email.required":    {EN: "Enter your email address", ES: "Escriba su correo electrónico"},
 		"subscribe.error.email.invalid":     {EN: "Enter an email address in the right form, like name@example.org", ES: "Escriba un correo electrónico válido, como nombre@ejemplo.org"},
 		"subscribe.error.name.long":         {EN: "Shorten your name to 120 characters or fewer", ES: "Acorte su nombre a 120 caracteres como máximo"},
-		"subscribe.error.name.link":         {EN: "Enter your name without a web address", ES: "Escriba su nombre sin direcciones web"},
+		"subscribe.error.name.link":         {EN: "Enter your name without a web or email address, or anything like one such as example.org", ES: "Escriba su nombre sin direcciones web ni de correo, ni nada parecido como ejemplo.org"},
 		"subscribe.error.lang.required":     {EN: "Choose the language of the emails", ES: "Elija el idioma de los correos"},
 		"subscribe.error.lists.required":    {EN: "Choose what you would like to receive: the daily emails, the updates or both", ES: "Elija qué desea recibir: los correos diarios, las novedades o ambos"},
 		"subscribe.error.lists.preferences": {EN: "Choose at least one kind of email. To stop them all, use the button to unsubscribe below", ES: "Elija al menos un tipo de correo. Para dejar de recibirlos todos, use el botón para darse de baja más abajo"},
 		"subscribe.error.consent.required":  {EN: "Tick the box to agree to receive the emails, or we cannot send them", ES: "Marque la casilla para aceptar recibir los correos; sin ello no podemos enviarlos"},
 		"subscribe.error.form.expired":      {EN: "We could not accept the form as it was sent: check your details and send it again", ES: "No pudimos aceptar el formulario tal como llegó: revise sus datos y vuelva a enviarlo"},
 		"subscribe.error.form.ratelimit":    {EN: "Too many sign-ups have come from your connection in the last hour: try again later", ES: "Llegaron demasiadas suscripciones desde su conexión en la última hora: intente más tarde"},
+
+		"subscribe.error.text":             {EN: "This contains characters that are not text (shown as \ufffd): type it again and send the form", ES: "Contiene caracteres que no son texto (se muestran como \ufffd): vuelva a escribirlo y envíe el formulario"},
+		"subscribe.error.form.unavailable": {EN: "We could not save your sign-up just now, as the site is having a brief problem. Nothing you typed is lost: send it again in a moment.", ES: "No pudimos guardar su suscripción en este momento por un problema pasajero del sitio. No se perdió nada de lo que escribió: vuelva a enviarla en un momento."},
+		// The confirmation email's subject is fixed: nothing a visitor
+		// typed goes in it.
+		"subscribe.email.confirm.subject": {EN: "Confirm your subscription", ES: "Confirme su suscripción"},
+		"subscribe.sent.once":             {EN: "We send at most one confirmation email an hour to an address: if you signed up again within the hour, no new email was sent, so use the link in the first one.", ES: "Enviamos como máximo un correo de confirmación por hora a cada dirección: si volvió a suscribirse en la misma hora, no enviamos otro, así que use el enlace del primero."},
 
 		"subscribe.sent.title":   {EN: "Check your email", ES: "Revise su correo"},
 		"subscribe.sent.panel":   {EN: "We have sent an email to the address you gave", ES: "Enviamos un correo a la dirección que indicó"},

@@ -23,7 +23,10 @@ const (
 // fills NameKey and Domain) and returns what is wrong with it: field name
 // to the i18n key of a message for that field. withContact requires the
 // contact's details and consent (the public form); staff may leave them
-// out.
+// out. With the contact, the names that reach the confirmation email (the
+// organisation's and the contact's) may not look like links
+// (mail.LinkLike): staff, who are trusted, may name an organisation
+// "Change.org".
 func Check(in *store.SignatoryInput, withContact bool) map[string]string {
 	p := map[string]string{}
 	for _, f := range []*string{&in.Name, &in.Website, &in.Country, &in.OrgType, &in.ContactName, &in.ContactEmail, &in.ContactRole} {
@@ -36,6 +39,10 @@ func Check(in *store.SignatoryInput, withContact bool) map[string]string {
 		p["name"] = "sign.error.name.required"
 	case n > MaxName:
 		p["name"] = "sign.error.name.long"
+	case withContact && mail.LinkLike(in.Name):
+		// The name is written into the confirmation email sent to an
+		// address nobody has confirmed yet.
+		p["name"] = "sign.error.name.link"
 	}
 
 	switch {
@@ -72,6 +79,8 @@ func Check(in *store.SignatoryInput, withContact bool) map[string]string {
 		p["contact_name"] = "sign.error.contact_name.required"
 	case n > MaxContact:
 		p["contact_name"] = "sign.error.contact_name.long"
+	case withContact && mail.LinkLike(in.ContactName):
+		p["contact_name"] = "sign.error.contact_name.link"
 	}
 	switch {
 	case in.ContactEmail == "" && withContact:

@@ -49,16 +49,19 @@ func body(lang i18n.Lang, sig store.Signatory, site string, paragraphs ...string
 	return b.String()
 }
 
-// confirmEmail: args are the confirmation link.
+// confirmEmail: args are the confirmation link. It goes to an address
+// nobody has confirmed, so its subject is fixed, and the visitor's words
+// in it (the names) are only those that passed signing.Check, which
+// refuses anything like a link.
 func confirmEmail(lang i18n.Lang, sig store.Signatory, site string, args ...string) (string, string) {
 	link := args[0]
 	if lang == i18n.ES {
-		return "Confirme la firma de " + sig.Name, body(lang, sig, site,
+		return lang.T("sign.email.confirm.subject"), body(lang, sig, site,
 			fmt.Sprintf("Recibimos una solicitud para sumar a %s como firmante del Llamado a la acción, con usted como contacto.", sig.Name),
 			"Para confirmar que la envió usted, abra este enlace y pulse «Confirmar»:\n"+link,
 			"El enlace vence en 7 días. Si usted no hizo esta solicitud, ignore este mensaje: sin confirmación, la borramos.")
 	}
-	return "Confirm " + sig.Name + "'s signature", body(lang, sig, site,
+	return lang.T("sign.email.confirm.subject"), body(lang, sig, site,
 		fmt.Sprintf("We received a request to add %s as a signatory of the Call to Action, with you as its contact.", sig.Name),
 		"To confirm it came from you, open this link and press \"Confirm\":\n"+link,
 		"The link stops working after 7 days. If you did not make this request, ignore this email: unconfirmed requests are deleted.")

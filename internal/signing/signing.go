@@ -33,6 +33,9 @@ const (
 	// ChangeFor is how long a contact has to fix a submission staff asked
 	// changes to.
 	ChangeFor = 30 * 24 * time.Hour
+	// ConfirmEmailEvery is the least time between two confirmation emails
+	// to one address: the form cannot be used to flood a mailbox.
+	ConfirmEmailEvery = time.Hour
 )
 
 // The states each action moves a signatory from: the staff pages offer an
@@ -46,12 +49,20 @@ var (
 	WithdrawFrom       = []string{store.StatusApproved, store.StatusHidden}
 )
 
+// confirmKind is the kind of the email asking a contact to confirm.
+const confirmKind = "signatory-confirm"
+
 // ErrNotFound is returned for an unknown, used or expired link.
 var ErrNotFound = store.ErrNotFound
 
 // ErrStateChanged is returned when the signatory is no longer in a state
 // the action applies to (someone else acted first).
 var ErrStateChanged = store.ErrStateChanged
+
+// ErrConfirmationSent is returned, with nothing saved, for a submission
+// whose contact address was sent a confirmation email less than
+// ConfirmEmailEvery ago.
+var ErrConfirmationSent = errors.New("signing: a confirmation email went to the address within the hour")
 
 // Actor is who acts: a staff member, or the contact, or the system.
 type Actor struct {
@@ -99,7 +110,9 @@ func audit(ctx context.Context, st *store.Store, a Actor, action string, sig sto
 }
 
 // Submit saves a public submission awaiting confirmation and queues the
-// email with its confirmation link.
+// email with its confirmation link. It returns ErrConfirmationSent, saving
+// nothing, when the contact's address had a confirmation email within
+// ConfirmEmailEvery.
 func (s *Service) Submit(ctx context.Context, in store.SignatoryInput, ip string) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
@@ -122,12 +135,19 @@ func (s *Service) Submit(ctx context.Context, in store.SignatoryInput, ip string
 	return id, nil
 }
 
+// sendConfirm queues the email with sig's confirmation link, or returns
+// ErrConfirmationSent when its address had one within the hour.
 func (s *Service) sendConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, sig store.Signatory) error {
+	if ok, err := st.TakeConfirmationSend(ctx, confirmKind, sig.ContactEmail, ConfirmEmailEvery); err != nil {
+		return err
+	} else if !ok {
+		return ErrConfirmationSent
+	}
 	token, err := st.CreateSignatoryToken(ctx, sig.ID, store.TokenConfirm, ConfirmFor)
 	if err != nil {
 		return err
 	}
-	return s.email(ctx, tx, sig, "signatory-confirm", confirmEmail, s.link(sig, "/call-to-action/confirm/"+token))
+	return s.email(ctx, tx, sig, confirmKind, confirmEmail, s.link(sig, "/call-to-action/confirm/"+token))
 }
 
 // Pending returns the submission a link's token belongs to, changing
@@ -162,6 +182,11 @@ func (s *Service) Confirm(ctx context.Context, token, ip string) (store.Signator
 			return err
 		}
 		if err := st.DeleteSignatoryToken(ctx, token); err != nil {
+			return err
+		}
+		// The address's owner has answered: they may sign for another
+		// organisation at once.
+		if err := st.ForgetConfirmationSend(ctx, confirmKind, sig.ContactEmail); err != nil {
 			return err
 		}
 		return audit(ctx, st, Contact(ip), store.ActionSignatoryConfirm, sig, "")
@@ -250,7 +275,8 @@ func (s *Service) RequestChanges(ctx context.Context, id int64, note string, a A
 }
 
 // Resubmit saves the contact's fixed submission for review again. A new
-// contact email must be confirmed first.
+// contact email must be confirmed first (ErrConfirmationSent, with
+// nothing saved, when it had a confirmation email within the hour).
 func (s *Service) Resubmit(ctx context.Context, token string, in store.SignatoryInput, ip string) (store.Signatory, error) {
 	var sig store.Signatory
 	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
@@ -417,6 +443,9 @@ func (s *Service) Chores() []jobs.Chore {
 		{Name: "forget-form-posts", Interval: time.Hour, Run: func(ctx context.Context) error {
 			return store.New(s.pool).DeleteFormPostsBefore(ctx, s.Now().Add(-24*time.Hour))
 		}},
+		{Name: "forget-signatory-confirmation-sends", Interval: time.Hour, Run: func(ctx context.Context) error {
+			return store.New(s.pool).DeleteConfirmationSendsBefore(ctx, confirmKind, s.Now().Add(-ConfirmEmailEvery))
+		}},
 		{Name: "delete-unused-logos", Interval: 24 * time.Hour, Run: func(ctx context.Context) error {
 			_, err := store.New(s.pool).DeleteUnusedLogos(ctx, s.Now().Add(-48*time.Hour))
 			return err
@@ -468,7 +497,13 @@ func (s *Service) email(ctx context.Context, tx pgx.Tx, sig store.Signatory, kin
 	l, _ := i18n.Parse(sig.Lang)
 	subject, body := compose(l, sig, s.baseURL.String(), args...)
 	id := sig.ID
-	_, err := s.jobs.QueueEmail(ctx, tx, store.Email{Kind: kind, To: sig.ContactEmail, ToName: sig.ContactName,
+	toName := sig.ContactName
+	if kind == confirmKind {
+		// The address is not confirmed: nothing the visitor typed goes in
+		// the headers.
+		toName = ""
+	}
+	_, err := s.jobs.QueueEmail(ctx, tx, store.Email{Kind: kind, To: sig.ContactEmail, ToName: toName,
 		Subject: subject, Body: body, SignatoryID: &id})
 	return err
 }

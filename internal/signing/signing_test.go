@@ -3,8 +3,10 @@ package signing_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
+	netmail "net/mail"
 	"net/url"
 	"regexp"
 	"strings"
@@ -98,8 +100,12 @@ func TestSubmitConfirmApproveWithdraw(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := f.smtp.Wait(t, 1, 10*time.Second)
-	if got[0].To[0] != "amina@ninez.example" || !strings.Contains(got[0].Subject, "Fundación Niñez") {
+	// The address is not confirmed: a fixed subject, no display name.
+	if got[0].To[0] != "amina@ninez.example" || got[0].Subject != "Confirm your organisation's signature of the Call to Action" {
 		t.Fatalf("confirmation email: to %v, subject %q", got[0].To, got[0].Subject)
+	}
+	if to, err := netmail.ParseAddress(got[0].Header.Get("To")); err != nil || to.Name != "" {
+		t.Fatalf("confirmation email To %q: the visitor's words in the header", got[0].Header.Get("To"))
 	}
 	confirm := link(t, got[0])
 	if !strings.HasPrefix(confirm, "https://example.org/call-to-action/confirm/") {
@@ -236,6 +242,71 @@ func TestResubmitWithNewEmailNeedsConfirmation(t *testing.T) {
 	}
 }
 
+func TestOneConfirmationEmailAnHourPerAddress(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	if _, err := f.svc.Submit(ctx, input("Fundación Niñez", "www.ninez.example", "amina@ninez.example"), "192.0.2.1"); err != nil {
+		t.Fatal(err)
+	}
+	// Three more for the same address within the hour: refused, with
+	// nothing saved and no email.
+	for _, addr := range []string{"amina@ninez.example", "AMINA@ninez.example", "amina@NINEZ.example"} {
+		if _, err := f.svc.Submit(ctx, input("Another Org", "www.another.example", addr), "192.0.2.1"); !errors.Is(err, signing.ErrConfirmationSent) {
+			t.Fatalf("a second confirmation within the hour: %v, want ErrConfirmationSent", err)
+		}
+	}
+	var subs, emails int
+	f.pool.QueryRow(ctx, `SELECT count(*) FROM signatories WHERE status = 'awaiting_confirmation'`).Scan(&subs)
+	f.pool.QueryRow(ctx, `SELECT count(*) FROM emails WHERE kind = 'signatory-confirm'`).Scan(&emails)
+	if subs != 1 || emails != 1 {
+		t.Fatalf("%d submissions and %d confirmation emails, want 1 and 1", subs, emails)
+	}
+	got := f.smtp.Wait(t, 1, 10*time.Second)
+	time.Sleep(200 * time.Millisecond)
+	if n := len(f.smtp.Messages()); n != 1 {
+		t.Fatalf("%d emails arrived, want 1", n)
+	}
+	// Another address is not held back.
+	if _, err := f.svc.Submit(ctx, input("Another Org", "www.another.example", "bo@another.example"), "192.0.2.1"); err != nil {
+		t.Fatal(err)
+	}
+	// Once the first is confirmed, its contact may sign for another
+	// organisation at once.
+	confirm := link(t, got[0])
+	if _, err := f.svc.Confirm(ctx, confirm[strings.LastIndexByte(confirm, '/')+1:], ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.Submit(ctx, input("Third Org", "www.third.example", "amina@ninez.example"), "192.0.2.1"); err != nil {
+		t.Fatalf("after confirming: %v", err)
+	}
+}
+
+func TestSimultaneousSubmissionsForOneAddressSendOneConfirmation(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	errs := make(chan error, 8)
+	for i := range 8 {
+		go func() {
+			_, err := f.svc.Submit(ctx, input(fmt.Sprintf("Org %d", i), "www.org.example", "same@org.example"), "192.0.2.1")
+			errs <- err
+		}()
+	}
+	ok := 0
+	for range 8 {
+		switch err := <-errs; {
+		case err == nil:
+			ok++
+		case !errors.Is(err, signing.ErrConfirmationSent):
+			t.Fatal(err)
+		}
+	}
+	var emails int
+	f.pool.QueryRow(ctx, `SELECT count(*) FROM emails WHERE kind = 'signatory-confirm'`).Scan(&emails)
+	if ok != 1 || emails != 1 {
+		t.Fatalf("%d of 8 simultaneous submissions taken, %d emails queued; want 1 and 1", ok, emails)
+	}
+}
+
 func TestEraseKeepsApprovedOrganisation(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
@@ -355,6 +426,11 @@ func TestCheck(t *testing.T) {
 			ContactEmail: "A <a@b.org>", ContactRole: "R", Consent: true}, map[string]string{"contact_email": "sign.error.contact_email.invalid"}},
 		{"long statement", store.SignatoryInput{Name: "X", Website: "x.org", Country: "KE", OrgType: "ngo", ContactName: "A",
 			ContactEmail: "a@b.org", ContactRole: "R", Consent: true, Statement: strings.Repeat("é", 501)}, map[string]string{"statement": "sign.error.statement.long"}},
+		{"phishing names", store.SignatoryInput{Name: "Confirm URGENT: verify now at http://evil.example/x", Website: "x.org", Country: "KE",
+			OrgType: "ngo", ContactName: "evil.example/unlock", ContactEmail: "a@b.org", ContactRole: "R", Consent: true},
+			map[string]string{"name": "sign.error.name.link", "contact_name": "sign.error.contact_name.link"}},
+		{"names with dots", store.SignatoryInput{Name: "St. Mary's Home", Website: "x.org", Country: "KE", OrgType: "ngo",
+			ContactName: "Dr. A. Smith", ContactEmail: "a@b.org", ContactRole: "R", Consent: true}, map[string]string{}},
 		{"fine", store.SignatoryInput{Name: "  Org  ", Website: "WWW.Org.example/path", Country: "KE", OrgType: "ngo", ContactName: "A",
 			ContactEmail: "a@b.org", ContactRole: "R", Consent: true, Statement: strings.Repeat("é", 500)}, map[string]string{}},
 	} {

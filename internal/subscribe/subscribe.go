@@ -38,7 +38,14 @@ const (
 	// RemindEvery is the least time between two "you are already
 	// subscribed" emails to one address, however often it is typed in.
 	RemindEvery = time.Hour
+	// ConfirmEmailEvery is the least time between two confirmation emails
+	// to one address: signing an address up again and again cannot flood
+	// its mailbox.
+	ConfirmEmailEvery = time.Hour
 )
+
+// confirmKind is the kind of the email with a confirmation link.
+const confirmKind = "subscriber-confirm"
 
 // Field limits, in characters.
 const (
@@ -91,7 +98,7 @@ func Check(in *store.SubscriberInput, consent bool) map[string]string {
 	switch {
 	case utf8.RuneCountInString(in.Name) > MaxName:
 		p["name"] = "subscribe.error.name.long"
-	case strings.Contains(in.Name, "://") || strings.Contains(strings.ToLower(in.Name), "www."):
+	case mail.LinkLike(in.Name):
 		// The name is written into the email sent to the address: a
 		// link there would let anyone send links to anyone.
 		p["name"] = "subscribe.error.name.link"
@@ -172,6 +179,10 @@ func audit(ctx context.Context, st *store.Store, a Actor, action string, sub sto
 // and a fresh link. An active subscriber is left as it is and emailed,
 // at most once every RemindEvery, that it is already subscribed, with
 // its preferences link. The caller answers the same in every case.
+//
+// An address not yet confirmed gets at most one confirmation email every
+// ConfirmEmailEvery: a sign-up within that time changes nothing and sends
+// nothing (the first email's link still works).
 func (s *Service) Subscribe(ctx context.Context, in store.SubscriberInput, ip string) error {
 	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
 		id, created, err := st.CreateSubscriber(ctx, in)
@@ -183,10 +194,17 @@ func (s *Service) Subscribe(ctx context.Context, in store.SubscriberInput, ip st
 			if err != nil {
 				return err
 			}
-			if err := s.sendConfirm(ctx, tx, st, sub); err != nil {
+			// The address may have had one within the hour, before it was
+			// erased: it is kept pending, and the next sign-up sends.
+			sent, err := s.sendConfirm(ctx, tx, st, sub)
+			if err != nil {
 				return err
 			}
-			return audit(ctx, st, Visitor(ip), store.ActionSubscriberSubscribe, sub, "new sign-up")
+			detail := "new sign-up"
+			if !sent {
+				detail = "new sign-up: " + capped
+			}
+			return audit(ctx, st, Visitor(ip), store.ActionSubscriberSubscribe, sub, detail)
 		}
 		sub, err := st.LockSubscriberByEmail(ctx, in.Email)
 		if err != nil {
@@ -211,10 +229,15 @@ func (s *Service) Subscribe(ctx context.Context, in store.SubscriberInput, ip st
 			if sub.Status == store.SubscriberUnsubscribed {
 				detail = "signed up again after unsubscribing"
 			}
+			if ok, err := st.TakeConfirmationSend(ctx, confirmKind, sub.Email, ConfirmEmailEvery); err != nil {
+				return err
+			} else if !ok {
+				return audit(ctx, st, Visitor(ip), store.ActionSubscriberSubscribe, sub, detail+": nothing changed, "+capped)
+			}
 			if sub, err = st.RestartSubscriber(ctx, sub.ID, in); err != nil {
 				return err
 			}
-			if err := s.sendConfirm(ctx, tx, st, sub); err != nil {
+			if err := s.queueConfirm(ctx, tx, st, sub); err != nil {
 				return err
 			}
 			return audit(ctx, st, Visitor(ip), store.ActionSubscriberSubscribe, sub, detail)
@@ -226,7 +249,21 @@ func (s *Service) Subscribe(ctx context.Context, in store.SubscriberInput, ip st
 	return nil
 }
 
-func (s *Service) sendConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, sub store.Subscriber) error {
+// capped is the audit detail of a sign-up that sent no email.
+const capped = "confirmation email already sent within the hour, none sent"
+
+// sendConfirm queues sub's confirmation email unless its address had one
+// within ConfirmEmailEvery, and reports whether it did.
+func (s *Service) sendConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, sub store.Subscriber) (bool, error) {
+	if ok, err := st.TakeConfirmationSend(ctx, confirmKind, sub.Email, ConfirmEmailEvery); err != nil || !ok {
+		return false, err
+	}
+	return true, s.queueConfirm(ctx, tx, st, sub)
+}
+
+// queueConfirm queues sub's confirmation email with a fresh link (the
+// caller has taken the address's send).
+func (s *Service) queueConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, sub store.Subscriber) error {
 	token, err := st.CreateSubscriberToken(ctx, sub.ID, TokenConfirm, ConfirmFor)
 	if err != nil {
 		return err
@@ -234,7 +271,7 @@ func (s *Service) sendConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, s
 	l := subscriberLang(sub)
 	subject, body := confirmEmail(l, sub, s.site(), s.link(sub, "/sswweek/subscribe/confirm/"+token))
 	// No List-Unsubscribe: the address is not subscribed to anything yet.
-	return s.queue(ctx, tx, sub, "subscriber-confirm", subject, body, nil)
+	return s.queue(ctx, tx, sub, confirmKind, subject, body, nil)
 }
 
 func (s *Service) sendReminder(ctx context.Context, tx pgx.Tx, sub store.Subscriber) error {
@@ -252,7 +289,13 @@ func (s *Service) sendReminder(ctx context.Context, tx pgx.Tx, sub store.Subscri
 
 // queue adds one email to sub in the outbox, in tx.
 func (s *Service) queue(ctx context.Context, tx pgx.Tx, sub store.Subscriber, kind, subject, body string, headers map[string]string) error {
-	_, err := s.jobs.QueueEmail(ctx, tx, store.Email{Kind: kind, To: sub.Email, ToName: sub.Name,
+	toName := sub.Name
+	if sub.Status != store.SubscriberActive {
+		// The address is not confirmed: nothing the visitor typed goes in
+		// the headers.
+		toName = ""
+	}
+	_, err := s.jobs.QueueEmail(ctx, tx, store.Email{Kind: kind, To: sub.Email, ToName: toName,
 		Subject: subject, Body: body, Headers: headers})
 	return err
 }
@@ -284,6 +327,11 @@ func (s *Service) Confirm(ctx context.Context, token, ip string) (store.Subscrib
 			return err
 		}
 		if err := st.DeleteSubscriberToken(ctx, token); err != nil {
+			return err
+		}
+		// The address's owner has answered: a later sign-up (after
+		// unsubscribing, say) may send at once.
+		if err := st.ForgetConfirmationSend(ctx, confirmKind, sub.Email); err != nil {
 			return err
 		}
 		return audit(ctx, st, ByLink(ip), store.ActionSubscriberConfirm, sub, listsDetail(sub))
@@ -361,6 +409,9 @@ func (s *Service) Chores() []jobs.Chore {
 		{Name: "expire-unconfirmed-subscribers", Interval: time.Hour, Run: func(ctx context.Context) error {
 			_, err := s.ExpireUnconfirmed(ctx)
 			return err
+		}},
+		{Name: "forget-subscriber-confirmation-sends", Interval: time.Hour, Run: func(ctx context.Context) error {
+			return store.New(s.pool).DeleteConfirmationSendsBefore(ctx, confirmKind, s.Now().Add(-ConfirmEmailEvery))
 		}},
 	}
 }
@@ -500,14 +551,17 @@ func listNames(l i18n.Lang, sub store.Subscriber) string {
 	return "the campaign's news and updates"
 }
 
+// confirmEmail goes to an address nobody has confirmed: its subject is
+// fixed, and the only words of the visitor's in it are the name, which
+// Check holds to mail.LinkLike.
 func confirmEmail(l i18n.Lang, sub store.Subscriber, site, link string) (subject, body string) {
 	if l == i18n.ES {
-		return "Confirme su suscripción", emailBody(l, sub, site,
+		return l.T("subscribe.email.confirm.subject"), emailBody(l, sub, site,
 			"Alguien, seguramente usted, pidió recibir en esta dirección "+listNames(l, sub)+".",
 			"Para confirmarlo, abra este enlace y pulse «Confirmar la suscripción»:\n"+link,
 			"El enlace vence en 7 días. Si no fue usted, ignore este mensaje: sin confirmación no le enviaremos nada y borraremos la solicitud.")
 	}
-	return "Confirm your subscription", emailBody(l, sub, site,
+	return l.T("subscribe.email.confirm.subject"), emailBody(l, sub, site,
 		"Someone, most likely you, asked for "+listNames(l, sub)+" to be sent to this address.",
 		"To confirm, open this link and press \"Confirm my subscription\":\n"+link,
 		"The link stops working after 7 days. If this was not you, ignore this email: without confirmation we send you nothing and delete the request.")

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	netmail "net/mail"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -128,6 +129,9 @@ func TestSubscribeConfirm(t *testing.T) {
 	if m.To[0] != "ana@example.net" || m.Subject != "Confirme su suscripción" {
 		t.Fatalf("confirmation email: to %v, subject %q", m.To, m.Subject)
 	}
+	if to, err := netmail.ParseAddress(m.Header.Get("To")); err != nil || to.Name != "" {
+		t.Fatalf("confirmation email To %q: the visitor's words in the header of an unconfirmed address's email", m.Header.Get("To"))
+	}
 	if !strings.Contains(m.Body, "https://example.org/es/sswweek/subscribe/confirm/") {
 		t.Fatalf("the link is not in the subscriber's language:\n%s", m.Body)
 	}
@@ -231,26 +235,87 @@ func TestSubscribeAgainWhileActive(t *testing.T) {
 	f.smtp.Wait(t, 3, 10*time.Second)
 }
 
-func TestSubscribeAgainWhilePending(t *testing.T) {
+func TestSubscribeAgainWhilePendingSendsOneConfirmationAnHour(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	if err := f.svc.Subscribe(ctx, signUp("cy@example.net", "en", true, false), ""); err != nil {
 		t.Fatal(err)
 	}
 	first := confirmToken(t, f.smtp.Wait(t, 1, 10*time.Second)[0])
+	// Three more within the hour, in other letter cases and with other
+	// choices: no fourth email (no second, even), nothing changed.
+	for i := range 3 {
+		again := store.SubscriberInput{Email: []string{"CY@example.net", "cy@EXAMPLE.net", "Cy@example.net"}[i], Lang: "es", Updates: true}
+		if err := f.svc.Subscribe(ctx, again, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var queued int
+	if err := f.pool.QueryRow(ctx, `SELECT count(*) FROM emails WHERE kind = 'subscriber-confirm'`).Scan(&queued); err != nil {
+		t.Fatal(err)
+	}
+	if queued != 1 {
+		t.Fatalf("%d confirmation emails queued for four sign-ups within the hour, want 1", queued)
+	}
+	time.Sleep(200 * time.Millisecond) // anything queued would be on its way by now
+	if got := f.smtp.Messages(); len(got) != 1 {
+		t.Fatalf("%d emails arrived, want 1", len(got))
+	}
+	if n := f.subscribers(t, "cy@example.net"); n != 1 {
+		t.Fatalf("%d rows for the address", n)
+	}
+	if sub := f.byEmail(t, "cy@example.net"); sub.Lang != "en" || !sub.Daily || sub.Updates {
+		t.Fatalf("a sign-up that sent no email changed the subscriber: %+v", sub)
+	}
+
+	// An hour later, a sign-up starts over with a fresh link, and the
+	// latest choices win.
+	if _, err := f.pool.Exec(ctx, `UPDATE confirmation_sends SET sent_at = now() - interval '61 minutes'`); err != nil {
+		t.Fatal(err)
+	}
 	if err := f.svc.Subscribe(ctx, store.SubscriberInput{Email: "CY@example.net", Lang: "es", Updates: true}, ""); err != nil {
 		t.Fatal(err)
 	}
 	second := confirmToken(t, f.smtp.Wait(t, 2, 10*time.Second)[1])
-	if n := f.subscribers(t, "cy@example.net"); n != 1 {
-		t.Fatalf("%d rows for the address", n)
-	}
 	if _, err := f.svc.Confirm(ctx, first, ""); !errors.Is(err, subscribe.ErrNotFound) {
 		t.Fatalf("the replaced link still works: %v", err)
 	}
 	sub, err := f.svc.Confirm(ctx, second, "")
 	if err != nil || sub.Lang != "es" || sub.Daily || !sub.Updates || sub.Name != "" {
 		t.Fatalf("the latest sign-up should win: %+v %v", sub, err)
+	}
+	// Confirmed: the address owes nothing to the limit any more.
+	var left int
+	f.pool.QueryRow(ctx, `SELECT count(*) FROM confirmation_sends`).Scan(&left)
+	if left != 0 {
+		t.Errorf("%d sends remembered after the address confirmed", left)
+	}
+}
+
+func TestSimultaneousSignUpsSendOneConfirmation(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	if err := f.svc.Subscribe(ctx, signUp("dee@example.net", "en", true, false), ""); err != nil {
+		t.Fatal(err)
+	}
+	// Unsubscribed long ago, say: the next sign-ups restart it, and only
+	// one of those sent together may email.
+	if _, err := f.pool.Exec(ctx, `UPDATE confirmation_sends SET sent_at = now() - interval '2 hours'`); err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() { errs <- f.svc.Subscribe(ctx, signUp("dee@example.net", "es", false, true), "") }()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	var queued int
+	f.pool.QueryRow(ctx, `SELECT count(*) FROM emails WHERE kind = 'subscriber-confirm'`).Scan(&queued)
+	if queued != 2 {
+		t.Fatalf("%d confirmation emails queued, want the first and one of the eight", queued)
 	}
 }
 
@@ -410,6 +475,9 @@ func TestCheck(t *testing.T) {
 		{"two addresses", func(in *store.SubscriberInput) { in.Email = "a@example.org,b@example.org" }, true, "email", "subscribe.error.email.invalid"},
 		{"long name", func(in *store.SubscriberInput) { in.Name = strings.Repeat("n", 121) }, true, "name", "subscribe.error.name.long"},
 		{"link as name", func(in *store.SubscriberInput) { in.Name = "Win at https://spam.example" }, true, "name", "subscribe.error.name.link"},
+		{"domain as name", func(in *store.SubscriberInput) { in.Name = "evil.example/unlock" }, true, "name", "subscribe.error.name.link"},
+		{"disguised domain as name", func(in *store.SubscriberInput) { in.Name = "Ana, see x[.]com" }, true, "name", "subscribe.error.name.link"},
+		{"email as name", func(in *store.SubscriberInput) { in.Name = "ana@example.org" }, true, "name", "subscribe.error.name.link"},
 		{"bad language", func(in *store.SubscriberInput) { in.Lang = "fr" }, true, "lang", "subscribe.error.lang.required"},
 		{"no list", func(in *store.SubscriberInput) { in.Daily, in.Updates = false, false }, true, "lists", "subscribe.error.lists.required"},
 		{"no consent", func(*store.SubscriberInput) {}, false, "consent", "subscribe.error.consent.required"},

@@ -118,7 +118,7 @@ func (a *App) signSubmit(w http.ResponseWriter, r *http.Request) error {
 	ctx, l := r.Context(), lang(r)
 	p, err := a.readSignatoryForm(w, r, signPublic)
 	if err != nil {
-		return err
+		return a.signUnavailable(w, r, p, err, nil)
 	}
 	sent := l.Path("/call-to-action/sign/check-email")
 	if p.Robot {
@@ -127,26 +127,69 @@ func (a *App) signSubmit(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	status := http.StatusBadRequest
-	if len(p.Problems) == 0 {
+	if p.Flooded {
+		status = http.StatusTooManyRequests
+		w.Header().Set("Retry-After", strconv.Itoa(int(SignWindow.Seconds())))
+	} else if len(p.Problems) == 0 {
 		ok, err := a.allowPost(r, signFormName, SignLimit)
 		if err != nil {
-			return err
+			return a.signUnavailable(w, r, p, err, nil)
 		}
 		if ok {
-			if _, err := a.signing.Submit(ctx, p.Input, clientIP(r)); err != nil {
-				return err
+			_, err := a.signing.Submit(ctx, p.Input, clientIP(r))
+			if err == nil {
+				http.Redirect(w, r, sent, http.StatusSeeOther)
+				return nil
 			}
-			http.Redirect(w, r, sent, http.StatusSeeOther)
-			return nil
+			if !errors.Is(err, signing.ErrConfirmationSent) {
+				return a.signUnavailable(w, r, p, err, nil)
+			}
+			status, p.Problems = http.StatusTooManyRequests, map[string]string{"contact_email": "sign.error.contact_email.sent"}
+			w.Header().Set("Retry-After", strconv.Itoa(int(signing.ConfirmEmailEvery.Seconds())))
+		} else {
+			status, p.Problems = http.StatusTooManyRequests, map[string]string{"form": "sign.error.form.ratelimit"}
+			w.Header().Set("Retry-After", strconv.Itoa(int(SignWindow.Seconds())))
 		}
-		status, p.Problems = http.StatusTooManyRequests, map[string]string{"form": "sign.error.form.ratelimit"}
-		w.Header().Set("Retry-After", strconv.Itoa(int(SignWindow.Seconds())))
 	}
 	v, err := a.signView(ctx, l, p.Form, p.Problems)
 	if err != nil {
 		return err
 	}
 	return a.renderSign(w, r, status, v)
+}
+
+// retryAfterOutage is the Retry-After, in seconds, of a form shown again
+// because the database went away (as the error pages say).
+const retryAfterOutage = "30"
+
+// signUnavailable answers a sign form post that met err. When err means
+// the database went away, the visitor gets the form again (503, with
+// Retry-After) with everything typed and the logo kept from an earlier
+// try, and a message to send it again in a moment: the submission is one
+// transaction, so nothing of it was saved. Any other error is returned.
+// change is the submission a change form is for (nil for the sign form;
+// its zero value when the outage hid it).
+func (a *App) signUnavailable(w http.ResponseWriter, r *http.Request, p signatoryPost, err error, change *store.Signatory) error {
+	if !unavailable(err) {
+		return err
+	}
+	ctx := r.Context()
+	problems := map[string]string{"form": "sign.error.form.unavailable"}
+	if p.LogoLost {
+		problems["logo"] = "sign.error.logo.again"
+	}
+	var v public.SignView
+	if change != nil {
+		v = a.signChangeView(r, *change, p.Form, problems)
+	} else {
+		var viewErr error
+		if v, viewErr = a.signView(ctx, lang(r), p.Form, problems); viewErr != nil {
+			return err // not even a stamp: the error page says to come back
+		}
+	}
+	a.logger.WarnContext(ctx, "sign form: database unavailable, form shown again", "error", err, "request_id", RequestID(ctx))
+	w.Header().Set("Retry-After", retryAfterOutage)
+	return a.renderSign(w, r, http.StatusServiceUnavailable, v)
 }
 
 // signSent asks the visitor to look for the confirmation email.
@@ -234,24 +277,34 @@ func (a *App) signChange(w http.ResponseWriter, r *http.Request) error {
 	if errors.Is(err, store.ErrNotFound) {
 		return a.signLinkExpired(w, r)
 	}
+	if unavailable(err) {
+		// The form comes back with what was typed; nothing can be stored.
+		p, _ := a.readSignatoryForm(w, r, signChange)
+		return a.signUnavailable(w, r, p, err, &store.Signatory{})
+	}
 	if err != nil {
 		return err
 	}
 	p, err := a.readSignatoryForm(w, r, signChange)
 	if err != nil {
-		return err
+		return a.signUnavailable(w, r, p, err, &sig)
 	}
 	if len(p.Problems) > 0 {
 		return a.renderSign(w, r, http.StatusBadRequest, a.signChangeView(r, sig, p.Form, p.Problems))
 	}
-	sig, err = a.signing.Resubmit(ctx, token, p.Input, clientIP(r))
+	saved, err := a.signing.Resubmit(ctx, token, p.Input, clientIP(r))
 	if errors.Is(err, store.ErrNotFound) {
 		return a.signLinkExpired(w, r)
 	}
-	if err != nil {
-		return err
+	if errors.Is(err, signing.ErrConfirmationSent) {
+		w.Header().Set("Retry-After", strconv.Itoa(int(signing.ConfirmEmailEvery.Seconds())))
+		return a.renderSign(w, r, http.StatusTooManyRequests,
+			a.signChangeView(r, sig, p.Form, map[string]string{"contact_email": "sign.error.contact_email.sent"}))
 	}
-	if sig.Status == store.StatusAwaitingConfirmation {
+	if err != nil {
+		return a.signUnavailable(w, r, p, err, &sig)
+	}
+	if saved.Status == store.StatusAwaitingConfirmation {
 		return a.renderLinkPage(w, r, public.SignSent(a.signMeta(r, "cta.sign.sent.title", "cta.sign.sent.description", true)))
 	}
 	m := a.signMeta(r, "cta.changed.title", "cta.change.description", true)

@@ -105,6 +105,13 @@ func (a *App) subscribeForm(w http.ResponseWriter, r *http.Request) error {
 	return a.renderSubscribe(w, r, http.StatusOK, v)
 }
 
+// subscribeTextFields are the sign-up form's fields a visitor types or
+// picks, by the name of the problem shown beside each (the form stamp,
+// when mangled, shows as an expired form).
+var subscribeTextFields = map[string]string{
+	"email": "email", "name": "name", "lang": "lang", "daily": "lists", "updates": "lists", "consent": "consent",
+}
+
 // subscribePost is a sign-up form as received.
 type subscribePost struct {
 	Form     public.SubscribeValues
@@ -126,7 +133,7 @@ func (a *App) readSubscribeForm(w http.ResponseWriter, r *http.Request) (subscri
 	if err := r.ParseForm(); err != nil {
 		return subscribePost{}, badRequest(err)
 	}
-	v := r.PostForm
+	v, garbled := cleanText(r.PostForm)
 	f := public.SubscribeValues{Email: v.Get("email"), Name: v.Get("name"), Lang: v.Get("lang"),
 		Daily: v.Get("daily") != "", Updates: v.Get("updates") != "", Consent: v.Get("consent") != "",
 		Started: v.Get("started")}
@@ -144,7 +151,7 @@ func (a *App) readSubscribeForm(w http.ResponseWriter, r *http.Request) (subscri
 		return p, nil
 	}
 	if ok, err := a.allowPost(r, subscribeAttemptName, SubscribeAttemptLimit); err != nil {
-		return subscribePost{}, err
+		return p, err // p holds the form as typed, to show again
 	} else if !ok {
 		p.Flooded = true
 		p.Problems = map[string]string{"form": "subscribe.error.form.ratelimit"}
@@ -153,6 +160,11 @@ func (a *App) readSubscribeForm(w http.ResponseWriter, r *http.Request) (subscri
 	p.Input = store.SubscriberInput{Email: f.Email, Name: f.Name, Lang: f.Lang, Daily: f.Daily, Updates: f.Updates}
 	for field, key := range subscribe.Check(&p.Input, f.Consent) {
 		p.Problems[field] = key
+	}
+	for field := range garbled {
+		if problem, ok := subscribeTextFields[field]; ok {
+			p.Problems[problem] = "subscribe.error.text"
+		}
 	}
 	// Show what was kept, tidied.
 	p.Form.Email, p.Form.Name = p.Input.Email, p.Input.Name
@@ -168,7 +180,7 @@ func (a *App) subscribeSubmit(w http.ResponseWriter, r *http.Request) error {
 	ctx, l := r.Context(), lang(r)
 	p, err := a.readSubscribeForm(w, r)
 	if err != nil {
-		return err
+		return a.subscribeUnavailable(w, r, p, err)
 	}
 	sent := l.Path("/sswweek/subscribe/check-email")
 	if p.Robot {
@@ -182,11 +194,11 @@ func (a *App) subscribeSubmit(w http.ResponseWriter, r *http.Request) error {
 	} else if len(p.Problems) == 0 {
 		ok, err := a.allowPost(r, subscribeFormName, SubscribeLimit)
 		if err != nil {
-			return err
+			return a.subscribeUnavailable(w, r, p, err)
 		}
 		if ok {
 			if err := a.subscribe.Subscribe(ctx, p.Input, clientIP(r)); err != nil {
-				return err
+				return a.subscribeUnavailable(w, r, p, err)
 			}
 			http.Redirect(w, r, sent, http.StatusSeeOther)
 			return nil
@@ -203,6 +215,30 @@ func (a *App) subscribeSubmit(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	return a.renderSubscribe(w, r, status, v)
+}
+
+// subscribeUnavailable answers a sign-up that met err. When err means the
+// database went away, the visitor gets the form again (503, with
+// Retry-After) with everything typed and a message to send it again in a
+// moment: the sign-up is one transaction, so nothing of it was saved. Any
+// other error is returned.
+func (a *App) subscribeUnavailable(w http.ResponseWriter, r *http.Request, p subscribePost, err error) error {
+	if !unavailable(err) {
+		return err
+	}
+	ctx, l := r.Context(), lang(r)
+	v := public.SubscribeFormView{ID: "subscribe", Action: l.Path("/sswweek/subscribe"), Form: p.Form,
+		Problems: map[string]string{"form": "subscribe.error.form.unavailable"}}
+	if _, ok := a.checkStamp(ctx, v.Form.Started); !ok {
+		stamp, stampErr := a.formStamp(ctx)
+		if stampErr != nil {
+			return err // not even a stamp: the error page says to come back
+		}
+		v.Form.Started = stamp
+	}
+	a.logger.WarnContext(ctx, "sign-up form: database unavailable, form shown again", "error", err, "request_id", RequestID(ctx))
+	w.Header().Set("Retry-After", retryAfterOutage)
+	return a.renderSubscribe(w, r, http.StatusServiceUnavailable, v)
 }
 
 // subscribeSent asks the visitor to look for our email.

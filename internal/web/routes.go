@@ -45,7 +45,8 @@ type App struct {
 	formKeys   *store.KeyCache // signs form stamps and logo references
 	// hashWait is how long a sign-in waits for a password slot before
 	// being told the site is busy; tests lengthen it.
-	hashWait time.Duration
+	hashWait  time.Duration
+	logoQuota int // logos the public forms may store an hour (LogoQuota; tests lower it)
 }
 
 // NewApp returns the site's handlers over a database pool.
@@ -55,7 +56,7 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 		panic(err) // a kind declared incompletely: a programming error
 	}
 	a := &App{cfg: cfg, logger: logger, pool: pool, store: store.New(pool), now: time.Now,
-		throttle: auth.NewThrottle(pool), kinds: kinds, hashWait: auth.BusyWait}
+		throttle: auth.NewThrottle(pool), kinds: kinds, hashWait: auth.BusyWait, logoQuota: LogoQuota}
 	a.sessions = newSessions(a)
 	a.formKeys = store.NewKeyCache(pool, "forms")
 	var sender mail.Sender = mail.Log{Logger: logger.With("component", "mail")}

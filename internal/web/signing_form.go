@@ -8,10 +8,12 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sswalliance/advocacy/internal/logo"
 	"github.com/sswalliance/advocacy/internal/signing"
@@ -34,6 +36,20 @@ const (
 	// in SignWindow, accepted or not: each logo costs up to a second of
 	// decoding, so refused tries are limited too.
 	SignAttemptLimit = 30
+	// LogoQuota is how many logos the public forms may store in an hour,
+	// from everyone together: each is kept for two days (up to 5 MB and
+	// its PNG) even when the form is never sent, so many addresses at once
+	// cannot fill the database. A logo over the quota is refused with a
+	// message.
+	LogoQuota = 60
+)
+
+// The names posts are counted under, besides each form's own.
+const (
+	signAttemptName = "sign-attempt"
+	// logoQuotaName counts stored logos for everyone, under the
+	// unspecified address.
+	logoQuotaName = "logo-stored"
 )
 
 // signatoryForm is the sign form as typed, to show it again.
@@ -82,11 +98,27 @@ type signatoryPost struct {
 	// faster than a person could fill it: answer as if accepted, save
 	// nothing.
 	Robot bool
+	// Flooded is set when the address is over a limit of posts.
+	Flooded bool
+	// LogoLost is set, with an error, when a logo was sent that could not
+	// be kept (the database went away before it was stored).
+	LogoLost bool
+}
+
+// signTextFields are the sign form's fields a visitor types or picks, by
+// the name of the problem shown beside each (the hidden fields, when
+// mangled, show as an expired form or a missing logo).
+var signTextFields = map[string]string{
+	"name": "name", "website": "website", "country": "country", "type": "type",
+	"contact_name": "contact_name", "contact_email": "contact_email", "role": "role",
+	"statement": "statement", "consent": "consent",
 }
 
 // readSignatoryForm reads and checks a sign form. A logo sent with it is
 // checked and, when acceptable, stored at once (by its hash), so the form
-// keeps it if another field needs fixing.
+// keeps it if another field needs fixing. With an error (the database
+// went away), the post it returns still holds the form as typed, with the
+// logo kept from an earlier try, to show again.
 func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode formMode) (signatoryPost, error) {
 	ctx := r.Context()
 	values, files, tooLarge, err := readMultipartForm(w, r, logo.MaxBytes)
@@ -99,6 +131,7 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 	if err != nil {
 		return signatoryPost{}, badRequest(err)
 	}
+	values, garbled := cleanText(values)
 	f := signatoryForm{
 		Name: values.Get("name"), Website: values.Get("website"), Country: values.Get("country"),
 		OrgType: values.Get("type"), ContactName: values.Get("contact_name"),
@@ -107,7 +140,19 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 		Started: values.Get("started"),
 	}
 	p := signatoryPost{Form: f}
+	// fail returns err with the form as typed and the logo the form
+	// already carried (its signature needs no database), to show again.
+	fail := func(err error) (signatoryPost, error) {
+		p.Form = f
+		if sha, _, ok := a.verifyLogoRef(ctx, values.Get("logo_ref")); ok {
+			p.Form.LogoSHA, p.Form.LogoRef = sha, values.Get("logo_ref")
+		}
+		_, p.LogoLost = files["logo"]
+		return p, err
+	}
 	if mode == signPublic {
+		// A logo is decoded and stored only for a post that passes every
+		// check a robot fails: the honeypot, the stamp and the limits.
 		if values.Get("homepage") != "" {
 			p.Robot = true
 			return p, nil
@@ -116,15 +161,18 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 		if !ok {
 			// No stamp, or a forged one: show the form again, newly stamped.
 			p.Problems = map[string]string{"form": "sign.error.form.expired"}
+			delete(files, "logo")
 		} else if a.now().Sub(started) < MinFillTime {
 			p.Robot = true
 			return p, nil
 		}
-		if ok, err := a.allowPost(r, "sign-attempt", SignAttemptLimit); err != nil {
-			return signatoryPost{}, err
-		} else if !ok {
-			delete(files, "logo") // not decoded: the address is over its limit
-			p.Problems = map[string]string{"form": "sign.error.form.ratelimit"}
+		flooded, err := a.signFlooded(r)
+		if err != nil {
+			return fail(err)
+		}
+		if flooded {
+			delete(files, "logo")
+			p.Flooded, p.Problems = true, map[string]string{"form": "sign.error.form.ratelimit"}
 		}
 	}
 	in := store.SignatoryInput{
@@ -133,12 +181,19 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 		Statement: f.Statement, Consent: f.Consent, Lang: string(lang(r)),
 	}
 	problems := signing.Check(&in, mode == signPublic || mode == signChange)
+	for field := range garbled {
+		if problem, ok := signTextFields[field]; ok {
+			problems[problem] = "sign.error.text"
+		}
+	}
 	for k, v := range p.Problems {
 		problems[k] = v
 	}
 
 	// The logo: a new file wins over one kept from an earlier try.
-	if refSHA, origSHA, ok := a.openLogoRef(ctx, values.Get("logo_ref")); ok {
+	if refSHA, origSHA, ok, err := a.openLogoRef(ctx, values.Get("logo_ref")); err != nil {
+		return fail(err)
+	} else if ok {
 		in.LogoSHA, in.OriginalSHA = refSHA, origSHA
 	}
 	switch up, sent := files["logo"]; {
@@ -150,24 +205,33 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 			problems["logo"] = key
 			break
 		} else if err != nil {
-			return signatoryPost{}, err
+			return fail(err)
+		}
+		if mode == signPublic || mode == signChange {
+			if ok, err := a.store.RecordFormPost(ctx, logoQuotaName, netip.IPv4Unspecified(), a.logoQuota, time.Hour); err != nil {
+				return fail(err)
+			} else if !ok {
+				problems["logo"] = "sign.error.logo.quota"
+				break
+			}
 		}
 		err = a.store.SaveLogo(ctx, store.Logo{SHA256: l.SHA256, PNG: l.PNG, Width: l.Width, Height: l.Height},
 			l.Original, sha256Hex(l.Original), l.OriginalType, l.OriginalExt)
 		if err != nil {
-			return signatoryPost{}, err
+			return fail(err)
 		}
 		in.LogoSHA, in.OriginalSHA = l.SHA256, sha256Hex(l.Original)
 	}
-	if in.LogoSHA == "" && problems["logo"] == "" && (mode == signPublic || mode == signStaffAdd) {
+	if in.LogoSHA == "" && problems["logo"] == "" && !p.Flooded && (mode == signPublic || mode == signStaffAdd) {
 		problems["logo"] = "sign.error.logo.required"
 	}
 	if in.LogoSHA != "" {
 		f.LogoSHA = in.LogoSHA
-		f.LogoRef, err = a.logoRef(ctx, in.LogoSHA, in.OriginalSHA)
+		ref, err := a.logoRef(ctx, in.LogoSHA, in.OriginalSHA)
 		if err != nil {
-			return signatoryPost{}, err
+			return fail(err)
 		}
+		f.LogoRef = ref
 	}
 	// Show what was kept, tidied (a website completed with https://).
 	f.Name, f.Website, f.ContactName, f.ContactEmail, f.ContactRole = in.Name, in.Website, in.ContactName, in.ContactEmail, in.ContactRole
@@ -179,6 +243,39 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 		p.Problems = problems
 	}
 	return p, nil
+}
+
+// cleanText returns the text fields of a form with every byte sequence
+// Postgres cannot store as text (NUL, invalid UTF-8) replaced by U+FFFD,
+// and the names of the fields that had one. Such bytes are checked here,
+// where the form is read: the form shows the field again marked, with a
+// message beside it and everything else kept, where the database would
+// have refused the whole post (22021) with a 500.
+func cleanText(v url.Values) (url.Values, map[string]bool) {
+	var garbled map[string]bool
+	for field, values := range v {
+		for i, s := range values {
+			if utf8.ValidString(s) && !strings.ContainsRune(s, 0) {
+				continue
+			}
+			if garbled == nil {
+				garbled = map[string]bool{}
+				v = cloneValues(v)
+				values = v[field]
+			}
+			garbled[field] = true
+			values[i] = strings.ReplaceAll(strings.ToValidUTF8(s, "\ufffd"), "\x00", "\ufffd")
+		}
+	}
+	return v, garbled
+}
+
+func cloneValues(v url.Values) url.Values {
+	c := make(url.Values, len(v))
+	for k, vs := range v {
+		c[k] = append([]string(nil), vs...)
+	}
+	return c
 }
 
 // cutForm is what arrived of a form cut off mid-upload, without its form
@@ -268,7 +365,23 @@ func (a *App) logoRef(ctx context.Context, logoSHA, originalSHA string) (string,
 	return logoSHA + "." + originalSHA + "." + mac(key, "logo", logoSHA, originalSHA), nil
 }
 
-func (a *App) openLogoRef(ctx context.Context, ref string) (logoSHA, originalSHA string, ok bool) {
+// openLogoRef returns the logo a form's logo reference names, if the
+// reference is ours and the logo still stored; an error when the
+// database could not say.
+func (a *App) openLogoRef(ctx context.Context, ref string) (logoSHA, originalSHA string, ok bool, err error) {
+	logoSHA, originalSHA, ok = a.verifyLogoRef(ctx, ref)
+	if !ok {
+		return "", "", false, nil
+	}
+	if ok, err := a.store.LogoExists(ctx, logoSHA, originalSHA); err != nil || !ok {
+		return "", "", false, err
+	}
+	return logoSHA, originalSHA, true, nil
+}
+
+// verifyLogoRef returns the logo a form's logo reference names, if the
+// reference was signed here.
+func (a *App) verifyLogoRef(ctx context.Context, ref string) (logoSHA, originalSHA string, ok bool) {
 	parts := strings.Split(ref, ".")
 	if len(parts) != 3 {
 		return "", "", false
@@ -277,18 +390,32 @@ func (a *App) openLogoRef(ctx context.Context, ref string) (logoSHA, originalSHA
 	if err != nil || !hmac.Equal([]byte(parts[2]), []byte(mac(key, "logo", parts[0], parts[1]))) {
 		return "", "", false
 	}
-	if ok, err := a.store.LogoExists(ctx, parts[0], parts[1]); err != nil || !ok {
-		return "", "", false
-	}
 	return parts[0], parts[1], true
+}
+
+// signFlooded counts a post of the sign form from r's address and reports
+// whether the address is over a limit: SignAttemptLimit posts, or
+// SignLimit accepted submissions (counted when accepted, by signSubmit).
+func (a *App) signFlooded(r *http.Request) (bool, error) {
+	if ok, err := a.allowPost(r, signAttemptName, SignAttemptLimit); err != nil || !ok {
+		return !ok, err
+	}
+	n, err := a.store.CountFormPosts(r.Context(), signFormName, postAddr(r), SignWindow)
+	return n >= SignLimit, err
 }
 
 // allowPost counts a post of form from r's address, reporting false when
 // the address already made limit posts of it in SignWindow (the public
 // handler calls it with "sign" and SignLimit for each accepted submission).
 func (a *App) allowPost(r *http.Request, form string, limit int) (bool, error) {
-	ip, _ := clientNet(r) // unknown addresses share one count, as ::
-	return a.store.RecordFormPost(r.Context(), form, ip, limit, SignWindow)
+	return a.store.RecordFormPost(r.Context(), form, postAddr(r), limit, SignWindow)
+}
+
+// postAddr is the address r's posts are counted under: clientNet, with
+// unknown addresses sharing one count as ::.
+func postAddr(r *http.Request) netip.Addr {
+	ip, _ := clientNet(r)
+	return ip
 }
 
 // staffActor is the signed-in staff member, as the workflow's actor.

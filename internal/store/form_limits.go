@@ -1,0 +1,64 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/netip"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// TakeConfirmationSend reports whether a confirmation email of kind may go
+// to address now, at most one in every window, and if so records that it
+// goes. Called in the transaction that queues the email, so a sign-up
+// rolled back leaves no trace; of simultaneous sign-ups for one address
+// the later wait on the row and find it taken.
+func (s *Store) TakeConfirmationSend(ctx context.Context, kind, address string, window time.Duration) (bool, error) {
+	var ok bool
+	err := s.db.QueryRow(ctx, `
+		INSERT INTO confirmation_sends (kind, address) VALUES ($1, $2)
+		ON CONFLICT (kind, address) DO UPDATE SET sent_at = now()
+			WHERE confirmation_sends.sent_at <= now() - $3::interval
+		RETURNING true`, kind, strings.ToLower(address), window.String()).Scan(&ok)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("store: take %s send: %w", kind, err)
+	}
+	return ok, nil
+}
+
+// ForgetConfirmationSend frees address for another confirmation email of
+// kind at once: it has just been confirmed, so its owner asked for it.
+func (s *Store) ForgetConfirmationSend(ctx context.Context, kind, address string) error {
+	if _, err := s.db.Exec(ctx, `DELETE FROM confirmation_sends WHERE kind = $1 AND address = $2`,
+		kind, strings.ToLower(address)); err != nil {
+		return fmt.Errorf("store: forget %s send: %w", kind, err)
+	}
+	return nil
+}
+
+// DeleteConfirmationSendsBefore forgets the sends of kind before cutoff
+// (addresses are personal data, kept only while the limit needs them).
+func (s *Store) DeleteConfirmationSendsBefore(ctx context.Context, kind string, cutoff time.Time) error {
+	if _, err := s.db.Exec(ctx, `DELETE FROM confirmation_sends WHERE kind = $1 AND sent_at < $2`, kind, cutoff); err != nil {
+		return fmt.Errorf("store: delete old %s sends: %w", kind, err)
+	}
+	return nil
+}
+
+// CountFormPosts returns how many posts of form RecordFormPost counted
+// from ip in the window: a form can be refused before its costly parts
+// (decoding a logo) when the address is already over its limit.
+func (s *Store) CountFormPosts(ctx context.Context, form string, ip netip.Addr, window time.Duration) (int, error) {
+	var n int
+	if err := s.db.QueryRow(ctx, `SELECT count(*) FROM form_posts WHERE form = $1 AND ip = $2 AND at > now() - $3::interval`,
+		form, ip.String(), window.String()).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count %s posts: %w", form, err)
+	}
+	return n, nil
+}
