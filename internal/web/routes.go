@@ -16,6 +16,7 @@ import (
 	"github.com/sswalliance/advocacy/internal/auth"
 	"github.com/sswalliance/advocacy/internal/config"
 	"github.com/sswalliance/advocacy/internal/content"
+	"github.com/sswalliance/advocacy/internal/filecache"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/jobs"
 	"github.com/sswalliance/advocacy/internal/mail"
@@ -42,6 +43,8 @@ type App struct {
 	subscribe  *subscribe.Service
 	newsletter *newsletter.Sender
 	formKeys   *store.KeyCache // signs form stamps and logo references
+	// fileCopies are the local copies of files that downloads are sent from.
+	fileCopies *filecache.Cache
 }
 
 // NewApp returns the site's handlers over a database pool.
@@ -54,6 +57,7 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 		throttle: auth.NewThrottle(pool), kinds: kinds}
 	a.sessions = newSessions(a)
 	a.formKeys = store.NewKeyCache(pool, "forms")
+	a.fileCopies = filecache.New(cfg.FileCacheDir, cfg.FileCacheBytes)
 	var sender mail.Sender = mail.Log{Logger: logger.With("component", "mail")}
 	via := "log"
 	if cfg.SMTPURL != "" {
@@ -67,7 +71,7 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 	a.signing = signing.New(pool, nil, cfg.BaseURL)
 	a.subscribe = subscribe.New(pool, nil, cfg.BaseURL)
 	a.newsletter = newsletter.New(pool, sender, a.subscribe, logger.With("component", "newsletter"), cfg.MailPerMinute)
-	chores := slices.Concat(a.signing.Chores(), a.subscribe.Chores(), a.newsletter.Chores())
+	chores := slices.Concat(a.signing.Chores(), a.subscribe.Chores(), a.newsletter.Chores(), a.fileChores())
 	if a.jobs, err = jobs.NewWith(pool, logger, sender, via, a.newsletter.Register, chores...); err != nil {
 		panic(err) // River refuses only a malformed configuration
 	}
