@@ -115,8 +115,31 @@ func (a *App) serveFile(w http.ResponseWriter, r *http.Request, f store.FileMeta
 			a.logger.ErrorContext(ctx, "count download", "error", err, "request_id", RequestID(ctx))
 		}
 	}
-	http.ServeContent(w, r, f.Name, modified, data)
+	http.ServeContent(sendfileWriter{w}, r, f.Name, modified, data)
 	return nil
+}
+
+// sendfileWriter lets http.ServeContent hand the file to the kernel
+// (sendfile: no copy through user space) when the response is not being
+// compressed. The compression middleware's writer hides the ReadFrom of
+// the writers under it; the access log's writer, which counts the bytes,
+// has its own.
+type sendfileWriter struct{ http.ResponseWriter }
+
+func (w sendfileWriter) ReadFrom(src io.Reader) (int64, error) {
+	if w.Header().Get("Content-Encoding") == "" {
+		for u := w.ResponseWriter; ; {
+			if rf, ok := u.(io.ReaderFrom); ok {
+				return rf.ReadFrom(src)
+			}
+			uw, ok := u.(interface{ Unwrap() http.ResponseWriter })
+			if !ok {
+				break
+			}
+			u = uw.Unwrap()
+		}
+	}
+	return io.Copy(struct{ io.Writer }{w.ResponseWriter}, src)
 }
 
 // fillFile writes file id's size bytes, read from Postgres a chunk at a
