@@ -10,6 +10,8 @@ import (
 	netmail "net/mail"
 	"net/netip"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -43,6 +45,11 @@ type Config struct {
 	// believed: a request from one of them is counted (for sign-in
 	// throttling and form rate limits) against the address it names.
 	TrustedProxies []netip.Prefix
+	// FileCacheDir holds the local copies downloads are sent from (named
+	// by content hash, filled from the database); FileCacheBytes is how
+	// much they may take.
+	FileCacheDir   string
+	FileCacheBytes int64
 }
 
 // HTTPS reports whether the site is served over TLS.
@@ -142,6 +149,19 @@ func Load(getenv func(string) string) (Config, error) {
 			errs = append(errs, fmt.Errorf("MAIL_PER_MINUTE: %q is not a whole number of emails a minute (0 for no cap)", raw))
 		}
 		c.MailPerMinute = n
+	}
+
+	c.FileCacheDir = strings.TrimSpace(getenv("FILE_CACHE_DIR"))
+	if c.FileCacheDir == "" {
+		c.FileCacheDir = filepath.Join(os.TempDir(), "advocacy-files")
+	}
+	c.FileCacheBytes = 1 << 30
+	if raw := strings.TrimSpace(getenv("FILE_CACHE_MB")); raw != "" {
+		n, err := strconv.ParseInt(raw, 10, 64)
+		if err != nil || n < 1 || n > 1<<30 {
+			errs = append(errs, fmt.Errorf("FILE_CACHE_MB: %q is not a whole number of megabytes (at least 1)", raw))
+		}
+		c.FileCacheBytes = n << 20
 	}
 
 	if c.MailFrom == "" && c.BaseURL != nil {

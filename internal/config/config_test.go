@@ -3,6 +3,8 @@ package config
 import (
 	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -20,6 +22,9 @@ func TestLoad(t *testing.T) {
 			}
 			if c.HTTPS() {
 				t.Error("HTTPS by default")
+			}
+			if c.FileCacheDir != filepath.Join(os.TempDir(), "advocacy-files") || c.FileCacheBytes != 1<<30 {
+				t.Errorf("file cache %q, %d bytes", c.FileCacheDir, c.FileCacheBytes)
 			}
 		}},
 		{name: "base URL follows ADDR", env: map[string]string{"ADDR": "127.0.0.1:18080"}, check: func(t *testing.T, c Config) {
@@ -40,6 +45,12 @@ func TestLoad(t *testing.T) {
 				t.Errorf("trusted proxies %v", c.TrustedProxies)
 			}
 		}},
+		{name: "file cache", env: map[string]string{"FILE_CACHE_DIR": "/var/cache/advocacy", "FILE_CACHE_MB": "200"}, check: func(t *testing.T, c Config) {
+			if c.FileCacheDir != "/var/cache/advocacy" || c.FileCacheBytes != 200<<20 {
+				t.Errorf("file cache %q, %d bytes", c.FileCacheDir, c.FileCacheBytes)
+			}
+		}},
+		{name: "bad file cache size", env: map[string]string{"FILE_CACHE_MB": "0"}, wantErr: []string{"FILE_CACHE_MB"}},
 		{name: "bad trusted proxy", env: map[string]string{"TRUSTED_PROXIES": "10.0.0.0/8,proxy.local"}, wantErr: []string{"TRUSTED_PROXIES", "proxy.local"}},
 		{name: "bad database url", env: map[string]string{"DATABASE_URL": "mysql://x"}, wantErr: []string{"DATABASE_URL"}},
 		{name: "bad addr", env: map[string]string{"ADDR": "localhost"}, wantErr: []string{"ADDR"}},

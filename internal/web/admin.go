@@ -76,6 +76,7 @@ func (a *App) adminRoutes(r chi.Router) {
 		a.mailingRoutes(r)
 		r.Get("/signatories/{id}/original", a.handle(a.logoOriginal))
 		r.Get("/logos/{file}", a.handle(a.staffLogoImage))
+		r.Get("/files/{id}/{name}", a.handle(a.staffFile))
 		a.outboxRoutes(r)
 		r.Group(func(r chi.Router) {
 			r.Use(a.requireAdmin)

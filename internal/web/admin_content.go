@@ -191,7 +191,7 @@ func (a *App) editView(ctx context.Context, it content.Item, doc content.Doc, pr
 				if id, err := strconv.ParseInt(doc[key], 10, 64); err == nil {
 					if m, err := a.store.FileMeta(ctx, id); err == nil {
 						fv.File = &admin.FileInfo{ID: doc[key], Name: m.Name, Size: public.ResourceFileSize(i18n.EN, m.Size),
-							URL: fmt.Sprintf("/files/%d/%s", m.ID, m.Name)}
+							URL: fmt.Sprintf("/admin/files/%d/%s", m.ID, m.Name)} // a draft's upload is not public yet
 					}
 				}
 			}
@@ -657,6 +657,9 @@ func (a *App) contentPreview(w http.ResponseWriter, r *http.Request) error {
 	banner := `<div class="preview-banner" role="note" data-testid="preview-banner">Preview: this is how the page will look once published. <a href="` +
 		string(admin.ItemURL(k, it.Key)) + `">Back to editing</a></div>`
 	body = strings.Replace(body, `<body>`, `<body>`+banner, 1)
+	// The draft's files are not public until it is published: staff open
+	// them at their staff-only address.
+	body = strings.ReplaceAll(body, `href="/files/`, `href="/admin/files/`)
 	w.WriteHeader(rec.status)
 	_, err = io.WriteString(w, body)
 	return err

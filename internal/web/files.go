@@ -1,9 +1,10 @@
 package web
 
 import (
-	"bytes"
+	"context"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -11,6 +12,9 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/sswalliance/advocacy/internal/content"
+	"github.com/sswalliance/advocacy/internal/filecache"
+	"github.com/sswalliance/advocacy/internal/jobs"
 	"github.com/sswalliance/advocacy/internal/store"
 )
 
@@ -19,22 +23,60 @@ import (
 // a withdrawn file from lingering in caches for long.
 const fileMaxAge = 24 * time.Hour
 
-// file serves /files/{id}/{name}: the bytes stored in Postgres, with a
-// strong ETag from their SHA-256, ranges, and a download counter that
-// records nothing about the visitor.
+// fileChunk is how much of a file one query reads while its copy on disk
+// is filled: a 50 MB file takes fifty short queries, each giving its
+// connection back before the next, and a fill holds one chunk in memory.
+const fileChunk = 1 << 20
+
+// fileGrace is how long an upload that nothing refers to is kept: time to
+// fix a refused form and save it, or to change one's mind.
+const fileGrace = 7 * 24 * time.Hour
+
+// file serves /files/{id}/{name} to anyone: a file a published resource
+// links, with a strong ETag from its SHA-256, ranges, and a download
+// counter that records nothing about the visitor.
 func (a *App) file(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil || id <= 0 {
-		return fmt.Errorf("file %q: %w", chi.URLParam(r, "id"), store.ErrNotFound)
-	}
-	// The description first: a revalidation or HEAD never reads the bytes.
-	f, err := a.store.FileMeta(ctx, id)
+	f, err := a.fileMeta(r)
 	if err != nil {
 		return err
 	}
+	// Any other file is not found, even under a wrong name: a redirect to
+	// the right one would confirm that it exists.
+	if !f.Public {
+		return fmt.Errorf("file %d is not published: %w", f.ID, store.ErrNotFound)
+	}
+	return a.serveFile(w, r, f, "/files/", "public, max-age="+strconv.Itoa(int(fileMaxAge.Seconds())), true)
+}
+
+// staffFile serves /admin/files/{id}/{name}: any stored file, so staff can
+// open a draft's uploads before they are published. Browsers and proxies
+// keep no copy (no-store), and staff downloads are not counted.
+func (a *App) staffFile(w http.ResponseWriter, r *http.Request) error {
+	f, err := a.fileMeta(r)
+	if err != nil {
+		return err
+	}
+	return a.serveFile(w, r, f, "/admin/files/", "no-store", false)
+}
+
+// fileMeta reads the description of the file the URL names: a revalidation
+// or HEAD never reads the bytes.
+func (a *App) fileMeta(r *http.Request) (store.FileMeta, error) {
+	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
+	if err != nil || id <= 0 {
+		return store.FileMeta{}, fmt.Errorf("file %q: %w", chi.URLParam(r, "id"), store.ErrNotFound)
+	}
+	return a.store.FileMeta(r.Context(), id)
+}
+
+// serveFile sends f from its copy on local disk (filled from Postgres the
+// first time), so a download takes neither the file's size in memory nor
+// a pooled connection while the client reads, and a range reads only that
+// range. prefix is the address the file is served under.
+func (a *App) serveFile(w http.ResponseWriter, r *http.Request, f store.FileMeta, prefix, cacheControl string, count bool) error {
+	ctx := r.Context()
 	if chi.URLParam(r, "name") != f.Name {
-		http.Redirect(w, r, "/files/"+strconv.FormatInt(f.ID, 10)+"/"+f.Name, http.StatusMovedPermanently)
+		http.Redirect(w, r, prefix+strconv.FormatInt(f.ID, 10)+"/"+f.Name, http.StatusMovedPermanently)
 		return nil
 	}
 
@@ -43,7 +85,7 @@ func (a *App) file(w http.ResponseWriter, r *http.Request) error {
 	h := w.Header()
 	h.Set("ETag", etag)
 	h.Set("Last-Modified", modified.Format(http.TimeFormat))
-	h.Set("Cache-Control", "public, max-age="+strconv.Itoa(int(fileMaxAge.Seconds())))
+	h.Set("Cache-Control", cacheControl)
 	if fileNotModified(r, etag, modified) {
 		w.WriteHeader(http.StatusNotModified)
 		return nil
@@ -57,20 +99,91 @@ func (a *App) file(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 
-	data, err := a.store.FileData(ctx, id)
+	// A range of a file not yet on disk waits for the whole copy: one
+	// fill, shared by everyone asking meanwhile, and every later range
+	// is a seek in a local file.
+	data, err := a.fileCopies.Open(ctx, f.SHA256, f.Size, a.fillFile(f.ID, f.Size))
 	if err != nil {
 		h.Del("Content-Disposition")
 		return err
 	}
-	if fileDownloadStarts(r, etag) {
+	defer data.Close()
+	if count && fileDownloadStarts(r, etag) {
 		// A visitor who leaves mid-request cancels ctx: not a fault to log.
-		if err := a.store.CountDownload(ctx, id); err != nil && ctx.Err() == nil {
+		if err := a.store.CountDownload(ctx, f.ID); err != nil && ctx.Err() == nil {
 			// A lost count must not cost the visitor the file.
 			a.logger.ErrorContext(ctx, "count download", "error", err, "request_id", RequestID(ctx))
 		}
 	}
-	http.ServeContent(w, r, f.Name, modified, bytes.NewReader(data))
+	http.ServeContent(sendfileWriter{w}, r, f.Name, modified, data)
 	return nil
+}
+
+// sendfileWriter lets http.ServeContent hand the file to the kernel
+// (sendfile: no copy through user space) when the response is not being
+// compressed. The compression middleware's writer hides the ReadFrom of
+// the writers under it; the access log's writer, which counts the bytes,
+// has its own.
+type sendfileWriter struct{ http.ResponseWriter }
+
+func (w sendfileWriter) ReadFrom(src io.Reader) (int64, error) {
+	if w.Header().Get("Content-Encoding") == "" {
+		for u := w.ResponseWriter; ; {
+			if rf, ok := u.(io.ReaderFrom); ok {
+				return rf.ReadFrom(src)
+			}
+			uw, ok := u.(interface{ Unwrap() http.ResponseWriter })
+			if !ok {
+				break
+			}
+			u = uw.Unwrap()
+		}
+	}
+	return io.Copy(struct{ io.Writer }{w.ResponseWriter}, src)
+}
+
+// fillFile writes file id's size bytes, read from Postgres a chunk at a
+// time, for its copy on disk.
+func (a *App) fillFile(id, size int64) filecache.Fill {
+	return func(ctx context.Context, w io.Writer) error {
+		for off := int64(0); off < size; off += fileChunk {
+			chunk, err := a.store.FileChunk(ctx, id, off, fileChunk)
+			if err != nil {
+				return err
+			}
+			if len(chunk) == 0 {
+				return fmt.Errorf("file %d ends at %d bytes, not %d", id, off, size)
+			}
+			if _, err := w.Write(chunk); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// fileChores deletes, every day, the uploads past their grace period that
+// nothing refers to: not linked by a published resource, and not named by
+// any draft or revision (restoring a revision needs its upload).
+func (a *App) fileChores() []jobs.Chore {
+	var refs []store.FileRef
+	for _, k := range a.kinds.Kinds() {
+		for _, f := range k.Fields {
+			if f.Type != content.File {
+				continue
+			}
+			for _, key := range f.Keys() {
+				refs = append(refs, store.FileRef{Kind: k.Name, Field: key})
+			}
+		}
+	}
+	return []jobs.Chore{{Name: "delete-unused-files", Interval: 24 * time.Hour, Run: func(ctx context.Context) error {
+		n, err := a.store.DeleteUnusedFiles(ctx, a.now().Add(-fileGrace), refs)
+		if n > 0 {
+			a.logger.InfoContext(ctx, "deleted unused files", "count", n)
+		}
+		return err
+	}}}
 }
 
 // fileNotModified reports whether the client's copy is current: If-None-Match

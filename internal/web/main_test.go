@@ -24,6 +24,9 @@ func testConfig(t testing.TB, env map[string]string) config.Config {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if env["FILE_CACHE_DIR"] == "" {
+		cfg.FileCacheDir = t.TempDir() // each test fills its own copies
+	}
 	return cfg
 }
 

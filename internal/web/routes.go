@@ -17,6 +17,7 @@ import (
 	"github.com/sswalliance/advocacy/internal/auth"
 	"github.com/sswalliance/advocacy/internal/config"
 	"github.com/sswalliance/advocacy/internal/content"
+	"github.com/sswalliance/advocacy/internal/filecache"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/jobs"
 	"github.com/sswalliance/advocacy/internal/mail"
@@ -47,6 +48,8 @@ type App struct {
 	// being told the site is busy; tests lengthen it.
 	hashWait  time.Duration
 	logoQuota int // logos the public forms may store an hour (LogoQuota; tests lower it)
+	// fileCopies are the local copies of files that downloads are sent from.
+	fileCopies *filecache.Cache
 }
 
 // NewApp returns the site's handlers over a database pool.
@@ -59,6 +62,7 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 		throttle: auth.NewThrottle(pool), kinds: kinds, hashWait: auth.BusyWait, logoQuota: LogoQuota}
 	a.sessions = newSessions(a)
 	a.formKeys = store.NewKeyCache(pool, "forms")
+	a.fileCopies = filecache.New(cfg.FileCacheDir, cfg.FileCacheBytes)
 	var sender mail.Sender = mail.Log{Logger: logger.With("component", "mail")}
 	via := "log"
 	if cfg.SMTPURL != "" {
@@ -72,7 +76,7 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 	a.signing = signing.New(pool, nil, cfg.BaseURL)
 	a.subscribe = subscribe.New(pool, nil, cfg.BaseURL)
 	a.newsletter = newsletter.New(pool, sender, a.subscribe, logger.With("component", "newsletter"), cfg.MailPerMinute)
-	chores := slices.Concat(a.signing.Chores(), a.subscribe.Chores(), a.newsletter.Chores())
+	chores := slices.Concat(a.signing.Chores(), a.subscribe.Chores(), a.newsletter.Chores(), a.fileChores())
 	register := func(w *river.Workers) {
 		a.newsletter.Register(w)
 		river.AddWorker(w, &lockoutNoticeWorker{a: a})
