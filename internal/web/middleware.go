@@ -136,18 +136,23 @@ func (a *App) crossOriginProtection() func(http.Handler) http.Handler {
 	}
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a.logger.WarnContext(r.Context(), "cross-origin request refused", "method", r.Method,
-			"path", r.URL.Path, "origin", r.Header.Get("Origin"), "request_id", RequestID(r.Context()))
+			"path", logPath(r.URL.Path), "origin", r.Header.Get("Origin"), "request_id", RequestID(r.Context()))
 		a.renderError(w, r, http.StatusForbidden)
 	}))
 	return cop.Handler
 }
 
 // secretInPath matches the part of a path that is a secret: the token of
-// a confirm or change link, the signature of a withdraw link.
-var secretInPath = regexp.MustCompile(`(/(?:call-to-action/(?:confirm|sign/change|withdraw/\d+)|sswweek/(?:subscribe/confirm|subscription/\d+|unsubscribe/\d+))/)[^/]+`)
+// a confirm or change link, the signature of a withdraw, preferences or
+// unsubscribe link, and whatever follows it. It matches more loosely than
+// the router does (any id, repeated slashes, any case), because a link
+// mangled on its way (`/withdraw/+5/...`, `//confirm/...`) still carries a
+// secret that works at the right address.
+var secretInPath = regexp.MustCompile(`(?i)(/(?:call-to-action/+(?:confirm|sign/+change|withdraw/+[^/]*)|sswweek/+(?:subscribe/+confirm|subscription/+[^/]*|unsubscribe/+[^/]*))/+)[^/].*`)
 
 // logPath is a request path fit for the log: whoever reads the log must
-// not be able to confirm, change or withdraw a signature with it.
+// not be able to confirm, change or withdraw a signature, or change or end
+// a subscription, with it. Every log line that carries a path uses it.
 func logPath(p string) string { return secretInPath.ReplaceAllString(p, "${1}[secret]") }
 
 type clientIPKey struct{}
