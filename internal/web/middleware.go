@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5/middleware"
@@ -116,6 +117,74 @@ func (a *App) recoverPanic(next http.Handler) http.Handler {
 		}()
 		next.ServeHTTP(ww, r)
 	})
+}
+
+// refuseBadURLText answers the 400 page to a request whose path or query
+// holds something that is not text: invalid UTF-8, NUL or another control
+// character. Postgres refuses such bytes (SQLSTATE 22021), so a slug or a
+// search term carrying them would reach a query and become a 500; no
+// address or search needs them. Checked here, once, for every route, so
+// no handler has to.
+func (a *App) refuseBadURLText(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if urlIsText(r) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		// The error page links to its own address (language switch,
+		// canonical): give it the address with the bad bytes replaced.
+		u := *r.URL
+		u.Path, u.RawPath, u.RawQuery = strings.Map(printable, strings.ToValidUTF8(u.Path, "\uFFFD")), "", ""
+		r2 := *r
+		r2.URL = &u
+		a.renderError(w, &r2, http.StatusBadRequest)
+	})
+}
+
+// urlIsText reports whether r's path and every query key and value are
+// valid UTF-8 free of control characters (a query value may hold the
+// whitespace a pasted search carries: tab, CR, LF).
+func urlIsText(r *http.Request) bool {
+	if !isText(r.URL.Path, false) {
+		return false
+	}
+	if r.URL.RawQuery == "" {
+		return true
+	}
+	for k, vs := range r.URL.Query() {
+		if !isText(k, true) {
+			return false
+		}
+		for _, v := range vs {
+			if !isText(v, true) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isText(s string, whitespace bool) bool {
+	for i := 0; i < len(s); {
+		c, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case c == utf8.RuneError && size == 1:
+			return false
+		case whitespace && (c == '\t' || c == '\n' || c == '\r'):
+		case printable(c) != c:
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// printable is c, or U+FFFD for a control character (C0, DEL, C1).
+func printable(c rune) rune {
+	if c < 0x20 || (c >= 0x7f && c <= 0x9f) {
+		return utf8.RuneError
+	}
+	return c
 }
 
 // crossOriginProtection refuses unsafe requests (POST, PUT, DELETE...) sent

@@ -90,6 +90,7 @@ func (a *App) routes(extra func(chi.Router)) http.Handler {
 		a.securityHeaders,
 		a.accessLog,
 		a.recoverPanic,
+		a.refuseBadURLText,
 		middleware.Compress(5, compressible...),
 		a.crossOriginProtection(),
 		middleware.GetHead,
