@@ -81,8 +81,10 @@ func (a *App) accessLog(next http.Handler) http.Handler {
 		if status == 0 {
 			status = http.StatusOK
 		}
+		// A 503 is a refusal on purpose (the database is away, or the
+		// site is full), reported once by whoever refused, not per request.
 		level := slog.LevelInfo
-		if status >= 500 {
+		if status >= 500 && status != http.StatusServiceUnavailable {
 			level = slog.LevelError
 		}
 		a.logger.LogAttrs(r.Context(), level, "request",

@@ -3,6 +3,7 @@
 package web
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"slices"
@@ -16,6 +17,7 @@ import (
 	"github.com/sswalliance/advocacy/internal/auth"
 	"github.com/sswalliance/advocacy/internal/config"
 	"github.com/sswalliance/advocacy/internal/content"
+	"github.com/sswalliance/advocacy/internal/db"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/jobs"
 	"github.com/sswalliance/advocacy/internal/mail"
@@ -42,6 +44,7 @@ type App struct {
 	subscribe  *subscribe.Service
 	newsletter *newsletter.Sender
 	formKeys   *store.KeyCache // signs form stamps and logo references
+	outage     *outage         // logs the database going away once, not per request
 }
 
 // NewApp returns the site's handlers over a database pool.
@@ -52,6 +55,8 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 	}
 	a := &App{cfg: cfg, logger: logger, pool: pool, store: store.New(pool), now: time.Now,
 		throttle: auth.NewThrottle(pool), kinds: kinds}
+	a.outage = &outage{logger: logger, now: time.Now, every: outageReportEvery,
+		ping: func(ctx context.Context) error { return db.Ping(ctx, pool) }}
 	a.sessions = newSessions(a)
 	a.formKeys = store.NewKeyCache(pool, "forms")
 	var sender mail.Sender = mail.Log{Logger: logger.With("component", "mail")}
