@@ -68,6 +68,15 @@ func (o *outage) failed(ctx context.Context, start time.Time, err error) {
 	}
 }
 
+// partLeftOut records that a part of a page (its footer) was left out
+// because the database is unavailable: it begins an outage if none is
+// under way, and is not counted as a refused request.
+func (o *outage) partLeftOut(ctx context.Context, err error) {
+	if !o.down.Load() {
+		o.failed(ctx, o.now(), err)
+	}
+}
+
 // served records that a request begun at start was answered without a
 // database error. During an outage it starts a ping (one at a time),
 // which ends the outage if the database answers.

@@ -134,7 +134,9 @@ func TestAClientThatHangsUpIsNoError(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	h = app.handle(func(w http.ResponseWriter, r *http.Request) error { return fmt.Errorf("store: page: %w", r.Context().Err()) })
+	h = app.handle(func(w http.ResponseWriter, r *http.Request) error {
+		return fmt.Errorf("store: page: %w", r.Context().Err())
+	})
 	rec2 := httptest.NewRecorder()
 	h(rec2, httptest.NewRequest("GET", "/", nil).WithContext(ctx))
 
@@ -181,5 +183,8 @@ func TestEveryPageAnswers503WhileTheDatabaseIsAway(t *testing.T) {
 	}
 	if n := strings.Count(log.String(), "level=ERROR"); n != 1 {
 		t.Errorf("%d ERROR lines, want 1:\n%s", n, log.String())
+	}
+	if n := strings.Count(log.String(), "level=WARN"); n != 0 {
+		t.Errorf("%d WARN lines, want none:\n%s", n, log.String())
 	}
 }
