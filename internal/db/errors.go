@@ -23,14 +23,15 @@ func Unavailable(err error) bool {
 	}
 	var connectErr *pgconn.ConnectError
 	return errors.As(err, &connectErr) || pgconn.Timeout(err) ||
-		errors.Is(err, context.DeadlineExceeded) || connectionLost(err)
+		errors.Is(err, context.DeadlineExceeded) || ConnectionLost(err)
 }
 
-// connectionLost reports whether err means a connection was ended under a
+// ConnectionLost reports whether err means a connection was ended under a
 // query: the server terminated it (a restart, a failover, an
 // administrator), or the socket to it broke. pgxpool drops such a
-// connection when it is released, so the next request gets a new one.
-func connectionLost(err error) bool {
+// connection when it is released; the others opened before it are likely
+// dead too.
+func ConnectionLost(err error) bool {
 	if err == nil {
 		return false
 	}

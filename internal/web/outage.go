@@ -6,6 +6,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/sswalliance/advocacy/internal/db"
 )
 
 // outageReportEvery is how often, at most, the log says that an outage
@@ -29,6 +31,9 @@ type outage struct {
 	every  time.Duration
 	// ping checks that the database answers.
 	ping func(context.Context) error
+	// reset closes the pool's connections; called when an outage begins
+	// with a connection ended under a query (a restart ends them all).
+	reset func()
 
 	down    atomic.Bool // read by every request; the rest under mu
 	probing atomic.Bool // a ping is in flight
@@ -57,6 +62,11 @@ func (o *outage) failed(ctx context.Context, start time.Time, err error) {
 		o.began, o.reported, o.refused, o.total = now, now, 0, 1
 		o.logger.ErrorContext(ctx, "database unavailable: answering 503 until it is back",
 			"error", err, "request_id", RequestID(ctx))
+		if o.reset != nil && db.ConnectionLost(err) {
+			// Without this, each pooled connection the restart ended
+			// would fail one more request once the database is back.
+			o.reset()
+		}
 		return
 	}
 	o.refused++

@@ -56,7 +56,7 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 	a := &App{cfg: cfg, logger: logger, pool: pool, store: store.New(pool), now: time.Now,
 		throttle: auth.NewThrottle(pool), kinds: kinds}
 	a.outage = &outage{logger: logger, now: time.Now, every: outageReportEvery,
-		ping: func(ctx context.Context) error { return db.Ping(ctx, pool) }}
+		ping: func(ctx context.Context) error { return db.Ping(ctx, pool) }, reset: pool.Reset}
 	a.sessions = newSessions(a)
 	a.formKeys = store.NewKeyCache(pool, "forms")
 	var sender mail.Sender = mail.Log{Logger: logger.With("component", "mail")}
