@@ -18,7 +18,10 @@ import (
 // connection under the query, or it did not answer in time. A request
 // that meets it can succeed if tried again in a moment.
 func Unavailable(err error) bool {
-	if err == nil {
+	// A query cancelled by its caller (a visitor who hung up) says
+	// nothing about the database, though pgconn reports a query begun
+	// after the cancellation as a timeout.
+	if err == nil || errors.Is(err, context.Canceled) {
 		return false
 	}
 	var connectErr *pgconn.ConnectError

@@ -102,3 +102,26 @@ func TestUnavailableKnowsATerminatedConnection(t *testing.T) {
 		t.Errorf("second query on a terminated connection: %v, not recognised", err)
 	}
 }
+
+// TestUnavailableIsNotACancelledQuery: a visitor who hangs up cancels
+// their queries; the database is not away for that.
+func TestUnavailableIsNotACancelledQuery(t *testing.T) {
+	pool := dbtest.New(t)
+	conn, err := pool.Acquire(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Release()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = conn.Exec(ctx, `SELECT 1`) // pgconn: "timeout: context already done"
+	if err == nil || db.Unavailable(err) {
+		t.Errorf("a query with a cancelled context: %v, taken for the database going away", err)
+	}
+	ctx, cancel = context.WithCancel(context.Background())
+	go func() { time.Sleep(50 * time.Millisecond); cancel() }()
+	_, err = pool.Exec(ctx, `SELECT pg_sleep(5)`)
+	if err == nil || db.Unavailable(err) {
+		t.Errorf("a query cancelled while it ran: %v, taken for the database going away", err)
+	}
+}

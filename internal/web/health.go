@@ -22,6 +22,9 @@ func (a *App) readyz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	start := time.Now()
 	if err := db.Ping(r.Context(), a.pool); err != nil {
+		if r.Context().Err() != nil {
+			return // the prober hung up: no one to answer
+		}
 		a.outage.failed(r.Context(), start, err)
 		w.Header().Set("Retry-After", retryAfter)
 		w.WriteHeader(http.StatusServiceUnavailable)
