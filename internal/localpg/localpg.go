@@ -321,9 +321,48 @@ func (c *Cluster) ping(ctx context.Context) error {
 	return conn.Close(ctx)
 }
 
+// ShutdownMode is how a stop ends the sessions open on the cluster, as
+// pg_ctl's -m option.
+type ShutdownMode int
+
+const (
+	// Fast ends open sessions, flushes data and stops (SIGINT).
+	Fast ShutdownMode = iota
+	// Immediate quits at once, as a crash would; the next start recovers
+	// from the write-ahead log (SIGQUIT).
+	Immediate
+)
+
+func (m ShutdownMode) String() string {
+	if m == Immediate {
+		return "immediate"
+	}
+	return "fast"
+}
+
 // Stop shuts the cluster down ("fast" mode: open sessions are ended, data
 // is flushed) and waits until it has gone.
-func (c *Cluster) Stop() error {
+func (c *Cluster) Stop() error { return c.stop(Fast) }
+
+// Restart stops the cluster in mode and starts it again, as `pg_ctl
+// restart -m fast|immediate` does, and returns once it accepts
+// connections. The connections open on it are ended, as in any restart.
+func (c *Cluster) Restart(ctx context.Context, mode ShutdownMode) error {
+	bin, err := FindBinaries()
+	if err != nil {
+		return err
+	}
+	cred, err := runAs()
+	if err != nil {
+		return err
+	}
+	if err := c.stop(mode); err != nil {
+		return err
+	}
+	return c.startServer(ctx, bin, cred)
+}
+
+func (c *Cluster) stop(mode ShutdownMode) error {
 	pidFile := filepath.Join(c.dir, "postmaster.pid")
 	b, err := os.ReadFile(pidFile)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -335,19 +374,23 @@ func (c *Cluster) Stop() error {
 	if err != nil || pid <= 0 {
 		return fmt.Errorf("localpg: unreadable %s", pidFile)
 	}
-	if err := syscall.Kill(pid, syscall.SIGINT); err != nil {
+	sig := syscall.SIGINT
+	if mode == Immediate {
+		sig = syscall.SIGQUIT
+	}
+	if err := syscall.Kill(pid, sig); err != nil {
 		if errors.Is(err, syscall.ESRCH) {
 			return nil
 		}
 		return fmt.Errorf("localpg: stop postgres (pid %d): %w", pid, err)
 	}
-	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		if syscall.Kill(pid, 0) != nil {
-			c.logger.Info("stopped embedded postgres", "dir", c.dir)
+			c.logger.Info("stopped embedded postgres", "dir", c.dir, "mode", mode)
 			return nil
 		}
 	}
-	return fmt.Errorf("localpg: postgres (pid %d) still running 60s after the stop request", pid)
+	return fmt.Errorf("localpg: postgres (pid %d) still running 60s after the %s stop request", pid, mode)
 }
 
 // CreateDatabase creates database name unless it exists.

@@ -80,3 +80,39 @@ func TestSocketPathTooLong(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestRestartEndsSessionsAndKeepsData restarts in both modes: an open
+// connection is ended, committed data is kept, and the cluster answers
+// when Restart returns.
+func TestRestartEndsSessionsAndKeepsData(t *testing.T) {
+	ctx := context.Background()
+	c, err := Start(ctx, filepath.Join(t.TempDir(), "pg"), Options{Settings: map[string]string{"fsync": "off"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Stop() })
+	conn, err := pgx.Connect(ctx, c.URL("postgres"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Exec(ctx, `CREATE TABLE kept (n int); INSERT INTO kept VALUES (1)`); err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []ShutdownMode{Fast, Immediate} {
+		if err := c.Restart(ctx, mode); err != nil {
+			t.Fatalf("restart -m %s: %v", mode, err)
+		}
+		if _, err := conn.Exec(ctx, `SELECT 1`); err == nil {
+			t.Errorf("restart -m %s: a connection opened before it still works", mode)
+		}
+		conn.Close(ctx)
+		if conn, err = pgx.Connect(ctx, c.URL("postgres")); err != nil {
+			t.Fatalf("restart -m %s: not answering: %v", mode, err)
+		}
+		var n int
+		if err := conn.QueryRow(ctx, `SELECT count(*) FROM kept`).Scan(&n); err != nil || n != 1 {
+			t.Errorf("restart -m %s: %d rows kept, %v", mode, n, err)
+		}
+	}
+	conn.Close(ctx)
+}

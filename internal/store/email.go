@@ -84,7 +84,7 @@ func (s *Store) Emails(ctx context.Context, f EmailFilter) ([]Email, error) {
 	}
 	rows, _ := s.db.Query(ctx, `SELECT `+emailColumns+` FROM emails
 		WHERE ($1 = '' OR status = $1) AND ($2 = '' OR to_address ILIKE '%' || $2 || '%')
-		AND ($3 = 0 OR id < $3) AND ($5 = 0 OR signatory_id = $5)
+		AND ($3::bigint = 0 OR id < $3) AND ($5::bigint = 0 OR signatory_id = $5)
 		ORDER BY id DESC LIMIT $4`, f.Status, escapeLike(f.To), f.Before, f.Limit, f.SignatoryID)
 	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Email])
 	if err != nil {

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"net/netip"
@@ -38,9 +39,10 @@ func newSessions(a *App) *scs.SessionManager {
 	s.Cookie.HttpOnly = true
 	s.Cookie.Secure = a.cfg.HTTPS()
 	s.Cookie.SameSite = http.SameSiteLaxMode
+	// A session that cannot be loaded or saved because the database is
+	// away is a 503 like any other page's; anything else is a 500.
 	s.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
-		a.logger.ErrorContext(r.Context(), "session", "error", err, "request_id", RequestID(r.Context()))
-		a.renderError(w, r, http.StatusInternalServerError)
+		a.answerError(w, r, time.Now(), fmt.Errorf("web: session: %w", err))
 	}
 	return s
 }

@@ -371,7 +371,7 @@ func (a *App) contentSave(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, r.URL.Path, http.StatusSeeOther)
 		return nil
 	}
-	version, _ := strconv.Atoi(form.Get("version"))
+	version, _ := number(form.Get("version"), 0, maxVersion)
 	action := form.Get("action")
 	by := author(r)
 
@@ -697,8 +697,8 @@ func (a *App) contentHistory(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := admin.HistoryView{Kind: it.Kind, Key: it.Key, Title: it.Title(), Version: it.Version, Revisions: revs}
 	q := r.URL.Query()
-	from, _ := strconv.ParseInt(q.Get("from"), 10, 64)
-	to, _ := strconv.ParseInt(q.Get("to"), 10, 64)
+	from, _ := rowID(q.Get("from"))
+	to, _ := rowID(q.Get("to"))
 	var a1, b1 *content.Revision
 	for i := range revs {
 		if revs[i].ID == from {
@@ -725,8 +725,8 @@ func (a *App) contentRestore(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	id, _ := strconv.ParseInt(r.URL.Query().Get("rev"), 10, 64)
-	version, _ := strconv.Atoi(r.URL.Query().Get("version"))
+	id, _ := rowID(r.URL.Query().Get("rev"))
+	version, _ := number(r.URL.Query().Get("version"), 0, maxVersion)
 	var key string
 	err = pgx.BeginFunc(ctx, a.pool, func(tx pgx.Tx) error {
 		var err error
@@ -784,7 +784,7 @@ func (a *App) contentDelete(w http.ResponseWriter, r *http.Request) error {
 		return store.ErrNotFound
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, formLimit)
-	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	version, _ := number(r.PostFormValue("version"), 0, maxVersion)
 	err = pgx.BeginFunc(ctx, a.pool, func(tx pgx.Tx) error { return content.Delete(ctx, tx, it.Kind, it.Key, version) })
 	if errors.Is(err, content.ErrConflict) {
 		a.flashError(r, "Someone else changed this meanwhile, so it was not deleted. Check the latest version first.")

@@ -175,8 +175,8 @@ func (a *App) mailingView(r *http.Request, m store.Mailing) (admin.MailingForm, 
 
 // mailingFromPath returns the mailing named by the {id} in the path.
 func (a *App) mailingFromPath(r *http.Request) (store.Mailing, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil || id <= 0 {
+	id, ok := rowID(chi.URLParam(r, "id"))
+	if !ok {
 		return store.Mailing{}, fmt.Errorf("web: mailing %q: %w", chi.URLParam(r, "id"), store.ErrNotFound)
 	}
 	return a.store.Mailing(r.Context(), id)

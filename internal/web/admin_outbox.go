@@ -56,7 +56,7 @@ func (a *App) outboxList(w http.ResponseWriter, r *http.Request) error {
 
 	// A bad cursor (typed by hand) is the newest page. One email more than
 	// a page says whether there is an older page.
-	before, _ := strconv.ParseInt(q.Get("before"), 10, 64)
+	before, _ := rowID(q.Get("before"))
 	emails, err := a.store.Emails(ctx, store.EmailFilter{Status: status, Before: max(before, 0), Limit: outboxPageSize + 1})
 	if err != nil {
 		return err
@@ -90,8 +90,8 @@ func outboxURL(status string, before int64) string {
 
 // emailFromPath returns the outbox email named by the {id} in the path.
 func (a *App) emailFromPath(r *http.Request) (store.Email, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil || id <= 0 {
+	id, ok := rowID(chi.URLParam(r, "id"))
+	if !ok {
 		return store.Email{}, fmt.Errorf("web: email %q: %w", chi.URLParam(r, "id"), store.ErrNotFound)
 	}
 	return a.store.Email(r.Context(), id)

@@ -331,8 +331,8 @@ func (a *App) signatoryView(ctx context.Context, sig store.Signatory) (admin.Sig
 
 // signatoryFromPath returns the signatory named by the {id} in the path.
 func (a *App) signatoryFromPath(r *http.Request) (store.Signatory, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil || id <= 0 {
+	id, ok := rowID(chi.URLParam(r, "id"))
+	if !ok {
 		return store.Signatory{}, fmt.Errorf("web: signatory %q: %w", chi.URLParam(r, "id"), store.ErrNotFound)
 	}
 	return a.store.Signatory(r.Context(), id)

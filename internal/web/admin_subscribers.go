@@ -116,7 +116,7 @@ func (a *App) subscriberList(w http.ResponseWriter, r *http.Request) error {
 
 	// A bad cursor (typed by hand) is the newest page. One subscriber more
 	// than a page says whether there is an older page.
-	before, _ := strconv.ParseInt(q.Get("before"), 10, 64)
+	before, _ := rowID(q.Get("before"))
 	filter := storeSubscriberFilter(form)
 	filter.Before, filter.Limit = max(before, 0), subscriberPageSize+1
 	rows, err := a.store.Subscribers(ctx, filter)
@@ -237,8 +237,8 @@ func (a *App) staffEvent(r *http.Request, e store.AuditEvent) store.AuditEvent {
 
 // subscriberFromPath returns the subscriber named by the {id} in the path.
 func (a *App) subscriberFromPath(r *http.Request) (store.Subscriber, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil || id <= 0 {
+	id, ok := rowID(chi.URLParam(r, "id"))
+	if !ok {
 		return store.Subscriber{}, fmt.Errorf("web: subscriber %q: %w", chi.URLParam(r, "id"), store.ErrNotFound)
 	}
 	return a.store.Subscriber(r.Context(), id)
@@ -282,13 +282,13 @@ func (a *App) subscriberEraseForm(w http.ResponseWriter, r *http.Request) error 
 // subscriber by number only: the address is what was asked to go.
 func (a *App) subscriberErase(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil || id <= 0 {
+	id, ok := rowID(chi.URLParam(r, "id"))
+	if !ok {
 		return fmt.Errorf("web: erase subscriber %q: %w", chi.URLParam(r, "id"), store.ErrNotFound)
 	}
 	label := store.SubscriberLabel(id)
 	var gone store.SubscriberErasure
-	err = a.store.InTx(ctx, func(tx *store.Store) error {
+	err := a.store.InTx(ctx, func(tx *store.Store) error {
 		var err error
 		if gone, err = tx.EraseSubscriber(ctx, id); err != nil {
 			return err

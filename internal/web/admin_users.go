@@ -258,8 +258,8 @@ func (a *App) userResetPassword(w http.ResponseWriter, r *http.Request) error {
 
 // userFromPath returns the account named by the {id} in the path.
 func (a *App) userFromPath(r *http.Request) (store.User, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil || id <= 0 {
+	id, ok := rowID(chi.URLParam(r, "id"))
+	if !ok {
 		return store.User{}, fmt.Errorf("web: staff account %q: %w", chi.URLParam(r, "id"), store.ErrNotFound)
 	}
 	return a.store.User(r.Context(), id)
@@ -409,7 +409,7 @@ func (a *App) auditLog(w http.ResponseWriter, r *http.Request) error {
 	}
 
 	// A bad cursor (typed by hand) is the newest page.
-	f.Before, _ = strconv.ParseInt(q.Get("before"), 10, 64)
+	f.Before, _ = rowID(q.Get("before"))
 	events, err := a.store.AuditLog(ctx, f)
 	if err != nil {
 		return err

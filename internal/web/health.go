@@ -3,6 +3,7 @@ package web
 import (
 	"io"
 	"net/http"
+	"time"
 
 	"github.com/sswalliance/advocacy/internal/db"
 )
@@ -19,12 +20,18 @@ func (a *App) healthz(w http.ResponseWriter, r *http.Request) {
 func (a *App) readyz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
+	start := time.Now()
 	if err := db.Ping(r.Context(), a.pool); err != nil {
-		a.logger.WarnContext(r.Context(), "not ready", "error", err)
+		if r.Context().Err() != nil {
+			return // the prober hung up: no one to answer
+		}
+		a.outage.failed(r.Context(), start, err)
+		w.Header().Set("Retry-After", retryAfter)
 		w.WriteHeader(http.StatusServiceUnavailable)
 		io.WriteString(w, "database unavailable\n")
 		return
 	}
+	a.outage.recovered(start)
 	io.WriteString(w, "ready\n")
 }
 

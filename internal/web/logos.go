@@ -106,8 +106,8 @@ func writeLogo(w http.ResponseWriter, l store.Logo) error {
 // logoOriginal serves staff the logo as it was uploaded, only ever as a
 // download: it was never re-encoded, so it is not shown inline.
 func (a *App) logoOriginal(w http.ResponseWriter, r *http.Request) error {
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil {
+	id, ok := rowID(chi.URLParam(r, "id"))
+	if !ok {
 		return store.ErrNotFound
 	}
 	data, _, ext, err := a.store.LogoOriginal(r.Context(), id)

@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5/middleware"
@@ -80,8 +81,10 @@ func (a *App) accessLog(next http.Handler) http.Handler {
 		if status == 0 {
 			status = http.StatusOK
 		}
+		// A 503 is a refusal on purpose (the database is away, or the
+		// site is full), reported once by whoever refused, not per request.
 		level := slog.LevelInfo
-		if status >= 500 {
+		if status >= 500 && status != http.StatusServiceUnavailable {
 			level = slog.LevelError
 		}
 		a.logger.LogAttrs(r.Context(), level, "request",
@@ -118,6 +121,74 @@ func (a *App) recoverPanic(next http.Handler) http.Handler {
 	})
 }
 
+// refuseBadURLText answers the 400 page to a request whose path or query
+// holds something that is not text: invalid UTF-8, NUL or another control
+// character. Postgres refuses such bytes (SQLSTATE 22021), so a slug or a
+// search term carrying them would reach a query and become a 500; no
+// address or search needs them. Checked here, once, for every route, so
+// no handler has to.
+func (a *App) refuseBadURLText(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if urlIsText(r) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		// The error page links to its own address (language switch,
+		// canonical): give it the address with the bad bytes replaced.
+		u := *r.URL
+		u.Path, u.RawPath, u.RawQuery = strings.Map(printable, strings.ToValidUTF8(u.Path, "\uFFFD")), "", ""
+		r2 := *r
+		r2.URL = &u
+		a.renderError(w, &r2, http.StatusBadRequest)
+	})
+}
+
+// urlIsText reports whether r's path and every query key and value are
+// valid UTF-8 free of control characters (a query value may hold the
+// whitespace a pasted search carries: tab, CR, LF).
+func urlIsText(r *http.Request) bool {
+	if !isText(r.URL.Path, false) {
+		return false
+	}
+	if r.URL.RawQuery == "" {
+		return true
+	}
+	for k, vs := range r.URL.Query() {
+		if !isText(k, true) {
+			return false
+		}
+		for _, v := range vs {
+			if !isText(v, true) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isText(s string, whitespace bool) bool {
+	for i := 0; i < len(s); {
+		c, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case c == utf8.RuneError && size == 1:
+			return false
+		case whitespace && (c == '\t' || c == '\n' || c == '\r'):
+		case printable(c) != c:
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// printable is c, or U+FFFD for a control character (C0, DEL, C1).
+func printable(c rune) rune {
+	if c < 0x20 || (c >= 0x7f && c <= 0x9f) {
+		return utf8.RuneError
+	}
+	return c
+}
+
 // crossOriginProtection refuses unsafe requests (POST, PUT, DELETE...) sent
 // by another site, using Sec-Fetch-Site and Origin: CSRF protection without
 // tokens.
@@ -136,18 +207,23 @@ func (a *App) crossOriginProtection() func(http.Handler) http.Handler {
 	}
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a.logger.WarnContext(r.Context(), "cross-origin request refused", "method", r.Method,
-			"path", r.URL.Path, "origin", r.Header.Get("Origin"), "request_id", RequestID(r.Context()))
+			"path", logPath(r.URL.Path), "origin", r.Header.Get("Origin"), "request_id", RequestID(r.Context()))
 		a.renderError(w, r, http.StatusForbidden)
 	}))
 	return cop.Handler
 }
 
 // secretInPath matches the part of a path that is a secret: the token of
-// a confirm or change link, the signature of a withdraw link.
-var secretInPath = regexp.MustCompile(`(/(?:call-to-action/(?:confirm|sign/change|withdraw/\d+)|sswweek/(?:subscribe/confirm|subscription/\d+|unsubscribe/\d+))/)[^/]+`)
+// a confirm or change link, the signature of a withdraw, preferences or
+// unsubscribe link, and whatever follows it. It matches more loosely than
+// the router does (any id, repeated slashes, any case), because a link
+// mangled on its way (`/withdraw/+5/...`, `//confirm/...`) still carries a
+// secret that works at the right address.
+var secretInPath = regexp.MustCompile(`(?i)(/(?:call-to-action/+(?:confirm|sign/+change|withdraw/+[^/]*)|sswweek/+(?:subscribe/+confirm|subscription/+[^/]*|unsubscribe/+[^/]*))/+)[^/].*`)
 
 // logPath is a request path fit for the log: whoever reads the log must
-// not be able to confirm, change or withdraw a signature with it.
+// not be able to confirm, change or withdraw a signature, or change or end
+// a subscription, with it. Every log line that carries a path uses it.
 func logPath(p string) string { return secretInPath.ReplaceAllString(p, "${1}[secret]") }
 
 type clientIPKey struct{}

@@ -29,9 +29,9 @@ func (a *App) blogList(w http.ResponseWriter, r *http.Request) error {
 	status := http.StatusOK
 	if q := r.URL.Query(); q.Has("page") {
 		raw := q.Get("page")
-		n, err := strconv.Atoi(raw)
+		n, ok := number(raw, 1, maxPage)
 		switch {
-		case err != nil || n < 1:
+		case !ok:
 			status, v.Problem = http.StatusBadRequest, fmt.Sprintf(l.T("sswweek.blog.bad_page"), raw)
 		case n > v.Pages:
 			status, v.Problem = http.StatusNotFound, fmt.Sprintf(l.T("sswweek.blog.no_page"), n, v.Pages)

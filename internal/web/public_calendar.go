@@ -70,9 +70,9 @@ func (a *App) events(w http.ResponseWriter, r *http.Request) error {
 	status := http.StatusOK
 	m := a.meta(r, p.Title, p.Description)
 	if raw := r.URL.Query().Get("year"); raw != "" {
-		year, err := strconv.Atoi(raw)
+		year, ok := number(raw, 1000, 9999)
 		switch {
-		case err != nil || len(raw) != 4 || strings.Trim(raw, "0123456789") != "":
+		case !ok:
 			if r := []rune(raw); len(r) > 20 {
 				raw = string(r[:20]) + "…" // enough to recognise, not a page of it
 			}

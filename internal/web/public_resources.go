@@ -123,9 +123,9 @@ func (a *App) resourceLibrary(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if ys := v.Form.Year; ys != "" {
-		y, err := strconv.Atoi(ys)
+		y, ok := number(ys, 0, 9999)
 		switch {
-		case err != nil:
+		case !ok:
 			fail(public.LibraryFieldYear, "resource.error.year", "{v}", ys)
 		case y < first || y > last:
 			fail(public.LibraryFieldYear, "resource.error.year_range", "{v}", ys, "{first}", strconv.Itoa(first), "{last}", strconv.Itoa(last))
@@ -135,7 +135,7 @@ func (a *App) resourceLibrary(w http.ResponseWriter, r *http.Request) error {
 	}
 	page := 1
 	if ps := q.Get("page"); ps != "" {
-		if n, err := strconv.Atoi(ps); err == nil && n >= 1 {
+		if n, ok := number(ps, 1, maxPage); ok {
 			page = n
 		} else {
 			fail("", "resource.error.page", "{v}", ps)

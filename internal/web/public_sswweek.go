@@ -82,8 +82,8 @@ func (a *App) sswweekArchive(w http.ResponseWriter, r *http.Request) error {
 // edition's year is not found (the schema allows 2000–2100).
 func editionYear(r *http.Request) (int, error) {
 	s := chi.URLParam(r, "year")
-	year, err := strconv.Atoi(s)
-	if err != nil || year < 2000 || year > 2100 || strconv.Itoa(year) != s {
+	year, ok := number(s, 2000, 2100)
+	if !ok {
 		return 0, fmt.Errorf("edition %q: %w", s, store.ErrNotFound)
 	}
 	return year, nil

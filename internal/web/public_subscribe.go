@@ -78,6 +78,10 @@ func (a *App) footerSubscribe(m templates.Meta) templ.Component {
 		if err != nil {
 			// The page matters more than its footer: an error page shown
 			// because the database is down must still be shown.
+			if unavailable(err) {
+				a.outage.partLeftOut(ctx, err) // logged once per outage, not per page
+				return nil
+			}
 			a.logger.WarnContext(ctx, "footer sign-up form left out", "error", err, "request_id", RequestID(ctx))
 			return nil
 		}

@@ -9,10 +9,11 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/a-h/templ"
-	"github.com/jackc/pgx/v5/pgconn"
 
+	"github.com/sswalliance/advocacy/internal/db"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/templates/public"
 )
@@ -23,25 +24,82 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 func (a *App) handle(h handlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		err := h(w, r)
-		switch {
-		case err == nil:
-		case errors.Is(err, store.ErrNotFound):
-			a.renderError(w, r, http.StatusNotFound)
-		case errors.Is(err, errBadRequest):
-			a.renderError(w, r, http.StatusBadRequest)
-		case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
-			// The visitor went away; there is no one to answer.
-		case unavailable(err):
-			a.logger.ErrorContext(r.Context(), "database unavailable", "error", err, "request_id", RequestID(r.Context()))
-			w.Header().Set("Retry-After", "30")
-			a.renderError(w, r, http.StatusServiceUnavailable)
-		default:
-			a.logger.ErrorContext(r.Context(), "handler failed", "error", err, "path", logPath(r.URL.Path), "request_id", RequestID(r.Context()))
-			a.renderError(w, r, http.StatusInternalServerError)
-		}
+		start := time.Now()
+		cw := &clientWriter{ResponseWriter: w}
+		a.answerError(cw, r, start, h(cw, r))
 	}
 }
+
+// retryAfter is the Retry-After of a 503: long enough for a restart.
+const retryAfter = "30"
+
+// answerError answers a request whose handler, begun at start, returned
+// err: nothing for nil, else the page for the error, logged as it
+// deserves.
+func (a *App) answerError(w http.ResponseWriter, r *http.Request, start time.Time, err error) {
+	ctx := r.Context()
+	cw, _ := w.(*clientWriter)
+	switch {
+	case err == nil:
+		a.outage.served(start)
+	case cw != nil && cw.err != nil, errors.Is(err, context.Canceled) && ctx.Err() != nil:
+		// The visitor went away (a write to them failed, or they hung up
+		// while we waited): there is no one to answer and nothing to fix.
+		a.logger.DebugContext(ctx, "client went away", "error", err, "path", logPath(r.URL.Path), "request_id", RequestID(ctx))
+	case errors.Is(err, store.ErrNotFound):
+		a.outage.served(start)
+		a.renderErrorOnce(w, r, http.StatusNotFound)
+	case errors.Is(err, errBadRequest):
+		a.outage.served(start)
+		a.renderErrorOnce(w, r, http.StatusBadRequest)
+	case unavailable(err):
+		a.outage.failed(ctx, start, err)
+		w.Header().Set("Retry-After", retryAfter)
+		a.renderErrorOnce(w, r, http.StatusServiceUnavailable)
+	default:
+		a.logger.ErrorContext(ctx, "handler failed", "error", err, "path", logPath(r.URL.Path), "request_id", RequestID(ctx))
+		a.renderErrorOnce(w, r, http.StatusInternalServerError)
+	}
+}
+
+// renderErrorOnce renders the error page unless the handler had already
+// begun its answer: a second status line would only be dropped, and a
+// page appended to half a download is no page.
+func (a *App) renderErrorOnce(w http.ResponseWriter, r *http.Request, status int) {
+	if cw, ok := w.(*clientWriter); ok && cw.wroteHeader {
+		return
+	}
+	a.renderError(w, r, status)
+}
+
+// clientWriter remembers whether the answer has begun and whether writing
+// it to the client failed (they went away), so handle can tell a client
+// that hung up from a failure of ours.
+type clientWriter struct {
+	http.ResponseWriter
+	wroteHeader bool
+	err         error
+}
+
+func (w *clientWriter) WriteHeader(status int) {
+	if status >= 200 { // 1xx are informational: the answer is still to come
+		w.wroteHeader = true
+	}
+	w.ResponseWriter.WriteHeader(status)
+}
+
+func (w *clientWriter) Write(b []byte) (int, error) {
+	w.wroteHeader = true
+	n, err := w.ResponseWriter.Write(b)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	return n, err
+}
+
+// Unwrap lets http.ResponseController reach the connection (flush,
+// deadlines).
+func (w *clientWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // errBadRequest marks a request that cannot be read (a malformed form).
 var errBadRequest = errors.New("bad request")
@@ -49,12 +107,11 @@ var errBadRequest = errors.New("bad request")
 // badRequest wraps err as errBadRequest: the visitor gets a 400 page.
 func badRequest(err error) error { return fmt.Errorf("%w: %w", errBadRequest, err) }
 
-// unavailable reports whether err means the database could not be reached,
-// as opposed to a bug.
-func unavailable(err error) bool {
-	var connectErr *pgconn.ConnectError
-	return errors.As(err, &connectErr) || pgconn.Timeout(err) || errors.Is(err, context.DeadlineExceeded)
-}
+// unavailable reports whether err means the database went away or could
+// not answer in time (it is restarting, unreachable, ended the connection
+// under the query), as opposed to a bug: the visitor gets 503 with
+// Retry-After, and may try again in a moment.
+func unavailable(err error) bool { return db.Unavailable(err) }
 
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 

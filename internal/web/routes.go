@@ -3,6 +3,7 @@
 package web
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"slices"
@@ -17,6 +18,7 @@ import (
 	"github.com/sswalliance/advocacy/internal/auth"
 	"github.com/sswalliance/advocacy/internal/config"
 	"github.com/sswalliance/advocacy/internal/content"
+	"github.com/sswalliance/advocacy/internal/db"
 	"github.com/sswalliance/advocacy/internal/filecache"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/jobs"
@@ -50,6 +52,7 @@ type App struct {
 	logoQuota int // logos the public forms may store an hour (LogoQuota; tests lower it)
 	// fileCopies are the local copies of files that downloads are sent from.
 	fileCopies *filecache.Cache
+	outage     *outage // logs the database going away once, not per request
 }
 
 // NewApp returns the site's handlers over a database pool.
@@ -60,6 +63,8 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 	}
 	a := &App{cfg: cfg, logger: logger, pool: pool, store: store.New(pool), now: time.Now,
 		throttle: auth.NewThrottle(pool), kinds: kinds, hashWait: auth.BusyWait, logoQuota: LogoQuota}
+	a.outage = &outage{logger: logger, now: time.Now, every: outageReportEvery,
+		ping: func(ctx context.Context) error { return db.Ping(ctx, pool) }, reset: pool.Reset}
 	a.sessions = newSessions(a)
 	a.formKeys = store.NewKeyCache(pool, "forms")
 	a.fileCopies = filecache.New(cfg.FileCacheDir, cfg.FileCacheBytes)
@@ -104,6 +109,7 @@ func (a *App) routes(extra func(chi.Router)) http.Handler {
 		a.securityHeaders,
 		a.accessLog,
 		a.recoverPanic,
+		a.refuseBadURLText,
 		middleware.Compress(5, compressible...),
 		a.crossOriginProtection(),
 		middleware.GetHead,
