@@ -158,10 +158,6 @@ func (a *App) signSubmit(w http.ResponseWriter, r *http.Request) error {
 	return a.renderSign(w, r, status, v)
 }
 
-// retryAfterOutage is the Retry-After, in seconds, of a form shown again
-// because the database went away (as the error pages say).
-const retryAfterOutage = "30"
-
 // signUnavailable answers a sign form post that met err. When err means
 // the database went away, the visitor gets the form again (503, with
 // Retry-After) with everything typed and the logo kept from an earlier
@@ -187,8 +183,8 @@ func (a *App) signUnavailable(w http.ResponseWriter, r *http.Request, p signator
 			return err // not even a stamp: the error page says to come back
 		}
 	}
-	a.logger.WarnContext(ctx, "sign form: database unavailable, form shown again", "error", err, "request_id", RequestID(ctx))
-	w.Header().Set("Retry-After", retryAfterOutage)
+	a.outage.failed(ctx, a.outage.now(), err) // a refused request, counted with the outage
+	w.Header().Set("Retry-After", retryAfter)
 	return a.renderSign(w, r, http.StatusServiceUnavailable, v)
 }
 

@@ -240,8 +240,8 @@ func (a *App) subscribeUnavailable(w http.ResponseWriter, r *http.Request, p sub
 		}
 		v.Form.Started = stamp
 	}
-	a.logger.WarnContext(ctx, "sign-up form: database unavailable, form shown again", "error", err, "request_id", RequestID(ctx))
-	w.Header().Set("Retry-After", retryAfterOutage)
+	a.outage.failed(ctx, a.outage.now(), err) // a refused request, counted with the outage
+	w.Header().Set("Retry-After", retryAfter)
 	return a.renderSubscribe(w, r, http.StatusServiceUnavailable, v)
 }
 
