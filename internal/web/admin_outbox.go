@@ -18,7 +18,8 @@ import (
 )
 
 // outboxRoutes are the pages where staff read the email the site sends
-// (the router puts them behind requireStaff).
+// (the router puts them behind requireAdmin: an outbox holds every
+// address the site writes to, and the emails themselves).
 func (a *App) outboxRoutes(r chi.Router) {
 	r.Get("/outbox", a.handle(a.outboxList))
 	r.Get("/outbox/{id}", a.handle(a.outboxEmail))
