@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"net/netip"
@@ -519,20 +518,19 @@ const (
 )
 
 // CreateSignatoryToken makes a one-time link token for a signatory,
-// replacing any earlier token of the same purpose. Only its hash is kept.
-func (s *Store) CreateSignatoryToken(ctx context.Context, id int64, purpose string, ttl time.Duration) (string, error) {
-	raw := make([]byte, 32)
-	rand.Read(raw)
-	token := base64.RawURLEncoding.EncodeToString(raw)
+// replacing any earlier token of the same purpose. Only its hash is kept;
+// the token itself comes from NewLinkToken, so that the outbox need not
+// keep it either.
+func (s *Store) CreateSignatoryToken(ctx context.Context, id int64, purpose, token string, ttl time.Duration) error {
 	hash := sha256.Sum256([]byte(token))
 	if _, err := s.db.Exec(ctx, `DELETE FROM signatory_tokens WHERE signatory_id = $1 AND purpose = $2`, id, purpose); err != nil {
-		return "", fmt.Errorf("store: replace %s token of %d: %w", purpose, id, err)
+		return fmt.Errorf("store: replace %s token of %d: %w", purpose, id, err)
 	}
 	if _, err := s.db.Exec(ctx, `INSERT INTO signatory_tokens (hash, signatory_id, purpose, expires_at) VALUES ($1, $2, $3, now() + $4::interval)`,
 		hash[:], id, purpose, ttl.String()); err != nil {
-		return "", fmt.Errorf("store: create %s token for %d: %w", purpose, id, err)
+		return fmt.Errorf("store: create %s token for %d: %w", purpose, id, err)
 	}
-	return token, nil
+	return nil
 }
 
 // SignatoryByToken returns the signatory a live token of purpose belongs
