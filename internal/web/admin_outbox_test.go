@@ -171,3 +171,29 @@ func TestOutboxShowsStaffNoWorkingLinkWhileTheRecipientGetsOne(t *testing.T) {
 		t.Errorf("%d emails show a masked link, want 6 (every one with a secret)", masked)
 	}
 }
+
+// sentLink is the link matching re in the last email queued to addr, as
+// the send step writes it for the recipient (with its secret), where the
+// outbox shows it masked.
+func sentLink(t *testing.T, app *App, addr string, re *regexp.Regexp) string {
+	t.Helper()
+	ctx := context.Background()
+	var id int64
+	if err := app.pool.QueryRow(ctx, `SELECT id FROM emails WHERE to_address = $1 ORDER BY id DESC LIMIT 1`, addr).Scan(&id); err != nil {
+		t.Fatalf("no email to %s: %v", addr, err)
+	}
+	e, err := app.store.Email(ctx, id)
+	if err == nil {
+		e, err = app.store.FillSecrets(ctx, e)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := re.FindStringIndex(e.Body)
+	if i == nil {
+		t.Fatalf("no link %s in the email:\n%s", re, e.Body)
+	}
+	// The whole address: from its scheme to the end of the match.
+	start := strings.LastIndex(e.Body[:i[0]], "http")
+	return e.Body[start:i[1]]
+}
