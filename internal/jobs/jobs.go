@@ -177,6 +177,11 @@ func (w *emailWorker) Work(ctx context.Context, job *river.Job[SendEmailArgs]) e
 	if e.Status != store.EmailQueued {
 		return nil // sent already (a job retried after a crash) or given up on
 	}
+	// The outbox holds placeholders where the links' secrets go; only
+	// the message that leaves has them.
+	if e, err = w.store.FillSecrets(ctx, e); err != nil {
+		return err
+	}
 	msg := mail.Message{To: e.To, ToName: e.ToName, Subject: e.Subject, Text: e.Body, Headers: e.Headers,
 		ID: fmt.Sprintf("email-%d", e.ID)}
 	if err := w.sender.Send(ctx, msg); err != nil {

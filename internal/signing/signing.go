@@ -8,8 +8,6 @@ package signing
 import (
 	"context"
 	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"net/url"
@@ -92,7 +90,7 @@ type Service struct {
 // links in emails made absolute against baseURL.
 func New(pool *pgxpool.Pool, runner *jobs.Runner, baseURL *url.URL) *Service {
 	return &Service{pool: pool, jobs: runner, baseURL: baseURL, Now: time.Now,
-		keys: store.NewKeyCache(pool, "signatory-links")}
+		keys: store.NewKeyCache(pool, linkKey)}
 }
 
 // SetJobs sets the runner email is queued on (the runner's chores come
@@ -143,11 +141,23 @@ func (s *Service) sendConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, s
 	} else if !ok {
 		return ErrConfirmationSent
 	}
-	token, err := st.CreateSignatoryToken(ctx, sig.ID, store.TokenConfirm, ConfirmFor)
+	secret, err := s.newToken(ctx, st, sig, store.TokenConfirm, ConfirmFor)
 	if err != nil {
 		return err
 	}
-	return s.email(ctx, tx, sig, confirmKind, confirmEmail, s.link(sig, "/call-to-action/confirm/"+token))
+	return s.email(ctx, tx, sig, confirmKind, []store.LinkSecret{secret}, confirmEmail,
+		s.sealedLink(sig, "/call-to-action/confirm", 0))
+}
+
+// newToken makes sig a one-time link token for purpose, and returns the
+// secret that stands for it in the email (see store.LinkSecret).
+func (s *Service) newToken(ctx context.Context, st *store.Store, sig store.Signatory, purpose string, ttl time.Duration) (store.LinkSecret, error) {
+	key, err := s.siteKey(ctx)
+	if err != nil {
+		return store.LinkSecret{}, err
+	}
+	token, secret := store.NewLinkToken(linkKey, key)
+	return secret, st.CreateSignatoryToken(ctx, sig.ID, purpose, token, ttl)
 }
 
 // Pending returns the submission a link's token belongs to, changing
@@ -226,11 +236,9 @@ func (s *Service) Approve(ctx context.Context, id int64, a Actor) (store.Signato
 	return s.transition(ctx, id, ApproveFrom,
 		store.StatusApproved, "", "", a, store.ActionSignatoryApprove, "",
 		func(tx pgx.Tx, st *store.Store, sig store.Signatory) error {
-			link, err := s.WithdrawURL(ctx, sig)
-			if err != nil {
-				return err
-			}
-			return s.email(ctx, tx, sig, "signatory-approved", approvedEmail, link)
+			withdraw := store.LinkSecret{Key: linkKey, Message: withdrawMessage(sig.ID)}
+			return s.email(ctx, tx, sig, "signatory-approved", []store.LinkSecret{withdraw}, approvedEmail,
+				s.sealedLink(sig, fmt.Sprintf("/call-to-action/withdraw/%d", sig.ID), 0))
 		})
 }
 
@@ -253,7 +261,7 @@ func (s *Service) Reject(ctx context.Context, id int64, reason, note string, a A
 					text = r.Text
 				}
 			}
-			return s.email(ctx, tx, sig, "signatory-rejected", rejectedEmail, text, note)
+			return s.email(ctx, tx, sig, "signatory-rejected", nil, rejectedEmail, text, note)
 		})
 }
 
@@ -266,11 +274,12 @@ func (s *Service) RequestChanges(ctx context.Context, id int64, note string, a A
 	return s.transition(ctx, id, RequestChangesFrom,
 		store.StatusChangesRequested, "", note, a, store.ActionSignatoryRequestChanges, "",
 		func(tx pgx.Tx, st *store.Store, sig store.Signatory) error {
-			token, err := st.CreateSignatoryToken(ctx, sig.ID, store.TokenChange, ChangeFor)
+			secret, err := s.newToken(ctx, st, sig, store.TokenChange, ChangeFor)
 			if err != nil {
 				return err
 			}
-			return s.email(ctx, tx, sig, "signatory-changes", changesEmail, note, s.link(sig, "/call-to-action/sign/change/"+token))
+			return s.email(ctx, tx, sig, "signatory-changes", []store.LinkSecret{secret}, changesEmail, note,
+				s.sealedLink(sig, "/call-to-action/sign/change", 0))
 		})
 }
 
@@ -459,12 +468,22 @@ func (s *Service) link(sig store.Signatory, path string) string {
 	return s.baseURL.JoinPath(l.Path(path)).String()
 }
 
+// sealedLink is the link to path/<secret i> in an email to sig: the
+// email holds a placeholder where the secret goes, filled in only when it
+// is sent (see store.LinkSecret).
+func (s *Service) sealedLink(sig store.Signatory, path string, i int) string {
+	return s.link(sig, path) + "/" + store.SecretPlaceholder(i)
+}
+
+// linkKey names the site key that signs the links in the emails.
+const linkKey = "signatory-links"
+
 func (s *Service) siteKey(ctx context.Context) ([]byte, error) { return s.keys.Get(ctx) }
 
+func withdrawMessage(id int64) string { return fmt.Sprintf("withdraw:%d", id) }
+
 func (s *Service) withdrawSig(key []byte, id int64) string {
-	m := hmac.New(sha256.New, key)
-	fmt.Fprintf(m, "withdraw:%d", id)
-	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))[:32]
+	return store.SignLink(key, withdrawMessage(id))
 }
 
 // WithdrawURL is the signed link that withdraws sig. It never expires: an
@@ -488,9 +507,9 @@ func (s *Service) VerifyWithdraw(ctx context.Context, id int64, mac string) (boo
 }
 
 // email queues one of the workflow's emails to sig's contact, in the
-// contact's language. Signatories without a contact (added by staff, or
-// erased) get none.
-func (s *Service) email(ctx context.Context, tx pgx.Tx, sig store.Signatory, kind string, compose composer, args ...string) error {
+// contact's language, with the secrets its links' placeholders stand
+// for. Signatories without a contact (added by staff, or erased) get none.
+func (s *Service) email(ctx context.Context, tx pgx.Tx, sig store.Signatory, kind string, secrets []store.LinkSecret, compose composer, args ...string) error {
 	if sig.ContactEmail == "" {
 		return nil
 	}
@@ -504,6 +523,6 @@ func (s *Service) email(ctx context.Context, tx pgx.Tx, sig store.Signatory, kin
 		toName = ""
 	}
 	_, err := s.jobs.QueueEmail(ctx, tx, store.Email{Kind: kind, To: sig.ContactEmail, ToName: toName,
-		Subject: subject, Body: body, SignatoryID: &id})
+		Subject: subject, Body: body, Secrets: secrets, SignatoryID: &id})
 	return err
 }

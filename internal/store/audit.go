@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"net/netip"
+	"slices"
 	"strings"
 	"time"
 
@@ -170,3 +172,91 @@ const (
 	ActionSignatoryErase          = "signatory-erase"
 	ActionSignatoryExpire         = "signatory-expire"
 )
+
+// ErasedLabel stands where an erased person's email address or address
+// was in a kept row (the audit log's actor of a failed sign-in).
+const ErasedLabel = "[erased]"
+
+// forgetPerson removes what the site keeps about a person outside the row
+// being erased, in the same transaction as the erasure: the addresses
+// their own actions on objectKind objectKey were recorded from (blanked
+// in the audit log, and forgotten by the form and sign-in rate limits),
+// their email addresses wherever the sign-in throttle or a failed sign-in
+// kept them, and the send jobs of their erased emails (emailIDs), whose
+// errors quote the mail server's answer and so the address. Lines by
+// staff keep their addresses: those are the staff member's, not the
+// person's.
+func (s *Store) forgetPerson(ctx context.Context, objectKind, objectKey string, emails []string, emailIDs []int64) error {
+	for i, e := range emails {
+		emails[i] = strings.ToLower(e)
+	}
+	emails = slices.DeleteFunc(emails, func(e string) bool { return e == "" })
+	rows, _ := s.db.Query(ctx, `
+		UPDATE audit_log a SET ip = '' FROM audit_log old
+		WHERE a.id = old.id AND a.object_kind = $1 AND a.object_key = $2 AND a.actor_id IS NULL AND a.ip <> ''
+		RETURNING old.ip`, objectKind, objectKey)
+	recorded, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return fmt.Errorf("store: forget %s %s: audit addresses: %w", objectKind, objectKey, err)
+	}
+	// ips are the addresses as recorded; addrs adds the /64 that the
+	// sign-in throttle counts an IPv6 address under.
+	var ips, addrs []string
+	for _, ip := range recorded {
+		a, err := netip.ParseAddr(ip)
+		if err != nil || slices.Contains(ips, a.String()) {
+			continue
+		}
+		ips = append(ips, a.String())
+		addrs = append(addrs, a.String())
+		if a = a.Unmap(); a.Is6() {
+			p, _ := a.Prefix(64)
+			if n := p.Addr().String(); !slices.Contains(addrs, n) {
+				addrs = append(addrs, n)
+			}
+		}
+	}
+	if len(ips) == 0 && len(emails) == 0 && len(emailIDs) == 0 {
+		return nil
+	}
+	steps := []struct {
+		what, sql string
+		arg       any
+	}{
+		// Failed sign-ins with the person's address typed as the email.
+		{"audit actors", `UPDATE audit_log SET actor = '` + ErasedLabel + `', ip = '' WHERE actor_id IS NULL AND lower(actor) = ANY($1)`, emails},
+		// An IPv6 visitor is counted by its /64, which contains it.
+		{"form posts", `DELETE FROM form_posts WHERE ip >>= ANY($1::inet[])`, ips},
+		{"sign-in failures by email", `DELETE FROM login_failures WHERE lower(email) = ANY($1)`, emails},
+		{"sign-in failures by address", `DELETE FROM login_failures WHERE ip = ANY($1)`, addrs},
+		{"sign-in locks by email", `DELETE FROM login_locks WHERE lower(email) = ANY($1)`, emails},
+		// Kept under the address as typed or without its +tag.
+		{"confirmation sends", `DELETE FROM confirmation_sends WHERE address = ANY($1)`, withUntagged(emails)},
+		{"sign-in locks by address", `DELETE FROM login_locks WHERE ip = ANY($1)`, addrs},
+		// A job running now is left to finish (its email is gone, so it
+		// sends nothing); only its errors go.
+		{"send jobs", `DELETE FROM river_job WHERE kind = 'send_email' AND (args->>'email_id')::bigint = ANY($1) AND state <> 'running'`, emailIDs},
+		{"send job errors", `UPDATE river_job SET errors = NULL WHERE kind = 'send_email' AND (args->>'email_id')::bigint = ANY($1)`, emailIDs},
+	}
+	for _, step := range steps {
+		if _, err := s.db.Exec(ctx, step.sql, step.arg); err != nil {
+			return fmt.Errorf("store: forget %s %s: %s: %w", objectKind, objectKey, step.what, err)
+		}
+	}
+	return nil
+}
+
+// withUntagged returns emails and, for those with a +tag, the address
+// without it (cap+1@example.org: cap@example.org).
+func withUntagged(emails []string) []string {
+	out := slices.Clone(emails)
+	for _, e := range emails {
+		local, domain, ok := strings.Cut(e, "@")
+		if base, _, tagged := strings.Cut(local, "+"); ok && tagged {
+			if u := base + "@" + domain; !slices.Contains(out, u) {
+				out = append(out, u)
+			}
+		}
+	}
+	return out
+}

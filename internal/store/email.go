@@ -2,8 +2,14 @@ package store
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -18,13 +24,17 @@ const (
 
 // Email is one message in the outbox: queued, sent or failed for good.
 type Email struct {
-	ID          int64
-	Kind        string // what it is for: "signatory-confirm", ...
-	To          string
-	ToName      string
-	Subject     string
-	Body        string // plain text
-	Headers     map[string]string
+	ID      int64
+	Kind    string // what it is for: "signatory-confirm", ...
+	To      string
+	ToName  string
+	Subject string
+	Body    string // plain text
+	Headers map[string]string
+	// Secrets are what the send step signs to fill in the placeholders
+	// (SecretPlaceholder) that Body and Headers hold where a link's secret
+	// goes: the outbox never holds a working link.
+	Secrets     []LinkSecret
 	SignatoryID *int64
 	Status      string
 	SentVia     string // "smtp", or "log" without an SMTP server
@@ -34,7 +44,7 @@ type Email struct {
 	SentAt      *time.Time
 }
 
-const emailColumns = `id, kind, to_address, to_name, subject, body, headers, signatory_id, status, sent_via,
+const emailColumns = `id, kind, to_address, to_name, subject, body, headers, link_secrets, signatory_id, status, sent_via,
 	attempts, last_error, created_at, sent_at`
 
 // QueueEmail adds e to the outbox and returns its id. Call it in the same
@@ -43,11 +53,14 @@ func (s *Store) QueueEmail(ctx context.Context, e Email) (int64, error) {
 	if e.Headers == nil {
 		e.Headers = map[string]string{}
 	}
+	if e.Secrets == nil {
+		e.Secrets = []LinkSecret{}
+	}
 	var id int64
 	err := s.db.QueryRow(ctx, `
-		INSERT INTO emails (kind, to_address, to_name, subject, body, headers, signatory_id)
-		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-		e.Kind, e.To, e.ToName, e.Subject, e.Body, e.Headers, e.SignatoryID).Scan(&id)
+		INSERT INTO emails (kind, to_address, to_name, subject, body, headers, link_secrets, signatory_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+		e.Kind, e.To, e.ToName, e.Subject, e.Body, e.Headers, e.Secrets, e.SignatoryID).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("store: queue %s email: %w", e.Kind, err)
 	}
@@ -131,4 +144,85 @@ func (s *Store) MarkEmailAttempt(ctx context.Context, id int64, sendErr error, f
 		return fmt.Errorf("store: mark email %d attempt: %w", id, err)
 	}
 	return nil
+}
+
+// LinkSecret is the secret part of a link in an email, as the outbox keeps
+// it: not the secret itself but what makes it, the message that the site
+// key named Key signs (SignLink). The send step signs it; anyone reading
+// the outbox sees a placeholder. The message is not secret (an id, or a
+// random nonce): without the key it proves nothing.
+type LinkSecret struct {
+	Key     string `json:"key"`
+	Message string `json:"message"`
+}
+
+// SignLink is the signature of message with key, as links carry it: the
+// first 32 characters of its base64url HMAC-SHA256 (192 bits).
+func SignLink(key []byte, message string) string {
+	m := hmac.New(sha256.New, key)
+	m.Write([]byte(message))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))[:32]
+}
+
+// NewLinkToken makes a one-time link token that only the send step can
+// write into an email: the token, whose hash the caller stores, and the
+// secret that names it in the outbox. The token is the signature of a
+// random nonce, so it is as unguessable as a random token, and can be
+// made again from the nonce by whoever holds the key, and nobody else.
+func NewLinkToken(keyName string, key []byte) (token string, secret LinkSecret) {
+	nonce := make([]byte, 16)
+	rand.Read(nonce)
+	secret = LinkSecret{Key: keyName, Message: "token:" + base64.RawURLEncoding.EncodeToString(nonce)}
+	return SignLink(key, secret.Message), secret
+}
+
+// SecretPlaceholder is what stands in a queued email for its secret i.
+// Text a visitor wrote into the email (a name) could hold one too; it is
+// then filled with a secret of this same email, for its own recipient, so
+// nothing leaks.
+func SecretPlaceholder(i int) string { return "{{link-secret " + strconv.Itoa(i) + "}}" }
+
+var secretPlaceholder = regexp.MustCompile(`\{\{link-secret (\d+)\}\}`)
+
+// SecretMask is how staff see a link's secret in the outbox.
+const SecretMask = "••••••••"
+
+// MaskSecrets is text from a queued email as staff may read it: each
+// secret's placeholder shown as SecretMask.
+func MaskSecrets(text string) string {
+	return secretPlaceholder.ReplaceAllLiteralString(text, SecretMask)
+}
+
+// FillSecrets returns e as it is sent: every placeholder in its body and
+// headers replaced by the secret it stands for, signed with the site key
+// the secret names. A placeholder naming no secret of e (typed by a
+// visitor, say) stays as it is.
+func (s *Store) FillSecrets(ctx context.Context, e Email) (Email, error) {
+	if len(e.Secrets) == 0 {
+		return e, nil
+	}
+	values := make([]string, len(e.Secrets))
+	for i, sec := range e.Secrets {
+		key, err := s.SiteKey(ctx, sec.Key)
+		if err != nil {
+			return Email{}, fmt.Errorf("store: email %d secret %d: %w", e.ID, i, err)
+		}
+		values[i] = SignLink(key, sec.Message)
+	}
+	fill := func(text string) string {
+		return secretPlaceholder.ReplaceAllStringFunc(text, func(p string) string {
+			i, err := strconv.Atoi(secretPlaceholder.FindStringSubmatch(p)[1])
+			if err != nil || i >= len(values) {
+				return p
+			}
+			return values[i]
+		})
+	}
+	e.Body = fill(e.Body)
+	headers := make(map[string]string, len(e.Headers))
+	for k, v := range e.Headers {
+		headers[k] = fill(v)
+	}
+	e.Headers = headers
+	return e, nil
 }

@@ -4,10 +4,10 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"net/netip"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -438,8 +438,10 @@ func (s *Store) SignatoryCountries(ctx context.Context) ([]string, error) {
 }
 
 // EraseSignatoryContact removes a signatory's personal data: the contact's
-// name, email and role, its tokens and the emails sent to it. The
-// organisation stays as it is.
+// name, email and role, its tokens, the emails sent to it with their send
+// jobs, and the addresses the contact's actions were recorded from (see
+// forgetPerson). The organisation stays as it is. Call it in a
+// transaction, so it is all or nothing.
 func (s *Store) EraseSignatoryContact(ctx context.Context, id int64) error {
 	var email string
 	err := s.db.QueryRow(ctx, `SELECT contact_email FROM signatories WHERE id = $1 FOR UPDATE`, id).Scan(&email)
@@ -449,8 +451,21 @@ func (s *Store) EraseSignatoryContact(ctx context.Context, id int64) error {
 	if err != nil {
 		return fmt.Errorf("store: erase signatory %d: %w", id, err)
 	}
-	if _, err := s.db.Exec(ctx, `DELETE FROM emails WHERE signatory_id = $1 OR ($2 <> '' AND lower(to_address) = $2)`, id, strings.ToLower(email)); err != nil {
+	rows, _ := s.db.Query(ctx, `DELETE FROM emails WHERE signatory_id = $1 OR ($2 <> '' AND lower(to_address) = $2) RETURNING id, to_address`,
+		id, strings.ToLower(email))
+	var emailIDs []int64
+	addresses := []string{email}
+	var emailID int64
+	var to string
+	if _, err := pgx.ForEachRow(rows, []any{&emailID, &to}, func() error {
+		emailIDs = append(emailIDs, emailID)
+		addresses = append(addresses, to) // an address the contact had before a change
+		return nil
+	}); err != nil {
 		return fmt.Errorf("store: erase signatory %d emails: %w", id, err)
+	}
+	if err := s.forgetPerson(ctx, "signatory", strconv.FormatInt(id, 10), addresses, emailIDs); err != nil {
+		return err
 	}
 	if _, err := s.db.Exec(ctx, `DELETE FROM signatory_tokens WHERE signatory_id = $1`, id); err != nil {
 		return fmt.Errorf("store: erase signatory %d tokens: %w", id, err)
@@ -503,20 +518,19 @@ const (
 )
 
 // CreateSignatoryToken makes a one-time link token for a signatory,
-// replacing any earlier token of the same purpose. Only its hash is kept.
-func (s *Store) CreateSignatoryToken(ctx context.Context, id int64, purpose string, ttl time.Duration) (string, error) {
-	raw := make([]byte, 32)
-	rand.Read(raw)
-	token := base64.RawURLEncoding.EncodeToString(raw)
+// replacing any earlier token of the same purpose. Only its hash is kept;
+// the token itself comes from NewLinkToken, so that the outbox need not
+// keep it either.
+func (s *Store) CreateSignatoryToken(ctx context.Context, id int64, purpose, token string, ttl time.Duration) error {
 	hash := sha256.Sum256([]byte(token))
 	if _, err := s.db.Exec(ctx, `DELETE FROM signatory_tokens WHERE signatory_id = $1 AND purpose = $2`, id, purpose); err != nil {
-		return "", fmt.Errorf("store: replace %s token of %d: %w", purpose, id, err)
+		return fmt.Errorf("store: replace %s token of %d: %w", purpose, id, err)
 	}
 	if _, err := s.db.Exec(ctx, `INSERT INTO signatory_tokens (hash, signatory_id, purpose, expires_at) VALUES ($1, $2, $3, now() + $4::interval)`,
 		hash[:], id, purpose, ttl.String()); err != nil {
-		return "", fmt.Errorf("store: create %s token for %d: %w", purpose, id, err)
+		return fmt.Errorf("store: create %s token for %d: %w", purpose, id, err)
 	}
-	return token, nil
+	return nil
 }
 
 // SignatoryByToken returns the signatory a live token of purpose belongs

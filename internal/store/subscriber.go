@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"strings"
@@ -220,20 +218,19 @@ func (s *Store) DeleteSubscriber(ctx context.Context, id int64) error {
 }
 
 // CreateSubscriberToken makes a one-time link token for a subscriber,
-// replacing any earlier token of the same purpose. Only its hash is kept.
-func (s *Store) CreateSubscriberToken(ctx context.Context, id int64, purpose string, ttl time.Duration) (string, error) {
-	raw := make([]byte, 32)
-	rand.Read(raw)
-	token := base64.RawURLEncoding.EncodeToString(raw)
+// replacing any earlier token of the same purpose. Only its hash is kept;
+// the token itself comes from NewLinkToken, so that the outbox need not
+// keep it either.
+func (s *Store) CreateSubscriberToken(ctx context.Context, id int64, purpose, token string, ttl time.Duration) error {
 	hash := sha256.Sum256([]byte(token))
 	if _, err := s.db.Exec(ctx, `DELETE FROM subscriber_tokens WHERE subscriber_id = $1 AND purpose = $2`, id, purpose); err != nil {
-		return "", fmt.Errorf("store: replace %s token of subscriber %d: %w", purpose, id, err)
+		return fmt.Errorf("store: replace %s token of subscriber %d: %w", purpose, id, err)
 	}
 	if _, err := s.db.Exec(ctx, `INSERT INTO subscriber_tokens (hash, subscriber_id, purpose, expires_at)
 		VALUES ($1, $2, $3, now() + $4::interval)`, hash[:], id, purpose, ttl.String()); err != nil {
-		return "", fmt.Errorf("store: create %s token for subscriber %d: %w", purpose, id, err)
+		return fmt.Errorf("store: create %s token for subscriber %d: %w", purpose, id, err)
 	}
-	return token, nil
+	return nil
 }
 
 // SubscriberByToken returns the subscriber a live token of purpose belongs

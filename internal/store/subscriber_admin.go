@@ -185,9 +185,11 @@ type SubscriberErasure struct {
 }
 
 // EraseSubscriber deletes subscriber id and everything kept about its
-// address: its confirmation tokens, its delivery records, and every
-// outbox email to the address. Earlier audit lines about it are relabelled
-// "subscriber #id", since their label shows part of the address. Call it
+// address: its confirmation tokens, its delivery records, every outbox
+// email to the address with its send job, and the addresses its own
+// actions were recorded from (see forgetPerson). Earlier audit lines about
+// it are relabelled "subscriber #id", since their label shows part of the
+// address. Call it
 // inside InTx (with the audit line of the erasure) so it is all or
 // nothing; it returns ErrNotFound when there is no such subscriber.
 func (s *Store) EraseSubscriber(ctx context.Context, id int64) (SubscriberErasure, error) {
@@ -206,7 +208,6 @@ func (s *Store) EraseSubscriber(ctx context.Context, id int64) (SubscriberErasur
 	}{
 		{"tokens", &e.Tokens, `DELETE FROM subscriber_tokens WHERE subscriber_id = $1`, id},
 		{"deliveries", &e.Deliveries, `DELETE FROM deliveries WHERE subscriber_id = $1`, id},
-		{"emails", &e.Emails, `DELETE FROM emails WHERE lower(to_address) = lower($1)`, sub.Email},
 	}
 	for _, step := range steps {
 		tag, err := s.db.Exec(ctx, step.sql, step.arg)
@@ -214,6 +215,15 @@ func (s *Store) EraseSubscriber(ctx context.Context, id int64) (SubscriberErasur
 			return e, fmt.Errorf("store: erase subscriber %d: %s: %w", id, step.what, err)
 		}
 		*step.n = tag.RowsAffected()
+	}
+	rows, _ := s.db.Query(ctx, `DELETE FROM emails WHERE lower(to_address) = lower($1) RETURNING id`, sub.Email)
+	emailIDs, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return e, fmt.Errorf("store: erase subscriber %d: emails: %w", id, err)
+	}
+	e.Emails = int64(len(emailIDs))
+	if err := s.forgetPerson(ctx, "subscriber", strconv.FormatInt(id, 10), []string{sub.Email}, emailIDs); err != nil {
+		return e, err
 	}
 	if _, err := s.db.Exec(ctx, `DELETE FROM subscribers WHERE id = $1`, id); err != nil {
 		return e, fmt.Errorf("store: erase subscriber %d: %w", id, err)

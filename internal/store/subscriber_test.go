@@ -42,8 +42,9 @@ func TestSubscriberRoundTrip(t *testing.T) {
 	}
 
 	// A token finds its subscriber until it is spent or expires.
-	token, err := st.CreateSubscriberToken(ctx, id, "confirm", time.Hour)
-	if err != nil {
+	key := []byte("a test key of thirty-two bytes!!")
+	token, _ := store.NewLinkToken("subscriber-links", key)
+	if err := st.CreateSubscriberToken(ctx, id, "confirm", token, time.Hour); err != nil {
 		t.Fatal(err)
 	}
 	if got, err := st.SubscriberByToken(ctx, token, "confirm"); err != nil || got.ID != id {
@@ -52,8 +53,8 @@ func TestSubscriberRoundTrip(t *testing.T) {
 	if _, err := st.SubscriberByToken(ctx, token+"x", "confirm"); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("wrong token: %v", err)
 	}
-	newer, err := st.CreateSubscriberToken(ctx, id, "confirm", time.Hour)
-	if err != nil {
+	newer, _ := store.NewLinkToken("subscriber-links", key)
+	if err := st.CreateSubscriberToken(ctx, id, "confirm", newer, time.Hour); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := st.SubscriberByToken(ctx, token, "confirm"); !errors.Is(err, store.ErrNotFound) {

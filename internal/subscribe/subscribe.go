@@ -12,8 +12,6 @@ package subscribe
 import (
 	"context"
 	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"net/url"
@@ -154,7 +152,7 @@ type Service struct {
 // links in emails made absolute against baseURL.
 func New(pool *pgxpool.Pool, runner *jobs.Runner, baseURL *url.URL) *Service {
 	return &Service{pool: pool, jobs: runner, baseURL: baseURL, Now: time.Now,
-		keys: store.NewKeyCache(pool, "subscriber-links")}
+		keys: store.NewKeyCache(pool, linkKey)}
 }
 
 // SetJobs sets the runner email is queued on (the runner's chores come
@@ -264,31 +262,38 @@ func (s *Service) sendConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, s
 // queueConfirm queues sub's confirmation email with a fresh link (the
 // caller has taken the address's send).
 func (s *Service) queueConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, sub store.Subscriber) error {
-	token, err := st.CreateSubscriberToken(ctx, sub.ID, TokenConfirm, ConfirmFor)
+	key, err := s.siteKey(ctx)
 	if err != nil {
+		return fmt.Errorf("subscribe: link key: %w", err)
+	}
+	token, secret := store.NewLinkToken(linkKey, key)
+	if err := st.CreateSubscriberToken(ctx, sub.ID, TokenConfirm, token, ConfirmFor); err != nil {
 		return err
 	}
 	l := subscriberLang(sub)
-	subject, body := confirmEmail(l, sub, s.site(), s.link(sub, "/sswweek/subscribe/confirm/"+token))
+	// The link's secret is filled in only when the email is sent (see
+	// store.LinkSecret).
+	link := s.link(sub, "/sswweek/subscribe/confirm") + "/" + store.SecretPlaceholder(0)
+	subject, body := confirmEmail(l, sub, s.site(), link)
 	// No List-Unsubscribe: the address is not subscribed to anything yet.
-	return s.queue(ctx, tx, sub, confirmKind, subject, body, nil)
+	return s.queue(ctx, tx, sub, confirmKind, subject, body, nil, []store.LinkSecret{secret})
 }
 
 func (s *Service) sendReminder(ctx context.Context, tx pgx.Tx, sub store.Subscriber) error {
-	prefs, err := s.PreferencesURL(ctx, sub)
-	if err != nil {
-		return err
+	// Both links carry the subscriber's signature, filled in only when
+	// the email is sent.
+	secrets := []store.LinkSecret{{Key: linkKey, Message: signedMessage(sub.ID)}}
+	sealed := func(path string) string {
+		return s.link(sub, fmt.Sprintf("%s/%d", path, sub.ID)) + "/" + store.SecretPlaceholder(0)
 	}
-	headers, err := s.Headers(ctx, sub)
-	if err != nil {
-		return err
-	}
+	prefs, unsubscribe := sealed("/sswweek/subscription"), sealed("/sswweek/unsubscribe")
 	subject, body := reminderEmail(subscriberLang(sub), sub, s.site(), prefs)
-	return s.queue(ctx, tx, sub, "subscriber-reminder", subject, body, headers)
+	return s.queue(ctx, tx, sub, "subscriber-reminder", subject, body, listHeaders(unsubscribe), secrets)
 }
 
-// queue adds one email to sub in the outbox, in tx.
-func (s *Service) queue(ctx context.Context, tx pgx.Tx, sub store.Subscriber, kind, subject, body string, headers map[string]string) error {
+// queue adds one email to sub in the outbox, in tx, with the secrets its
+// links' placeholders stand for.
+func (s *Service) queue(ctx context.Context, tx pgx.Tx, sub store.Subscriber, kind, subject, body string, headers map[string]string, secrets []store.LinkSecret) error {
 	toName := sub.Name
 	if sub.Status != store.SubscriberActive {
 		// The address is not confirmed: nothing the visitor typed goes in
@@ -296,7 +301,7 @@ func (s *Service) queue(ctx context.Context, tx pgx.Tx, sub store.Subscriber, ki
 		toName = ""
 	}
 	_, err := s.jobs.QueueEmail(ctx, tx, store.Email{Kind: kind, To: sub.Email, ToName: toName,
-		Subject: subject, Body: body, Headers: headers})
+		Subject: subject, Body: body, Headers: headers, Secrets: secrets})
 	return err
 }
 
@@ -441,16 +446,17 @@ func (s *Service) link(sub store.Subscriber, path string) string {
 	return s.baseURL.JoinPath(subscriberLang(sub).Path(path)).String()
 }
 
+// linkKey names the site key that signs the links in the emails.
+const linkKey = "subscriber-links"
+
 func (s *Service) siteKey(ctx context.Context) ([]byte, error) { return s.keys.Get(ctx) }
+
+func signedMessage(id int64) string { return fmt.Sprintf("subscriber:%d", id) }
 
 // signature is what proves a link was made here for subscriber id. The
 // links never expire: a subscriber must be able to leave from any email,
 // however old.
-func signature(key []byte, id int64) string {
-	m := hmac.New(sha256.New, key)
-	fmt.Fprintf(m, "subscriber:%d", id)
-	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))[:32]
-}
+func signature(key []byte, id int64) string { return store.SignLink(key, signedMessage(id)) }
 
 func (s *Service) signedLink(ctx context.Context, sub store.Subscriber, path string) (string, error) {
 	key, err := s.siteKey(ctx)
@@ -479,10 +485,15 @@ func (s *Service) Headers(ctx context.Context, sub store.Subscriber) (map[string
 	if err != nil {
 		return nil, err
 	}
+	return listHeaders(u), nil
+}
+
+// listHeaders are the one-click unsubscribe headers for the link u.
+func listHeaders(u string) map[string]string {
 	return map[string]string{
 		"List-Unsubscribe":      "<" + u + ">",
 		"List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-	}, nil
+	}
 }
 
 // FromLink returns the subscriber a preferences or unsubscribe link

@@ -58,8 +58,13 @@ func staff(r *http.Request) store.User {
 // isAdmin reports whether the signed-in member manages accounts.
 func isAdmin(r *http.Request) bool { return staff(r).Role == string(auth.RoleAdmin) }
 
-// adminRoutes is the staff area: sign-in open to all, everything else for
-// signed-in staff, account management and the audit log for admins only.
+// adminRoutes is the staff area. Sign-in is open to all. Every signed-in
+// member (editor or admin) edits content and moderates signatories; what
+// holds personal data in bulk or speaks to people for the site (the
+// subscriber list and its CSV, mailings, the outbox, logo originals,
+// erasure), staff accounts and the audit log are for admins only. The
+// README's table of who gets what is tested route by route
+// (TestEveryRouteAnswersEachRoleAsTheTableSays).
 func (a *App) adminRoutes(r chi.Router) {
 	r.Use(a.sessions.LoadAndSave, noStore)
 	r.NotFound(a.notFound)
@@ -67,6 +72,7 @@ func (a *App) adminRoutes(r chi.Router) {
 	r.Post("/login", a.handle(a.login))
 	r.Group(func(r chi.Router) {
 		r.Use(a.requireStaff)
+		// Editors and admins.
 		r.Post("/logout", a.handle(a.logout))
 		r.Get("/", a.handle(a.dashboard))
 		r.Get("/password", a.handle(a.passwordForm))
@@ -74,14 +80,16 @@ func (a *App) adminRoutes(r chi.Router) {
 		r.Post("/markdown", a.handle(a.markdownPreview))
 		a.contentRoutes(r)
 		a.signatoryRoutes(r)
-		a.subscriberRoutes(r)
-		a.mailingRoutes(r)
-		r.Get("/signatories/{id}/original", a.handle(a.logoOriginal))
 		r.Get("/logos/{file}", a.handle(a.staffLogoImage))
 		r.Get("/files/{id}/{name}", a.handle(a.staffFile))
-		a.outboxRoutes(r)
+
+		// Admins only.
 		r.Group(func(r chi.Router) {
 			r.Use(a.requireAdmin)
+			a.signatoryAdminRoutes(r)
+			a.subscriberRoutes(r)
+			a.mailingRoutes(r)
+			a.outboxRoutes(r)
 			a.userRoutes(r)
 			r.Get("/audit", a.handle(a.auditLog))
 		})
@@ -127,11 +135,12 @@ func (a *App) requireStaff(next http.Handler) http.Handler {
 	})
 }
 
-// requireAdmin answers 403 to staff who are not admins.
+// requireAdmin answers 403 to staff who are not admins (after
+// requireStaff, so nobody signed out gets this far).
 func (a *App) requireAdmin(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !isAdmin(r) {
-			a.renderAdminError(w, r, http.StatusForbidden, "Only administrators can manage staff accounts and read the audit log. Ask an administrator if you need this.")
+			a.renderAdminError(w, r, http.StatusForbidden, "Only administrators can open this page: it holds people’s personal data, sends email for the site, or manages staff accounts. Ask an administrator if you need it.")
 			return
 		}
 		next.ServeHTTP(w, r)

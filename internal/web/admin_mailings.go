@@ -21,7 +21,7 @@ import (
 
 // mailingRoutes are the pages where staff write, check and schedule the
 // SSWWeek daily emails and one-off updates (the router puts them behind
-// requireStaff). Staff never send to subscribers directly: they schedule,
+// requireAdmin: a mailing speaks for the site to every subscriber). Staff never send to subscribers directly: they schedule,
 // or confirm Send now, and package newsletter does the sending.
 func (a *App) mailingRoutes(r chi.Router) {
 	r.Get("/mailings", a.handle(a.mailingList))

@@ -381,12 +381,13 @@ func TestMailingPagesAreValidHTML(t *testing.T) {
 // the list, with every page axe clean.
 func TestBrowserStaffSchedulesDailyEmail(t *testing.T) {
 	s := newMailingSite(t)
-	password := addStaff(t, s.pool, "editor@example.org", "editor")
+	// Mailings are for admins (an editor gets 403).
+	password := addStaff(t, s.pool, "mailer@example.org", "admin")
 	b := newBrowser(t, s.srv.URL)
 	b.do(
 		chromedp.Navigate(s.srv.URL+"/admin/mailings"),
 		chromedp.WaitVisible(chromedp.CSS(`#email`)),
-		chromedp.SendKeys(chromedp.CSS(`#email`), "editor@example.org"),
+		chromedp.SendKeys(chromedp.CSS(`#email`), "mailer@example.org"),
 		chromedp.SendKeys(chromedp.CSS(`#password`), password),
 		chromedp.Click(chromedp.CSS(`[data-testid=sign-in]`)),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=draft-edition][data-year="2018"]`)),

@@ -18,7 +18,8 @@ import (
 )
 
 // outboxRoutes are the pages where staff read the email the site sends
-// (the router puts them behind requireStaff).
+// (the router puts them behind requireAdmin: an outbox holds every
+// address the site writes to, and the emails themselves).
 func (a *App) outboxRoutes(r chi.Router) {
 	r.Get("/outbox", a.handle(a.outboxList))
 	r.Get("/outbox/{id}", a.handle(a.outboxEmail))
@@ -102,7 +103,9 @@ func (a *App) outboxEmail(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := admin.EmailView{Email: e, Body: emailBody(e.Body, a.cfg.BaseURL), LogOnly: a.cfg.SMTPURL == ""}
+	// Links that act as the recipient show their secret masked: staff
+	// must not be able to confirm, withdraw or unsubscribe for them.
+	v := admin.EmailView{Email: e, Body: emailBody(store.MaskSecrets(e.Body), a.cfg.BaseURL), LogOnly: a.cfg.SMTPURL == ""}
 	return a.render(w, r, http.StatusOK, admin.Email(a.frame(r, e.Subject), v))
 }
 
@@ -134,7 +137,8 @@ var bodyURL = regexp.MustCompile(`https?://[^\s<>"]+`)
 // emailBody splits an email's text into plain runs and links. Only
 // addresses on this site (same scheme and host as base) become links:
 // whatever else a message holds stays text, so the outbox cannot be used
-// to send staff elsewhere with one click.
+// to send staff elsewhere with one click. A link with a masked secret
+// (store.MaskSecrets) stays text too: it leads nowhere.
 func emailBody(body string, base *url.URL) []admin.BodyPart {
 	var parts []admin.BodyPart
 	text := func(s string) {
@@ -153,7 +157,7 @@ func emailBody(body string, base *url.URL) []admin.BodyPart {
 		end := m[0] + len(strings.TrimRight(body[m[0]:m[1]], ".,;:!?)]'"))
 		text(body[last:m[0]])
 		link := body[m[0]:end]
-		if onSite(link, base) {
+		if onSite(link, base) && !strings.Contains(link, store.SecretMask) {
 			parts = append(parts, admin.BodyPart{Text: link, URL: templ.SafeURL(link)})
 		} else {
 			text(link)

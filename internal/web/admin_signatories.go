@@ -21,7 +21,8 @@ import (
 )
 
 // signatoryRoutes are the pages where staff moderate the organisations
-// signing the Call to Action (the router puts them behind requireStaff).
+// signing the Call to Action (the router puts them behind requireStaff:
+// editors moderate).
 func (a *App) signatoryRoutes(r chi.Router) {
 	r.Get("/signatories", a.handle(a.signatoryList))
 	r.Post("/signatories/bulk", a.handle(a.signatoryBulk))
@@ -35,8 +36,17 @@ func (a *App) signatoryRoutes(r chi.Router) {
 	r.Post("/signatories/{id}/request-changes", a.handle(a.signatoryRequestChanges))
 	r.Post("/signatories/{id}/hide", a.handle(a.signatoryHide))
 	r.Post("/signatories/{id}/unhide", a.handle(a.signatoryUnhide))
+}
+
+// signatoryAdminRoutes are what only admins do with a signatory (the
+// router puts them behind requireAdmin): erase the contact's personal data,
+// an answer to a request under data-protection law that cannot be undone,
+// and download the logo as uploaded, bytes straight from a visitor that
+// may carry more than the logo (an image's metadata: author, place).
+func (a *App) signatoryAdminRoutes(r chi.Router) {
 	r.Get("/signatories/{id}/erase", a.handle(a.signatoryEraseForm))
 	r.Post("/signatories/{id}/erase", a.handle(a.signatoryErase))
+	r.Get("/signatories/{id}/original", a.handle(a.logoOriginal))
 }
 
 // The states each staff action moves a signatory from, as package signing

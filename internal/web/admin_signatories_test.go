@@ -163,8 +163,13 @@ func TestSignatoryQueueForEditors(t *testing.T) {
 		!strings.Contains(doc.Find(`[data-testid=logo-size]`).Text(), "120 × 60") {
 		t.Error("the logo is not previewed on light and dark with its size")
 	}
+	// The upload as sent, and erasure, are for admins.
+	if doc.Find(`[data-testid=original]`).Length() != 0 || doc.Find(`[data-testid=erase-link]`).Length() != 0 {
+		t.Error("an editor is offered the original upload or erasure")
+	}
+	doc = parse(t, s.get(t, s.admin, sigPath(second)))
 	if doc.Find(`[data-testid=original]`).AttrOr("href", "") != sigPath(second)+"/original" {
-		t.Error("no link to the original upload")
+		t.Error("no link to the original upload for an admin")
 	}
 }
 

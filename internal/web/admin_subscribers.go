@@ -21,7 +21,7 @@ import (
 
 // subscriberRoutes are the pages where staff look up the people on the
 // mailing lists, export them, and erase one on request (the router puts
-// them behind requireStaff).
+// them behind requireAdmin: the list is personal data in bulk).
 func (a *App) subscriberRoutes(r chi.Router) {
 	r.Get("/subscribers", a.handle(a.subscriberList))
 	r.Get("/subscribers.csv", a.handle(a.subscribersCSV))

@@ -269,7 +269,7 @@ func TestSubscriberEraseRemovesEverything(t *testing.T) {
 	const address = "Erase.Me@erasure.example"
 	id := addSubscriber(t, s.store, store.SubscriberInput{Email: address, Name: "Erin", Lang: "en", Daily: true}, store.SubscriberActive)
 	other := addSubscriber(t, s.store, store.SubscriberInput{Email: "stay@example.org", Lang: "en", Daily: true}, store.SubscriberActive)
-	if _, err := s.store.CreateSubscriberToken(ctx, id, "confirm", 24*time.Hour); err != nil {
+	if err := s.store.CreateSubscriberToken(ctx, id, "confirm", "a-token", 24*time.Hour); err != nil {
 		t.Fatal(err)
 	}
 	mailing, err := s.store.CreateMailing(ctx, store.Mailing{Kind: "daily", SubjectEN: "Day one", BodyEN: "Hello"})

@@ -105,7 +105,7 @@ func logOnlyNote() templ.Component {
 			templ_7745c5c3_Var1 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<div class=\"caution\" data-testid=\"log-only\"><p><strong>Email is not being sent.</strong> No mail server is configured (SMTP_URL is not set), so each message is written to the server log and kept here instead. Open a message to read it and follow its links.</p></div>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<div class=\"caution\" data-testid=\"log-only\"><p><strong>Email is not being sent.</strong> No mail server is configured (SMTP_URL is not set), so each message is written to the server log and kept here instead. Open a message to read it; the secret part of a link that acts for its recipient (confirm, withdraw, preferences) is shown here as ••••••••, and in full only in the server log.</p></div>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
