@@ -159,7 +159,16 @@ func New(pool *pgxpool.Pool, runner *jobs.Runner, baseURL *url.URL) *Service {
 // from the Service, so the two are made one after the other).
 func (s *Service) SetJobs(r *jobs.Runner) { s.jobs = r }
 
+// inTx runs fn in a transaction with a store over it.
+//
+// The link key is loaded first: inside the transaction, loading it would
+// take a second pooled connection while holding one, and simultaneous
+// submissions would then wait on each other for ever once the pool is
+// taken.
 func (s *Service) inTx(ctx context.Context, fn func(tx pgx.Tx, st *store.Store) error) error {
+	if _, err := s.siteKey(ctx); err != nil {
+		return err
+	}
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return fn(tx, store.FromTx(tx)) })
 }
 
