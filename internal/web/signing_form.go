@@ -200,7 +200,7 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 	case len(tooLarge) > 0:
 		problems["logo"] = "sign.error.logo.large"
 	case sent:
-		l, err := logo.Process(up.data)
+		l, err := logo.Process(ctx, up.data)
 		if key := logoProblem(err); key != "" {
 			problems["logo"] = key
 			break
