@@ -126,11 +126,8 @@ func (a *App) signSubmit(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, sent, http.StatusSeeOther)
 		return nil
 	}
-	status := http.StatusBadRequest
-	if p.Flooded {
-		status = http.StatusTooManyRequests
-		w.Header().Set("Retry-After", strconv.Itoa(int(SignWindow.Seconds())))
-	} else if len(p.Problems) == 0 {
+	status := p.refusal(w)
+	if len(p.Problems) == 0 {
 		ok, err := a.allowPost(r, signFormName, SignLimit)
 		if err != nil {
 			return a.signUnavailable(w, r, p, err, nil)
@@ -286,7 +283,7 @@ func (a *App) signChange(w http.ResponseWriter, r *http.Request) error {
 		return a.signUnavailable(w, r, p, err, &sig)
 	}
 	if len(p.Problems) > 0 {
-		return a.renderSign(w, r, http.StatusBadRequest, a.signChangeView(r, sig, p.Form, p.Problems))
+		return a.renderSign(w, r, p.refusal(w), a.signChangeView(r, sig, p.Form, p.Problems))
 	}
 	saved, err := a.signing.Resubmit(ctx, token, p.Input, clientIP(r))
 	if errors.Is(err, store.ErrNotFound) {
