@@ -493,7 +493,7 @@ func TestErrorsAreSentences(t *testing.T) {
 
 func TestProcessConcurrently(t *testing.T) {
 	defer func(w time.Duration) { slotWait = w }(slotWait)
-	slotWait = time.Minute // the race detector makes each decode slow
+	slotWait = time.Minute      // the race detector makes each decode slow
 	data := jpegOf(t, 700, 350) // small: the race detector slows scaling a lot
 	var wg sync.WaitGroup
 	for range 8 {
