@@ -104,7 +104,7 @@ func TestLinkLikeRefusesEveryDisguiseOfALink(t *testing.T) {
 		"Mailto Association", // a word, not a scheme
 		"Ratio 1:2 Network",
 		"Open 10:30 to 18:00",
-		"Nguyễn Thị Minh Khai", // marks that compose
+		"Nguyễn Thị Minh Khai",              // marks that compose
 		"Nguye\u0302\u0303n Thi\u0323 Minh", // and ones that do not
 		"हिन्दी समाज सेवा संघ",
 		"Año 2024",

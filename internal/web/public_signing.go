@@ -110,7 +110,9 @@ func (a *App) signForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 // signSubmit takes a signature: problems show the form again (400), over
-// the rate limit it is refused with a message (429), and otherwise it is
+// the rate limit or a logo quota it is refused with a message (429), too
+// busy to read the logo it asks to send again in a moment (503, with
+// everything typed kept), and otherwise it is
 // saved, its confirmation email queued, and the visitor sent to check
 // their email. A robot (honeypot filled, form sent too fast) is sent there
 // too, with nothing saved, so it learns nothing.
