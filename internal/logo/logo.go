@@ -10,16 +10,20 @@ package logo
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"image"
+	"image/color"
 	"image/gif"
 	"image/jpeg"
 	"image/png"
 	"io"
 	"runtime"
+	"time"
 
 	"golang.org/x/image/draw"
 	"golang.org/x/image/webp"
@@ -32,6 +36,15 @@ const (
 	// image is refused before any decoding, since decoding allocates memory
 	// in proportion to it whatever the file size.
 	MaxPixels = 25_000_000
+	// MaxDecodeBytes bounds the memory decoding one image takes, as
+	// width*height*bytes per pixel read from the header before decoding:
+	// pixels alone do not bound it, since a 16-bit PNG takes twice the
+	// bytes of an 8-bit one (5000x5000 at 16 bits is a 200 KB file that
+	// decodes to 200 MB). It admits MaxPixels in 8-bit RGBA.
+	MaxDecodeBytes = 100 << 20
+	// SlotWait is the longest an upload waits for a decode slot; a queue
+	// without a bound would keep every waiting upload's bytes in memory.
+	SlotWait = 5 * time.Second
 	// MaxWidth and MaxHeight are the box every logo is scaled to fit within;
 	// smaller logos are never scaled up.
 	MaxWidth  = 600
@@ -51,6 +64,10 @@ var (
 	ErrCorrupt       = errors.New("the image could not be read and may be damaged or incomplete: open it in an image editor, save it again as PNG or JPEG and upload that")
 	ErrTooManyPixels = fmt.Errorf("the image is too big, over %d million pixels: resize it to about %dx%d pixels and try again", MaxPixels/1_000_000, MaxWidth, MaxHeight)
 	ErrTooSmall      = fmt.Errorf("the image is less than %d pixels wide or high, too small to be read: upload a larger version of your logo", MinSide)
+	ErrTooDeep       = fmt.Errorf("the image takes too much memory to read, over %d MB for its size and colour depth: save it with 8 bits per channel, or resize it to about %dx%d pixels, and try again", MaxDecodeBytes>>20, MaxWidth, MaxHeight)
+	// ErrBusy is not the upload's fault: every decode slot stayed taken
+	// for SlotWait, or the request ended first. Ask to send it again soon.
+	ErrBusy = errors.New("too many logos are being read just now: send the form again in a moment")
 )
 
 // Logo is an accepted logo.
@@ -66,6 +83,7 @@ type Logo struct {
 // format is an accepted image format, keyed by the name image.DecodeConfig
 // reports for it.
 type format struct {
+	name        string
 	contentType string
 	ext         string
 	decode      func(io.Reader) (image.Image, error)
@@ -75,16 +93,19 @@ type format struct {
 // elsewhere in the binary (BMP, TIFF, ...) is refused, and each accepted
 // one is decoded by its own package, not through the registry.
 var formats = map[string]format{
-	"png":  {"image/png", ".png", png.Decode},
-	"jpeg": {"image/jpeg", ".jpg", jpeg.Decode},
-	"gif":  {"image/gif", ".gif", gif.Decode}, // gif.Decode stops after the first frame
-	"webp": {"image/webp", ".webp", webp.Decode},
+	"png":  {"png", "image/png", ".png", png.Decode},
+	"jpeg": {"jpeg", "image/jpeg", ".jpg", jpeg.Decode},
+	"gif":  {"gif", "image/gif", ".gif", gif.Decode}, // gif.Decode stops after the first frame
+	"webp": {"webp", "image/webp", ".webp", webp.Decode},
 }
 
 // decodeSlots bounds how many uploads are decoded, scaled and encoded at
 // once: each can hold up to a few hundred MB and a full CPU for a while,
 // and a burst of uploads must not exhaust the server's memory.
 var decodeSlots = make(chan struct{}, runtime.GOMAXPROCS(0))
+
+// slotWait is SlotWait; tests shorten it.
+var slotWait = SlotWait
 
 // sniffLen is how much of the start of a file is searched for an <svg tag.
 const sniffLen = 8 << 10
@@ -93,48 +114,26 @@ const sniffLen = 8 << 10
 // MaxWidth x MaxHeight. The type is decided from the bytes alone: callers
 // have no file name or client content type to pass, because neither can
 // be trusted. Every refusal is one of the package's Err values, possibly
-// wrapped with detail for the logs.
-func Process(data []byte) (Logo, error) {
-	if len(data) == 0 {
-		return Logo{}, ErrEmpty
-	}
-	if len(data) > MaxBytes {
-		return Logo{}, ErrTooLarge
-	}
-	if looksLikeSVG(data) {
-		return Logo{}, ErrSVG
-	}
-	if isGzip(data) {
-		// An .svgz is gzipped SVG; a peek at its start (bounded, so a
-		// gzip bomb costs nothing) picks the more helpful message.
-		if looksLikeSVG(gunzipStart(data)) {
-			return Logo{}, ErrSVG
-		}
-		return Logo{}, ErrNotImage
-	}
-
-	cfg, name, err := image.DecodeConfig(bytes.NewReader(data))
-	f, ok := formats[name]
-	if !ok {
-		return Logo{}, ErrNotImage
-	}
+// wrapped with detail for the logs. It waits for a decode slot at most
+// SlotWait, and not after ctx ends (ErrBusy).
+func Process(ctx context.Context, data []byte) (Logo, error) {
+	cfg, f, err := inspect(data)
 	if err != nil {
-		return Logo{}, fmt.Errorf("logo: read %s header: %v: %w", name, err, ErrCorrupt)
-	}
-	if cfg.Width <= 0 || cfg.Height <= 0 {
-		return Logo{}, fmt.Errorf("logo: %s header gives %dx%d: %w", name, cfg.Width, cfg.Height, ErrCorrupt)
-	}
-	// In int64 so a hostile header cannot overflow the product on 32-bit.
-	if int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
-		return Logo{}, ErrTooManyPixels
-	}
-	if cfg.Width < MinSide || cfg.Height < MinSide {
-		return Logo{}, ErrTooSmall
+		return Logo{}, err
 	}
 
-	decodeSlots <- struct{}{}
+	wait := time.NewTimer(slotWait)
+	defer wait.Stop()
+	select {
+	case decodeSlots <- struct{}{}:
+	case <-wait.C:
+		return Logo{}, ErrBusy
+	case <-ctx.Done():
+		return Logo{}, fmt.Errorf("logo: waiting for a decode slot: %v: %w", ctx.Err(), ErrBusy)
+	}
 	defer func() { <-decodeSlots }()
 
+	name := f.name
 	m, err := decode(f, data)
 	if err != nil {
 		return Logo{}, fmt.Errorf("logo: decode %s: %v: %w", name, err, ErrCorrupt)
@@ -162,6 +161,149 @@ func Process(data []byte) (Logo, error) {
 		OriginalType: f.contentType,
 		OriginalExt:  f.ext,
 	}, nil
+}
+
+// Check makes every check of Process that needs no decoding (size, type,
+// the header's dimensions and the memory decoding would take), returning
+// the refusal Process would give for them, or nil. It is cheap: a form
+// can tell a visitor what is wrong with a logo it does not decode yet.
+func Check(data []byte) error {
+	_, _, err := inspect(data)
+	return err
+}
+
+// inspect reads what Process may know before decoding: the header, and
+// the format that will decode the image.
+func inspect(data []byte) (image.Config, format, error) {
+	if len(data) == 0 {
+		return image.Config{}, format{}, ErrEmpty
+	}
+	if len(data) > MaxBytes {
+		return image.Config{}, format{}, ErrTooLarge
+	}
+	if looksLikeSVG(data) {
+		return image.Config{}, format{}, ErrSVG
+	}
+	if isGzip(data) {
+		// An .svgz is gzipped SVG; a peek at its start (bounded, so a
+		// gzip bomb costs nothing) picks the more helpful message.
+		if looksLikeSVG(gunzipStart(data)) {
+			return image.Config{}, format{}, ErrSVG
+		}
+		return image.Config{}, format{}, ErrNotImage
+	}
+
+	cfg, name, err := image.DecodeConfig(bytes.NewReader(data))
+	f, ok := formats[name]
+	if !ok {
+		return image.Config{}, format{}, ErrNotImage
+	}
+	if err != nil {
+		return image.Config{}, format{}, fmt.Errorf("logo: read %s header: %v: %w", name, err, ErrCorrupt)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return image.Config{}, format{}, fmt.Errorf("logo: %s header gives %dx%d: %w", name, cfg.Width, cfg.Height, ErrCorrupt)
+	}
+	// In int64 so a hostile header cannot overflow the product on 32-bit.
+	pixels := int64(cfg.Width) * int64(cfg.Height)
+	if pixels > MaxPixels {
+		return image.Config{}, format{}, ErrTooManyPixels
+	}
+	if cfg.Width < MinSide || cfg.Height < MinSide {
+		return image.Config{}, format{}, ErrTooSmall
+	}
+	if need := pixels * decodeBytesPerPixel(name, cfg.ColorModel, data); need > MaxDecodeBytes {
+		return image.Config{}, format{}, fmt.Errorf("logo: %dx%d %s would take %d MB to decode: %w", cfg.Width, cfg.Height, name, need>>20, ErrTooDeep)
+	}
+	return cfg, f, nil
+}
+
+// decodeBytesPerPixel is the most memory per pixel decoding an image of
+// this format and colour model takes, counting every full-size image
+// Process holds at once. A model it does not know counts as the widest.
+func decodeBytesPerPixel(name string, model color.Model, data []byte) int64 {
+	var n int64
+	switch model {
+	case color.GrayModel, color.AlphaModel:
+		n = 1
+	case color.Gray16Model, color.Alpha16Model:
+		n = 2
+	case color.YCbCrModel: // JPEG or lossy WebP: 3 at most (4:4:4)
+		n = 3
+	case color.NYCbCrAModel:
+		n = 4
+	case color.RGBAModel, color.NRGBAModel, color.CMYKModel:
+		n = 4
+	case color.RGBA64Model, color.NRGBA64Model:
+		n = 8
+	default:
+		if _, ok := model.(color.Palette); ok {
+			n = 1
+		} else {
+			n = 8
+		}
+	}
+	switch name {
+	case "gif":
+		// A first frame smaller than the screen is drawn onto an NRGBA
+		// canvas of the whole screen (onCanvas).
+		n += 4
+	case "png":
+		// An interlaced PNG is decoded pass by pass into images merged
+		// into the whole: up to twice the memory.
+		if pngInterlaced(data) {
+			n *= 2
+		}
+	case "jpeg":
+		// A progressive JPEG keeps every component's coefficients, an
+		// int32 each, until its last scan: 4 bytes a pixel a component
+		// (less for subsampled chroma), besides the pixels.
+		if progressive, components := jpegLayout(data); progressive {
+			n += 4 * int64(components)
+		}
+	case "webp":
+		// Lossless WebP decodes to ARGB words, then converts them.
+		if model == color.NRGBAModel {
+			n += 4
+		}
+	}
+	return n
+}
+
+// jpegLayout reads a JPEG's frame header: whether it is progressive, and
+// its number of components. A header it cannot find counts as the
+// costliest, progressive with four components.
+func jpegLayout(data []byte) (progressive bool, components int) {
+	for i := 2; i+9 < len(data); {
+		if data[i] != 0xFF {
+			break
+		}
+		marker := data[i+1]
+		if marker == 0xFF { // fill byte
+			i++
+			continue
+		}
+		if marker >= 0xD0 && marker <= 0xD9 { // no length: RSTn, SOI, EOI
+			i += 2
+			continue
+		}
+		// SOF0 to SOF15, but DHT (C4), JPG (C8) and DAC (CC).
+		if marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC {
+			progressive = marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE
+			return progressive, max(1, int(data[i+9]))
+		}
+		i += 2 + int(binary.BigEndian.Uint16(data[i+2:i+4]))
+	}
+	return true, 4
+}
+
+// pngInterlaced reports whether a PNG's IHDR (which image.DecodeConfig has
+// found where the format puts it) says Adam7 interlacing.
+func pngInterlaced(data []byte) bool {
+	// 8 bytes of signature, 4 of length, 4 of "IHDR", then width, height,
+	// depth, colour type, compression, filter and interlace method.
+	const at = 8 + 4 + 4 + 4 + 4 + 1 + 1 + 1 + 1
+	return len(data) > at && binary.BigEndian.Uint32(data[8:12]) == 13 && string(data[12:16]) == "IHDR" && data[at] == 1
 }
 
 // decode runs the format's decoder, turning a panic into an error: the

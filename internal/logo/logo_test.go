@@ -3,6 +3,7 @@ package logo
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -83,9 +84,15 @@ func pngChunk(typ string, body []byte) []byte {
 // pngHeaderOnly is a valid PNG signature and IHDR claiming w x h, followed
 // by a tiny IDAT and IEND: a decompression bomb's shape.
 func pngHeaderOnly(w, h uint32) []byte {
+	return pngHeaderOf(w, h, 8, 6, 0) // 8-bit RGBA, no interlace
+}
+
+// pngHeaderOf is pngHeaderOnly with the given bit depth, colour type and
+// interlace method.
+func pngHeaderOf(w, h uint32, depth, colourType, interlace byte) []byte {
 	ihdr := binary.BigEndian.AppendUint32(nil, w)
 	ihdr = binary.BigEndian.AppendUint32(ihdr, h)
-	ihdr = append(ihdr, 8, 6, 0, 0, 0) // 8-bit RGBA, deflate, no filter, no interlace
+	ihdr = append(ihdr, depth, colourType, 0, 0, interlace) // deflate, no filter
 	out := []byte("\x89PNG\r\n\x1a\n")
 	out = append(out, pngChunk("IHDR", ihdr)...)
 	out = append(out, pngChunk("IDAT", []byte{0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01})...)
@@ -134,7 +141,7 @@ func TestProcessSizes(t *testing.T) {
 		{"the smallest accepted", 16, 16, 16, 16},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			l, err := Process(pngOf(t, tc.w, tc.h, solid(color.NRGBA{200, 30, 30, 255})))
+			l, err := Process(context.Background(), pngOf(t, tc.w, tc.h, solid(color.NRGBA{200, 30, 30, 255})))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -170,7 +177,7 @@ func TestProcessKeepsTransparency(t *testing.T) {
 		})},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			l, err := Process(tc.data)
+			l, err := Process(context.Background(), tc.data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -196,7 +203,7 @@ func TestProcessStripsJPEGExtras(t *testing.T) {
 	data := append(append(append([]byte{}, plain[:2]...), app1...), plain[2:]...)
 	data = append(data, "<script>alert(1)</script>"...)
 
-	l, err := Process(data)
+	l, err := Process(context.Background(), data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,7 +251,7 @@ func TestProcessGIFFirstFrame(t *testing.T) {
 			Image: []*image.Paletted{frame(full, 1), frame(full, 2)}, // red, then blue
 			Delay: []int{10, 10},
 		})
-		l, err := Process(data)
+		l, err := Process(context.Background(), data)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -266,7 +273,7 @@ func TestProcessGIFFirstFrame(t *testing.T) {
 			Delay:  []int{0},
 			Config: image.Config{ColorModel: pal, Width: 64, Height: 64},
 		})
-		l, err := Process(data)
+		l, err := Process(context.Background(), data)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -293,7 +300,7 @@ func TestProcessWebP(t *testing.T) {
 		{"rose.lossy-alpha.webp", 399, 300, true}, // 400x301 scaled down
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			l, err := Process(testdata(t, tc.file))
+			l, err := Process(context.Background(), testdata(t, tc.file))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -361,7 +368,7 @@ func TestProcessRefuses(t *testing.T) {
 		{"1000x15 PNG", pngOf(t, 1000, 15, noise(4)), ErrTooSmall},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			l, err := Process(tc.data)
+			l, err := Process(context.Background(), tc.data)
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("err = %v, want %v", err, tc.want)
 			}
@@ -375,7 +382,7 @@ func TestProcessRefuses(t *testing.T) {
 func TestProcessRefusesBombBeforeDecoding(t *testing.T) {
 	data := pngHeaderOnly(30000, 30000)
 	start := time.Now()
-	_, err := Process(data)
+	_, err := Process(context.Background(), data)
 	elapsed := time.Since(start)
 	if !errors.Is(err, ErrTooManyPixels) {
 		t.Fatalf("err = %v, want ErrTooManyPixels", err)
@@ -385,8 +392,98 @@ func TestProcessRefusesBombBeforeDecoding(t *testing.T) {
 	}
 }
 
+// TestProcessRefusesDeepImagesByTheMemoryTheyTake: the pixel limit alone
+// let a 5000x5000 16-bit PNG (a file of a few hundred KB) decode to
+// 200 MB. What decoding would take is counted from the header, in bytes,
+// and refused before any decoding; the same size in 8 bits still passes
+// the check.
+func TestProcessRefusesDeepImagesByTheMemoryTheyTake(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"5000x5000 16-bit RGBA PNG", pngHeaderOf(5000, 5000, 16, 6, 0), ErrTooDeep},
+		{"5000x5000 16-bit RGB PNG", pngHeaderOf(5000, 5000, 16, 2, 0), ErrTooDeep},
+		{"5000x5000 8-bit interlaced RGBA PNG", pngHeaderOf(5000, 5000, 8, 6, 1), ErrTooDeep},
+		{"5000x5000 8-bit RGBA PNG", pngHeaderOf(5000, 5000, 8, 6, 0), nil},
+		{"5000x5000 16-bit grey PNG", pngHeaderOf(5000, 5000, 16, 0, 0), nil},
+		{"3000x3000 16-bit RGBA PNG", pngHeaderOf(3000, 3000, 16, 6, 0), nil},
+		{"4000x4000 progressive JPEG", jpegHeaderOf(t, 4000, 4000, 0xC2), ErrTooDeep},
+		{"4000x4000 baseline JPEG", jpegHeaderOf(t, 4000, 4000, 0xC0), nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			start := time.Now()
+			err := Check(tc.data)
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("Check: %v, want %v", err, tc.want)
+			}
+			if tc.want != nil {
+				if _, err := Process(context.Background(), tc.data); !errors.Is(err, tc.want) {
+					t.Fatalf("Process: %v, want %v", err, tc.want)
+				}
+			}
+			if took := time.Since(start); took > 100*time.Millisecond {
+				t.Errorf("took %v: the check must come before any decoding", took)
+			}
+		})
+	}
+}
+
+// jpegHeaderOf is a real JPEG whose frame header is made to say w x h
+// and marker 0xC0 (baseline) or 0xC2 (progressive).
+func jpegHeaderOf(t testing.TB, w, h uint16, marker byte) []byte {
+	data := jpegOf(t, 16, 16)
+	for i := 2; i+9 < len(data); i += 2 + int(binary.BigEndian.Uint16(data[i+2:])) {
+		if data[i+1] == 0xC0 {
+			data[i+1] = marker
+			binary.BigEndian.PutUint16(data[i+5:], h)
+			binary.BigEndian.PutUint16(data[i+7:], w)
+			return data
+		}
+	}
+	t.Fatal("no frame header in the encoded JPEG")
+	return nil
+}
+
+// TestProcessWaitsForADecodeSlotOnlySoLong: with every decode slot taken,
+// an upload waits SlotWait at most, or until its request ends, and is
+// then refused as busy rather than queued with its bytes held.
+func TestProcessWaitsForADecodeSlotOnlySoLong(t *testing.T) {
+	for range cap(decodeSlots) {
+		decodeSlots <- struct{}{}
+	}
+	defer func() {
+		for range cap(decodeSlots) {
+			<-decodeSlots
+		}
+	}()
+	defer func(w time.Duration) { slotWait = w }(slotWait)
+	slotWait = 50 * time.Millisecond
+	data := pngOf(t, 32, 32, noise(9))
+
+	start := time.Now()
+	if _, err := Process(context.Background(), data); !errors.Is(err, ErrBusy) {
+		t.Fatalf("all slots taken: %v, want ErrBusy", err)
+	}
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("waited %v for a slot, want about %v", took, slotWait)
+	}
+
+	slotWait = time.Minute
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	start = time.Now()
+	if _, err := Process(ctx, data); !errors.Is(err, ErrBusy) {
+		t.Fatalf("request ended while waiting: %v, want ErrBusy", err)
+	}
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("waited %v after the request ended", took)
+	}
+}
+
 func TestErrorsAreSentences(t *testing.T) {
-	for _, err := range []error{ErrEmpty, ErrTooLarge, ErrSVG, ErrNotImage, ErrCorrupt, ErrTooManyPixels, ErrTooSmall} {
+	for _, err := range []error{ErrEmpty, ErrTooLarge, ErrSVG, ErrNotImage, ErrCorrupt, ErrTooManyPixels, ErrTooSmall, ErrTooDeep, ErrBusy} {
 		msg := err.Error()
 		if len(msg) < 40 || !bytes.Contains([]byte(msg), []byte(": ")) {
 			t.Errorf("%q does not say what is wrong and what to do", msg)
@@ -395,11 +492,13 @@ func TestErrorsAreSentences(t *testing.T) {
 }
 
 func TestProcessConcurrently(t *testing.T) {
+	defer func(w time.Duration) { slotWait = w }(slotWait)
+	slotWait = time.Minute      // the race detector makes each decode slow
 	data := jpegOf(t, 700, 350) // small: the race detector slows scaling a lot
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Go(func() {
-			if _, err := Process(data); err != nil {
+			if _, err := Process(context.Background(), data); err != nil {
 				t.Error(err)
 			}
 		})
@@ -423,9 +522,9 @@ func FuzzProcess(f *testing.F) {
 	f.Add(testdata(f, "rose.lossy-alpha.webp"))
 
 	f.Fuzz(func(t *testing.T, data []byte) {
-		l, err := Process(data)
+		l, err := Process(context.Background(), data)
 		if err != nil {
-			for _, known := range []error{ErrEmpty, ErrTooLarge, ErrSVG, ErrNotImage, ErrCorrupt, ErrTooManyPixels, ErrTooSmall} {
+			for _, known := range []error{ErrEmpty, ErrTooLarge, ErrSVG, ErrNotImage, ErrCorrupt, ErrTooManyPixels, ErrTooSmall, ErrTooDeep} {
 				if errors.Is(err, known) {
 					return
 				}
@@ -450,7 +549,7 @@ func BenchmarkProcess(b *testing.B) {
 	var l Logo
 	for b.Loop() {
 		var err error
-		if l, err = Process(data); err != nil {
+		if l, err = Process(context.Background(), data); err != nil {
 			b.Fatal(err)
 		}
 	}

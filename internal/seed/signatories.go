@@ -46,7 +46,7 @@ func loadSignatories(ctx context.Context, tx *store.Store) error {
 			}
 			continue
 		}
-		l, err := logo.Process(standInLogo(s.in.Name, s.colour))
+		l, err := logo.Process(ctx, standInLogo(s.in.Name, s.colour))
 		if err != nil {
 			return fmt.Errorf("seed: logo of %s: %w", s.in.Name, err)
 		}

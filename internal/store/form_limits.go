@@ -13,7 +13,8 @@ import (
 
 // TakeConfirmationSend reports whether a confirmation email of kind may go
 // to address now, at most one in every window, and if so records that it
-// goes. Called in the transaction that queues the email, so a sign-up
+// goes. Addresses count as their mailbox (confirmationKey): a +tag does
+// not buy another email. Called in the transaction that queues the email, so a sign-up
 // rolled back leaves no trace; of simultaneous sign-ups for one address
 // the later wait on the row and find it taken.
 func (s *Store) TakeConfirmationSend(ctx context.Context, kind, address string, window time.Duration) (bool, error) {
@@ -22,7 +23,7 @@ func (s *Store) TakeConfirmationSend(ctx context.Context, kind, address string, 
 		INSERT INTO confirmation_sends (kind, address) VALUES ($1, $2)
 		ON CONFLICT (kind, address) DO UPDATE SET sent_at = now()
 			WHERE confirmation_sends.sent_at <= now() - $3::interval
-		RETURNING true`, kind, strings.ToLower(address), window.String()).Scan(&ok)
+		RETURNING true`, kind, confirmationKey(address), window.String()).Scan(&ok)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return false, nil
 	}
@@ -32,11 +33,27 @@ func (s *Store) TakeConfirmationSend(ctx context.Context, kind, address string, 
 	return ok, nil
 }
 
+// confirmationKey is the mailbox an address reaches, as the confirmation
+// cap counts it: lower case, and without the +tag of its local part, since
+// cap+1@org.test and cap+2@org.test are both delivered to cap@org.test.
+func confirmationKey(address string) string {
+	a := strings.ToLower(address)
+	at := strings.LastIndexByte(a, '@')
+	if at < 0 {
+		return a
+	}
+	local, domain := a[:at], a[at:]
+	if plus := strings.IndexByte(local, '+'); plus >= 0 {
+		local = local[:plus]
+	}
+	return local + domain
+}
+
 // ForgetConfirmationSend frees address for another confirmation email of
 // kind at once: it has just been confirmed, so its owner asked for it.
 func (s *Store) ForgetConfirmationSend(ctx context.Context, kind, address string) error {
 	if _, err := s.db.Exec(ctx, `DELETE FROM confirmation_sends WHERE kind = $1 AND address = $2`,
-		kind, strings.ToLower(address)); err != nil {
+		kind, confirmationKey(address)); err != nil {
 		return fmt.Errorf("store: forget %s send: %w", kind, err)
 	}
 	return nil

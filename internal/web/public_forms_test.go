@@ -18,20 +18,29 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/sswalliance/advocacy/internal/dbtest"
+	"github.com/sswalliance/advocacy/internal/logo"
 	"github.com/sswalliance/advocacy/internal/seed"
 	"github.com/sswalliance/advocacy/internal/store"
 )
 
-// keptLogoRef posts a sign form with a logo and a problem (no contact
-// email) and returns the signed reference to the logo the form kept.
-func (s signSite) keptLogoRef(t *testing.T, stamp, ip string) string {
+// keptLogoRef stores a logo as the sign form does and returns the signed
+// reference to it a form carries once it has kept the logo (after a try
+// whose fields all passed, refused later, say by a limit).
+func (s signSite) keptLogoRef(t *testing.T) string {
 	t.Helper()
-	fields := signFields(stamp)
-	fields.Del("contact_email")
-	doc := parse(t, s.post(t, "/call-to-action/sign", ip, fields, "logo.png", testPNG(t, 200, 100)))
-	ref := doc.Find(`input[type=hidden][name=logo_ref]`).AttrOr("value", "")
-	if ref == "" {
-		t.Fatal("the form kept no logo")
+	ctx := context.Background()
+	l, err := logo.Process(ctx, testPNG(t, 200, 100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig := sha256Hex(l.Original)
+	if err := s.app.store.SaveLogo(ctx, store.Logo{SHA256: l.SHA256, PNG: l.PNG, Width: l.Width, Height: l.Height},
+		l.Original, orig, l.OriginalType, l.OriginalExt); err != nil {
+		t.Fatal(err)
+	}
+	ref, err := s.app.logoRef(ctx, l.SHA256, orig)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return ref
 }
@@ -74,7 +83,7 @@ func signFormKept(doc *goquery.Document, want url.Values, skip string) []string 
 func TestSignEveryFieldWithBytesPostgresRefusesGetsAMessageBesideIt(t *testing.T) {
 	s := newSignSite(t)
 	stamp := s.stamp(t)
-	ref := s.keptLogoRef(t, stamp, "192.0.2.100")
+	ref := s.keptLogoRef(t)
 	// field -> the id of the message beside it ("form" for the whole
 	// form's); the honeypot is answered as a robot's.
 	fields := []struct{ field, message string }{
@@ -192,7 +201,7 @@ func TestSubscribeEveryFieldWithBytesPostgresRefusesGetsAMessageBesideIt(t *test
 func TestPublicFormsRefuseLinkLikeNamesBesideTheField(t *testing.T) {
 	s := newSignSite(t)
 	stamp := s.stamp(t)
-	ref := s.keptLogoRef(t, stamp, "192.0.2.101")
+	ref := s.keptLogoRef(t)
 	phishing := []string{
 		"Confirm URGENT: your mailbox is suspended, verify now at http://evil.example/verify",
 		"www.x.com", "evil.example/unlock", "x.co", "x[.]com", "xn--80ak6aa92e", "evil。com", "ana@example.org",
@@ -268,7 +277,7 @@ func TestFourthSignUpWithinTheHourSendsNoFourthEmail(t *testing.T) {
 func TestSecondSignatureForOneAddressWithinTheHourIsRefusedBesideTheEmail(t *testing.T) {
 	s := newSignSite(t)
 	stamp := s.stamp(t)
-	ref := s.keptLogoRef(t, stamp, "192.0.2.120")
+	ref := s.keptLogoRef(t)
 	fields := signFields(stamp)
 	fields.Set("logo_ref", ref)
 	if res := s.postForm(t, "/call-to-action/sign", "192.0.2.120", fields); res.StatusCode != http.StatusSeeOther {
@@ -361,29 +370,77 @@ func TestSignPostsRefusedAsRobotsOrFloodsStoreNoLogo(t *testing.T) {
 	}
 }
 
-func TestLogoQuotaRefusesTheNextLogoWithAMessage(t *testing.T) {
+// TestLogoQuotasCountOnlyFormsThatPassAndCapEachAddress: posts with a
+// valid logo and another field wrong (the attack used an empty name) store
+// nothing and use up no quota; one address stores at most its own quota
+// of logos, well under everyone's; over either, the logo is refused with
+// a message beside it and a Retry-After, the form kept.
+func TestLogoQuotasCountOnlyFormsThatPassAndCapEachAddress(t *testing.T) {
 	s := newSignSite(t)
-	s.app.logoQuota = 2
+	s.app.logoAddrQuota, s.app.logoQuota = 2, 4
 	stamp := s.stamp(t)
 	before := s.storedLogos(t)
-	for i := range 3 {
+	post := func(ip string, i int, change func(url.Values)) *http.Response {
 		fields := signFields(stamp)
-		fields.Del("contact_email") // a problem, so the form comes back with the logo it kept
-		doc := parse(t, s.post(t, "/call-to-action/sign", fmt.Sprintf("198.18.4.%d", i), fields, "logo.png", testPNG(t, 200+i, 100)))
-		kept := doc.Find(`[data-testid=logo-kept]`).Length() == 1
-		msg := doc.Find(`#sign-logo-error`).Text()
-		switch {
-		case i < 2 && !kept:
-			t.Errorf("logo %d refused under the quota: %q", i+1, msg)
-		case i == 2 && (kept || !strings.Contains(msg, "this hour")):
-			t.Errorf("logo over the quota: kept %v, message %q", kept, msg)
-		}
-		if i == 2 && doc.Find(`#sign-name`).AttrOr("value", "") != "Red de Trabajo Social" {
-			t.Error("the form over the quota lost what was typed")
+		fields.Set("contact_email", fmt.Sprintf("ana%d@redts.example.org", i))
+		change(fields)
+		return s.post(t, "/call-to-action/sign", ip, fields, "logo.png", testPNG(t, 200+i, 100))
+	}
+	// More posts with an empty name than both quotas, from two addresses.
+	for i := range 8 {
+		res := post(fmt.Sprintf("198.18.4.%d", i%2), i, func(v url.Values) { v.Set("name", "") })
+		if res.StatusCode != http.StatusBadRequest {
+			t.Fatalf("empty name %d: %s", i, res.Status)
 		}
 	}
-	if n := s.storedLogos(t) - before; n != 2*2 {
-		t.Fatalf("%d logo rows stored, want the quota's 2 logos and their originals", n)
+	if n := s.storedLogos(t) - before; n != 0 {
+		t.Fatalf("%d logo rows stored for forms with an empty name", n)
+	}
+	keep := func(url.Values) {}
+	// One address: its quota of two, then refused.
+	for i := range 3 {
+		res := post("198.18.5.1", 10+i, keep)
+		if i < 2 {
+			if res.StatusCode != http.StatusSeeOther {
+				t.Fatalf("logo %d from one address, under its quota: %s", i+1, res.Status)
+			}
+			continue
+		}
+		s.wantLogoRefused(t, res, "from your connection")
+	}
+	// The same /64 of IPv6 is one address.
+	for i, ip := range []string{"2001:db8:1:2::1", "2001:db8:1:2::2"} {
+		if res := post(ip, 20+i, keep); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("logo %d from a /64: %s", i+1, res.Status)
+		}
+	}
+	s.wantLogoRefused(t, post("2001:db8:1:2:ffff::3", 22, keep), "from your connection")
+	// Everyone's quota of four is full now.
+	if n := s.storedLogos(t) - before; n != 4*2 {
+		t.Fatalf("%d logo rows stored, want the global quota's 4 logos and their originals", n)
+	}
+	s.wantLogoRefused(t, post("198.18.6.1", 30, keep), "great many logos")
+	if n := s.count(t, "true"); n != 4 {
+		t.Fatalf("%d submissions saved, want 4", n)
+	}
+}
+
+// wantLogoRefused checks res refuses a logo over a quota: 429 with a
+// Retry-After, the message beside the logo, the form kept.
+func (s signSite) wantLogoRefused(t *testing.T, res *http.Response, message string) {
+	t.Helper()
+	if res.StatusCode != http.StatusTooManyRequests || res.Header.Get("Retry-After") == "" {
+		t.Fatalf("over a quota: %s, Retry-After %q; want 429 with one", res.Status, res.Header.Get("Retry-After"))
+	}
+	doc := parse(t, res)
+	if msg := doc.Find(`#sign-logo-error`).Text(); !strings.Contains(msg, message) {
+		t.Errorf("message beside the logo %q, want it to say %q", msg, message)
+	}
+	if doc.Find(`[data-testid=logo-kept]`).Length() != 0 {
+		t.Error("a logo over the quota was kept")
+	}
+	if doc.Find(`#sign-name`).AttrOr("value", "") != "Red de Trabajo Social" {
+		t.Error("the form over the quota lost what was typed")
 	}
 }
 
@@ -490,7 +547,7 @@ func TestFormsPostedWhileTheDatabaseIsAwayComeBackWhole(t *testing.T) {
 		t.Fatalf("sign form: %s", res.Status)
 	}
 	stamp := s.stamp(t)
-	ref := s.keptLogoRef(t, stamp, "192.0.2.130")
+	ref := s.keptLogoRef(t)
 	signing := signFields(stamp)
 	signing.Set("logo_ref", ref)
 	signing.Set("contact_email", "outage@redts.example.org")

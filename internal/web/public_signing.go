@@ -110,7 +110,9 @@ func (a *App) signForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 // signSubmit takes a signature: problems show the form again (400), over
-// the rate limit it is refused with a message (429), and otherwise it is
+// the rate limit or a logo quota it is refused with a message (429), too
+// busy to read the logo it asks to send again in a moment (503, with
+// everything typed kept), and otherwise it is
 // saved, its confirmation email queued, and the visitor sent to check
 // their email. A robot (honeypot filled, form sent too fast) is sent there
 // too, with nothing saved, so it learns nothing.
@@ -126,11 +128,8 @@ func (a *App) signSubmit(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, sent, http.StatusSeeOther)
 		return nil
 	}
-	status := http.StatusBadRequest
-	if p.Flooded {
-		status = http.StatusTooManyRequests
-		w.Header().Set("Retry-After", strconv.Itoa(int(SignWindow.Seconds())))
-	} else if len(p.Problems) == 0 {
+	status := p.refusal(w)
+	if len(p.Problems) == 0 {
 		ok, err := a.allowPost(r, signFormName, SignLimit)
 		if err != nil {
 			return a.signUnavailable(w, r, p, err, nil)
@@ -286,7 +285,7 @@ func (a *App) signChange(w http.ResponseWriter, r *http.Request) error {
 		return a.signUnavailable(w, r, p, err, &sig)
 	}
 	if len(p.Problems) > 0 {
-		return a.renderSign(w, r, http.StatusBadRequest, a.signChangeView(r, sig, p.Form, p.Problems))
+		return a.renderSign(w, r, p.refusal(w), a.signChangeView(r, sig, p.Form, p.Problems))
 	}
 	saved, err := a.signing.Resubmit(ctx, token, p.Input, clientIP(r))
 	if errors.Is(err, store.ErrNotFound) {

@@ -50,6 +50,10 @@ type App struct {
 	// being told the site is busy; tests lengthen it.
 	hashWait  time.Duration
 	logoQuota int // logos the public forms may store an hour (LogoQuota; tests lower it)
+	// logoAddrQuota is LogoAddrQuota; tests lower it.
+	logoAddrQuota int
+	// uploads are the slots for public uploads in flight (UploadsInFlight).
+	uploads chan struct{}
 	// fileCopies are the local copies of files that downloads are sent from.
 	fileCopies *filecache.Cache
 	outage     *outage // logs the database going away once, not per request
@@ -62,7 +66,8 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 		panic(err) // a kind declared incompletely: a programming error
 	}
 	a := &App{cfg: cfg, logger: logger, pool: pool, store: store.New(pool), now: time.Now,
-		throttle: auth.NewThrottle(pool), kinds: kinds, hashWait: auth.BusyWait, logoQuota: LogoQuota}
+		throttle: auth.NewThrottle(pool), kinds: kinds, hashWait: auth.BusyWait, logoQuota: LogoQuota,
+		logoAddrQuota: LogoAddrQuota, uploads: make(chan struct{}, UploadsInFlight)}
 	a.outage = &outage{logger: logger, now: time.Now, every: outageReportEvery,
 		ping: func(ctx context.Context) error { return db.Ping(ctx, pool) }, reset: pool.Reset}
 	a.sessions = newSessions(a)

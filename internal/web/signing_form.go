@@ -36,12 +36,18 @@ const (
 	// in SignWindow, accepted or not: each logo costs up to a second of
 	// decoding, so refused tries are limited too.
 	SignAttemptLimit = 30
-	// LogoQuota is how many logos the public forms may store in an hour,
-	// from everyone together: each is kept for two days (up to 5 MB and
-	// its PNG) even when the form is never sent, so many addresses at once
-	// cannot fill the database. A logo over the quota is refused with a
-	// message.
-	LogoQuota = 60
+	// LogoQuota is how many logos the public forms may store in
+	// LogoQuotaWindow, from everyone together: each is kept for two days
+	// (up to 5 MB and its PNG) even when the form is never sent, so many
+	// addresses at once cannot fill the database. It is a last resort,
+	// well above what signing takes: only posts whose every other field
+	// passes count, and LogoAddrQuota keeps one address from using it up.
+	// A logo over either quota is refused with a message (429).
+	LogoQuota = 300
+	// LogoAddrQuota is how many logos one address (an IPv6 /64) may store
+	// in LogoQuotaWindow.
+	LogoAddrQuota   = 5
+	LogoQuotaWindow = time.Hour
 )
 
 // The names posts are counted under, besides each form's own.
@@ -50,6 +56,8 @@ const (
 	// logoQuotaName counts stored logos for everyone, under the
 	// unspecified address.
 	logoQuotaName = "logo-stored"
+	// logoAddrQuotaName counts stored logos per address.
+	logoAddrQuotaName = "logo-stored-address"
 )
 
 // signatoryForm is the sign form as typed, to show it again.
@@ -103,6 +111,11 @@ type signatoryPost struct {
 	// LogoLost is set, with an error, when a logo was sent that could not
 	// be kept (the database went away before it was stored).
 	LogoLost bool
+	// Busy is set when the site was too busy to read the logo (every
+	// upload or decode slot taken): answer 503, everything else kept.
+	Busy bool
+	// QuotaFull is set when a logo was refused over a quota.
+	QuotaFull bool
 }
 
 // signTextFields are the sign form's fields a visitor types or picks, by
@@ -114,19 +127,57 @@ var signTextFields = map[string]string{
 	"statement": "statement", "consent": "consent",
 }
 
-// readSignatoryForm reads and checks a sign form. A logo sent with it is
-// checked and, when acceptable, stored at once (by its hash), so the form
-// keeps it if another field needs fixing. With an error (the database
-// went away), the post it returns still holds the form as typed, with the
-// logo kept from an earlier try, to show again.
+// readSignatoryForm reads and checks a sign form. On the public forms
+// (signing, and a contact's change), a logo sent with it is decoded and
+// stored (by its hash) only when every other field passes, and within
+// the quotas, so a refused post costs no decoding and no storage; the
+// form then keeps it for a later try the database or a limit refuses.
+// Staff forms keep a logo whatever else needs fixing. With an error (the
+// database went away), the post it returns still holds the form as
+// typed, with the logo kept from an earlier try, to show again.
 func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode formMode) (signatoryPost, error) {
 	ctx := r.Context()
-	values, files, tooLarge, err := readMultipartForm(w, r, logo.MaxBytes)
+	public := mode == signPublic || mode == signChange
+	// The checks a robot fails (the honeypot, the stamp, the limits), made
+	// once: when the logo's part begins, so that a post that fails them
+	// is not read into memory, or else once the whole form is in.
+	var gate struct {
+		done, robot, flooded bool
+		problem              string
+		err                  error
+	}
+	check := func(values url.Values) {
+		if gate.done || mode != signPublic {
+			return
+		}
+		gate.done = true
+		if values.Get("homepage") != "" {
+			gate.robot = true
+			return
+		}
+		started, ok := a.checkStamp(ctx, values.Get("started"))
+		if !ok {
+			// No stamp, or a forged one: show the form again, newly stamped.
+			gate.problem = "sign.error.form.expired"
+		} else if a.now().Sub(started) < MinFillTime {
+			gate.robot = true
+			return
+		}
+		gate.flooded, gate.err = a.signFlooded(r)
+	}
+	admit := func(values url.Values) bool {
+		check(values)
+		return !gate.robot && gate.problem == "" && !gate.flooded && gate.err == nil
+	}
+	up, err := a.readPublicForm(w, r, "logo", logo.MaxBytes, admit)
+	defer up.release()
+	values := up.values
 	var cut *http.MaxBytesError
 	if errors.As(err, &cut) {
 		// Far over the limit: the file was cut off, and with it any field
 		// after it. Show what arrived, with the file's message.
-		values, files, tooLarge, err = cutForm(values), nil, []string{"logo"}, nil
+		up.release()
+		values, up.data, up.tooLarge, err = cutForm(values), nil, true, nil
 	}
 	if err != nil {
 		return signatoryPost{}, badRequest(err)
@@ -147,32 +198,30 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 		if sha, _, ok := a.verifyLogoRef(ctx, values.Get("logo_ref")); ok {
 			p.Form.LogoSHA, p.Form.LogoRef = sha, values.Get("logo_ref")
 		}
-		_, p.LogoLost = files["logo"]
+		p.LogoLost = up.sent
 		return p, err
 	}
 	if mode == signPublic {
-		// A logo is decoded and stored only for a post that passes every
-		// check a robot fails: the honeypot, the stamp and the limits.
+		// The honeypot comes after the logo in the form: checked again.
 		if values.Get("homepage") != "" {
 			p.Robot = true
 			return p, nil
 		}
-		started, ok := a.checkStamp(ctx, f.Started)
-		if !ok {
-			// No stamp, or a forged one: show the form again, newly stamped.
-			p.Problems = map[string]string{"form": "sign.error.form.expired"}
-			delete(files, "logo")
-		} else if a.now().Sub(started) < MinFillTime {
+		check(values)
+		switch {
+		case gate.robot:
 			p.Robot = true
 			return p, nil
-		}
-		flooded, err := a.signFlooded(r)
-		if err != nil {
-			return fail(err)
-		}
-		if flooded {
-			delete(files, "logo")
+		case gate.err != nil:
+			return fail(gate.err)
+		case gate.flooded:
 			p.Flooded, p.Problems = true, map[string]string{"form": "sign.error.form.ratelimit"}
+		case gate.problem != "":
+			p.Problems = map[string]string{"form": gate.problem}
+		}
+		if len(p.Problems) > 0 {
+			up.release()
+			up.data = nil // read before the checks (sent first): dropped
 		}
 	}
 	in := store.SignatoryInput{
@@ -180,7 +229,7 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 		ContactName: f.ContactName, ContactEmail: f.ContactEmail, ContactRole: f.ContactRole,
 		Statement: f.Statement, Consent: f.Consent, Lang: string(lang(r)),
 	}
-	problems := signing.Check(&in, mode == signPublic || mode == signChange)
+	problems := signing.Check(&in, public)
 	for field := range garbled {
 		if problem, ok := signTextFields[field]; ok {
 			problems[problem] = "sign.error.text"
@@ -196,32 +245,38 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 	} else if ok {
 		in.LogoSHA, in.OriginalSHA = refSHA, origSHA
 	}
-	switch up, sent := files["logo"]; {
-	case len(tooLarge) > 0:
+	switch {
+	case up.tooLarge:
 		problems["logo"] = "sign.error.logo.large"
-	case sent:
-		l, err := logo.Process(up.data)
-		if key := logoProblem(err); key != "" {
+	case up.busy:
+		p.Busy, problems["logo"] = true, "sign.error.logo.busy"
+	case up.data == nil:
+	case public && len(problems) > 0:
+		// Neither decoded nor stored, nor counted against the quotas,
+		// while another field needs fixing; the checks that need no
+		// decoding still say what is wrong with it.
+		if key := logoProblem(logo.Check(up.data)); key != "" {
 			problems["logo"] = key
-			break
-		} else if err != nil {
-			return fail(err)
+		} else {
+			problems["logo"] = "sign.error.logo.later"
 		}
-		if mode == signPublic || mode == signChange {
-			if ok, err := a.store.RecordFormPost(ctx, logoQuotaName, netip.IPv4Unspecified(), a.logoQuota, time.Hour); err != nil {
-				return fail(err)
-			} else if !ok {
-				problems["logo"] = "sign.error.logo.quota"
-				break
-			}
-		}
-		err = a.store.SaveLogo(ctx, store.Logo{SHA256: l.SHA256, PNG: l.PNG, Width: l.Width, Height: l.Height},
-			l.Original, sha256Hex(l.Original), l.OriginalType, l.OriginalExt)
+	default:
+		key, err := a.keepLogo(r, up.data, public, &in)
 		if err != nil {
 			return fail(err)
 		}
-		in.LogoSHA, in.OriginalSHA = l.SHA256, sha256Hex(l.Original)
+		switch key {
+		case "":
+		case "sign.error.logo.busy":
+			p.Busy = true
+		case "sign.error.logo.quota", "sign.error.logo.quota.address":
+			p.QuotaFull = true
+		}
+		if key != "" {
+			problems["logo"] = key
+		}
 	}
+	up.release()
 	if in.LogoSHA == "" && problems["logo"] == "" && !p.Flooded && (mode == signPublic || mode == signStaffAdd) {
 		problems["logo"] = "sign.error.logo.required"
 	}
@@ -243,6 +298,56 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 		p.Problems = problems
 	}
 	return p, nil
+}
+
+// keepLogo decodes an uploaded logo and stores it, setting in's logo to
+// it, or returns the i18n key of the message saying why not. On the
+// public forms it counts against the quotas first: LogoAddrQuota from the
+// post's address, LogoQuota from everyone. The error is the database's.
+func (a *App) keepLogo(r *http.Request, data []byte, public bool, in *store.SignatoryInput) (string, error) {
+	ctx := r.Context()
+	l, err := logo.Process(ctx, data)
+	if errors.Is(err, logo.ErrBusy) {
+		return "sign.error.logo.busy", nil
+	}
+	if key := logoProblem(err); key != "" {
+		return key, nil
+	} else if err != nil {
+		return "", err
+	}
+	if public {
+		if ok, err := a.store.RecordFormPost(ctx, logoAddrQuotaName, postAddr(r), a.logoAddrQuota, LogoQuotaWindow); err != nil || !ok {
+			return "sign.error.logo.quota.address", err
+		}
+		if ok, err := a.store.RecordFormPost(ctx, logoQuotaName, netip.IPv4Unspecified(), a.logoQuota, LogoQuotaWindow); err != nil || !ok {
+			return "sign.error.logo.quota", err
+		}
+	}
+	err = a.store.SaveLogo(ctx, store.Logo{SHA256: l.SHA256, PNG: l.PNG, Width: l.Width, Height: l.Height},
+		l.Original, sha256Hex(l.Original), l.OriginalType, l.OriginalExt)
+	if err != nil {
+		return "", err
+	}
+	in.LogoSHA, in.OriginalSHA = l.SHA256, sha256Hex(l.Original)
+	return "", nil
+}
+
+// refusal is the status a sign form with problems is answered with, and
+// its Retry-After when waiting helps: 503 when the site was too busy to
+// read the logo, 429 over a limit, 400 otherwise.
+func (p signatoryPost) refusal(w http.ResponseWriter) int {
+	switch {
+	case p.Busy:
+		w.Header().Set("Retry-After", retryAfter)
+		return http.StatusServiceUnavailable
+	case p.Flooded:
+		w.Header().Set("Retry-After", strconv.Itoa(int(SignWindow.Seconds())))
+		return http.StatusTooManyRequests
+	case p.QuotaFull:
+		w.Header().Set("Retry-After", strconv.Itoa(int(LogoQuotaWindow.Seconds())))
+		return http.StatusTooManyRequests
+	}
+	return http.StatusBadRequest
 }
 
 // cleanText returns the text fields of a form with every byte sequence
@@ -308,6 +413,8 @@ func logoProblem(err error) string {
 		return "sign.error.logo.pixels"
 	case errors.Is(err, logo.ErrTooSmall):
 		return "sign.error.logo.small"
+	case errors.Is(err, logo.ErrTooDeep):
+		return "sign.error.logo.deep"
 	}
 	return ""
 }
