@@ -277,7 +277,6 @@ func TestSignFormRendersEveryField(t *testing.T) {
 func TestSignProblemsKeepInputAndLogo(t *testing.T) {
 	s := newSignSite(t)
 	stamp := s.stamp(t)
-	before := s.storedLogos(t)
 	fields := signFields(stamp)
 	fields.Del("contact_email")
 	fields.Set("website", "not a website")
@@ -288,7 +287,7 @@ func TestSignProblemsKeepInputAndLogo(t *testing.T) {
 	doc := parse(t, res)
 	var links []string
 	doc.Find(`[data-testid=error-summary] a`).Each(func(_ int, a *goquery.Selection) { links = append(links, a.AttrOr("href", "")) })
-	if !slices.Equal(links, []string{"#sign-website", "#sign-contact_email", "#sign-logo"}) {
+	if !slices.Equal(links, []string{"#sign-website", "#sign-contact_email"}) {
 		t.Errorf("error summary links %v", links)
 	}
 	if !strings.HasPrefix(doc.Find("title").Text(), "Error:") {
@@ -317,30 +316,25 @@ func TestSignProblemsKeepInputAndLogo(t *testing.T) {
 	if got := doc.Find(`input[name=started]`).AttrOr("value", ""); got != stamp {
 		t.Error("the form stamp changed: the fill time would start again")
 	}
-	// The logo is neither decoded nor stored while another field needs
-	// fixing (so refused posts cost nothing): the visitor is told to
-	// choose it again.
-	if ref := doc.Find(`input[type=hidden][name=logo_ref]`).AttrOr("value", ""); ref != "" {
-		t.Errorf("a logo was kept for a form with problems: %q", ref)
-	}
-	if got := doc.Find(`#sign-logo-error`).Text(); !strings.Contains(got, "Choose the logo file again") {
-		t.Errorf("logo message %q", got)
-	}
-	if n := s.storedLogos(t) - before; n != 0 {
-		t.Errorf("%d logo rows stored for a form with problems", n)
+	ref := doc.Find(`input[type=hidden][name=logo_ref]`).AttrOr("value", "")
+	img := doc.Find(`[data-testid=logo-kept] img`).AttrOr("src", "")
+	if ref == "" || !regexp.MustCompile(`^/logos/preview/[0-9a-f]{64}\.png\?k=[\w-]+$`).MatchString(img) {
+		t.Fatalf("the accepted logo is not kept: ref %q, thumbnail %q", ref, img)
 	}
 	if s.count(t, "true") != 0 {
 		t.Fatal("a form with problems was saved")
 	}
 
-	// Fixed, and sent again with the file: the logo is stored with it.
+	// Fixed, and sent again without the file: the kept logo is used.
 	fields = signFields(stamp)
-	res = s.post(t, "/call-to-action/sign", "192.0.2.10", fields, "logo.png", testPNG(t, 300, 150))
+	fields.Set("logo_ref", ref)
+	res = s.post(t, "/call-to-action/sign", "192.0.2.10", fields, "", nil)
 	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/call-to-action/sign/check-email" {
 		t.Fatalf("fixed form: %s to %q", res.Status, res.Header.Get("Location"))
 	}
-	if n := s.count(t, "status = 'awaiting_confirmation' AND logo_sha <> '' AND website = 'https://www.redts.example.org' AND lang = 'en'"); n != 1 {
-		t.Fatalf("%d submissions saved with the logo", n)
+	if n := s.count(t, "status = 'awaiting_confirmation' AND logo_sha = $1 AND website = 'https://www.redts.example.org' AND lang = 'en'",
+		strings.Split(ref, ".")[0]); n != 1 {
+		t.Fatalf("%d submissions saved with the kept logo", n)
 	}
 
 	// A forged logo reference keeps nothing.

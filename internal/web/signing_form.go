@@ -40,8 +40,9 @@ const (
 	// LogoQuotaWindow, from everyone together: each is kept for two days
 	// (up to 5 MB and its PNG) even when the form is never sent, so many
 	// addresses at once cannot fill the database. It is a last resort,
-	// well above what signing takes: only posts whose every other field
-	// passes count, and LogoAddrQuota keeps one address from using it up.
+	// well above what signing takes: only posts past the robot checks and
+	// the limits count, and LogoAddrQuota keeps one address (however wrong
+	// its other fields) from using it up: it would take sixty.
 	// A logo over either quota is refused with a message (429).
 	LogoQuota = 300
 	// LogoAddrQuota is how many logos one address (an IPv6 /64) may store
@@ -129,10 +130,11 @@ var signTextFields = map[string]string{
 
 // readSignatoryForm reads and checks a sign form. On the public forms
 // (signing, and a contact's change), a logo sent with it is decoded and
-// stored (by its hash) only when every other field passes, and within
-// the quotas, so a refused post costs no decoding and no storage; the
-// form then keeps it for a later try the database or a limit refuses.
-// Staff forms keep a logo whatever else needs fixing. With an error (the
+// stored (by its hash) only for a post past the honeypot, the stamp and
+// the limits, and within the quotas (LogoAddrQuota per address,
+// LogoQuota in all), so robots cost no decoding and no storage; the form
+// then keeps it (by a signed reference) while the visitor fixes any other
+// field. Staff forms keep a logo whatever else needs fixing. With an error (the
 // database went away), the post it returns still holds the form as
 // typed, with the logo kept from an earlier try, to show again.
 func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode formMode) (signatoryPost, error) {
@@ -251,15 +253,6 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 	case up.busy:
 		p.Busy, problems["logo"] = true, "sign.error.logo.busy"
 	case up.data == nil:
-	case public && len(problems) > 0:
-		// Neither decoded nor stored, nor counted against the quotas,
-		// while another field needs fixing; the checks that need no
-		// decoding still say what is wrong with it.
-		if key := logoProblem(logo.Check(up.data)); key != "" {
-			problems["logo"] = key
-		} else {
-			problems["logo"] = "sign.error.logo.later"
-		}
 	default:
 		key, err := a.keepLogo(r, up.data, public, &in)
 		if err != nil {
