@@ -7,9 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"strings"
 	"sync"
 	"testing"
@@ -92,25 +90,7 @@ func TestSlowUploadBurstKeepsMemoryBounded(t *testing.T) {
 	defer hc.CloseIdleConnections()
 
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
-	samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
-	runtime.GC()
-	metrics.Read(samples)
-	baseline := samples[0].Value.Uint64()
-	var peakHeap, peakLive uint64
-	stop, sampled := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(sampled)
-		for {
-			metrics.Read(samples)
-			peakHeap = max(peakHeap, samples[0].Value.Uint64())
-			peakLive = max(peakLive, samples[1].Value.Uint64())
-			select {
-			case <-stop:
-				return
-			case <-time.After(time.Millisecond):
-			}
-		}
-	}()
+	peaks := sampleHeap()
 
 	release := make(chan struct{})
 	statuses := make([]int, n)
@@ -142,8 +122,8 @@ func TestSlowUploadBurstKeepsMemoryBounded(t *testing.T) {
 	time.Sleep(3 * time.Second)
 	close(release)
 	wg.Wait()
-	close(stop)
-	<-sampled
+	peaks.Stop()
+	baseline, peakHeap, peakLive := peaks.Baseline, peaks.Heap, peaks.Live
 
 	counts := map[int]int{}
 	for _, st := range statuses {
