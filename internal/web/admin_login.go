@@ -81,7 +81,8 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) error {
 	// database is touched: a sign-in refused as busy costs no connection
 	// and counts no attempt, and only those holding a slot run the
 	// throttle's transaction, so a flood cannot take the pool the public
-	// pages share.
+	// pages share: a refused sign-in uses the database only while it holds
+	// its slot (its audit row too), one connection at a time.
 	slot, err := auth.Reserve(ctx, a.hashWait)
 	if errors.Is(err, auth.ErrBusy) {
 		w.Header().Set("Retry-After", busyRetryAfter)
@@ -99,13 +100,13 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if attempt.Locked {
-		slot.Release()
 		if attempt.NewLock {
 			a.audit(r, store.AuditEvent{Action: store.ActionSignInFailed, Actor: email, Detail: "refused: too many attempts"})
 			a.audit(r, store.AuditEvent{Action: store.ActionLockout, Actor: email, Detail: "locked until " + attempt.Until.UTC().Format(time.RFC3339)})
 		} else {
 			a.audit(r, store.AuditEvent{Action: store.ActionSignInFailed, Actor: email, Detail: "refused: locked until " + attempt.Until.UTC().Format(time.RFC3339)})
 		}
+		slot.Release()
 		return refuseLocked(attempt.Until)
 	}
 	u, err := a.store.UserByEmail(ctx, email)
@@ -124,9 +125,9 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if !ok {
-		slot.Release() // not held while the answer is slowed down
 		a.audit(r, store.AuditEvent{Action: store.ActionSignInFailed, Actor: email, Detail: "wrong email or password"})
-		select { // slow down guessing; give up early if the client leaves
+		slot.Release() // not held while the answer is slowed down
+		select {       // slow down guessing; give up early if the client leaves
 		case <-time.After(attempt.Delay):
 		case <-ctx.Done():
 			return ctx.Err()
