@@ -127,7 +127,8 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		a.audit(r, store.AuditEvent{Action: store.ActionSignInFailed, Actor: email, Detail: "wrong email or password"})
 		slot.Release() // not held while the answer is slowed down
-		select {       // slow down guessing; give up early if the client leaves
+		// Slow down guessing; give up early if the client leaves.
+		select {
 		case <-time.After(attempt.Delay):
 		case <-ctx.Done():
 			return ctx.Err()
