@@ -14,11 +14,14 @@ import (
 // burst of sign-ins take the process's memory.
 var ErrBusy = errors.New("auth: too many passwords being checked at once")
 
-// Capacity is how many argon2id computations may run at once: one per
-// thread the Go scheduler runs on (GOMAXPROCS at start), since each keeps a
-// core busy. Each holds Params.Memory (19 MiB) while it runs, so this is
-// also what bounds the memory password checks take, however many sign-ins
-// arrive together.
+// Capacity is how many argon2id computations may run at once: one fewer
+// than the threads the Go scheduler runs on (GOMAXPROCS at start), and at
+// least one. Each keeps a core busy, so with one per thread a flood of
+// sign-ins took every core and the public pages waited behind it; one core
+// is left for the site. Each holds Params.Memory (19 MiB) while it runs, so
+// this is also what bounds the memory password checks take, however many
+// sign-ins arrive together. With one core there is one slot, shared with
+// the site: fewer would be none.
 func Capacity() int { return cap(slots) }
 
 // BusyWait is how long Hash, Verify and VerifyNoAccount wait for a slot
@@ -28,7 +31,7 @@ func Capacity() int { return cap(slots) }
 const BusyWait = 250 * time.Millisecond
 
 var (
-	slots    = make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	slots    = make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1))
 	computed atomic.Uint64
 )
 

@@ -113,16 +113,10 @@ func (t *Throttle) Begin(ctx context.Context, email, ip string) (*Attempt, error
 	windowStart := now.Add(-t.Window)
 	a := &Attempt{t: t, email: email, ip: ip}
 	err := pgx.BeginFunc(ctx, t.Pool, func(tx pgx.Tx) error {
+		// Every query here looks only inside the window, so rows older
+		// than it need not be deleted first: Cleanup does that, away from
+		// the sign-ins.
 		if err := lockSubjects(ctx, tx, email, ip); err != nil {
-			return err
-		}
-		// Old failures no longer count; expired locks are kept for one more
-		// window because they mark where counting restarts (see
-		// countSinceLock).
-		if _, err := tx.Exec(ctx, `DELETE FROM login_failures WHERE at <= $1`, windowStart); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `DELETE FROM login_locks WHERE until <= $1`, windowStart); err != nil {
 			return err
 		}
 		until, locked, err := lockedNow(ctx, tx, email, ip, now)
@@ -217,13 +211,36 @@ func (a *Attempt) Right(ctx context.Context) (until time.Time, locked bool, err 
 	return until, locked, nil
 }
 
-// Unchecked takes back an attempt whose password was never checked (every
-// slot was busy): it proved nothing, so it is not a failure.
+// Unchecked takes back an attempt whose password was never checked: it
+// proved nothing, so it is not a failure.
 func (a *Attempt) Unchecked(ctx context.Context) error {
 	if _, err := a.t.Pool.Exec(ctx, `DELETE FROM login_failures WHERE id = $1`, a.id); err != nil {
 		return fmt.Errorf("auth: take back sign-in attempt of %q from %s: %w", a.email, a.ip, err)
 	}
 	return nil
+}
+
+// CleanupEvery is how often Cleanup should run.
+const CleanupEvery = 5 * time.Minute
+
+// Cleanup deletes the failures that no longer count and the locks that no
+// longer mark where counting restarts (an expired lock is kept for one
+// more window: see countSinceLock), and reports how many rows went. Begin
+// and Right already ignore those rows; this only keeps the tables small.
+// It runs on its own, every CleanupEvery, not in Begin: deletes across the
+// whole tables in every attempt's transaction made concurrent sign-ins
+// wait for each other's row locks while each held a pooled connection.
+func (t *Throttle) Cleanup(ctx context.Context) (int64, error) {
+	windowStart := t.now().Add(-t.Window)
+	failures, err := t.Pool.Exec(ctx, `DELETE FROM login_failures WHERE at <= $1`, windowStart)
+	if err != nil {
+		return 0, fmt.Errorf("auth: forget old sign-in failures: %w", err)
+	}
+	locks, err := t.Pool.Exec(ctx, `DELETE FROM login_locks WHERE until <= $1`, windowStart)
+	if err != nil {
+		return 0, fmt.Errorf("auth: forget old sign-in locks: %w", err)
+	}
+	return failures.RowsAffected() + locks.RowsAffected(), nil
 }
 
 // lockSubjects takes the transaction's advisory locks: one on the email,

@@ -240,10 +240,14 @@ func TestThrottleWindow(t *testing.T) {
 	for range 9 {
 		fail(t, th, email, ip)
 	}
-	// Fifteen minutes on, those nine no longer count, and are pruned.
+	// Fifteen minutes on, those nine no longer count, without being
+	// deleted first; the cleanup then deletes them, and only them.
 	clock.Advance(15 * time.Minute)
 	if a := fail(t, th, email, ip); a.Delay != 0 || a.Locked {
 		t.Errorf("attempt after the window: %+v; want a fresh count", a)
+	}
+	if n, err := th.Cleanup(ctx); err != nil || n != 9 {
+		t.Errorf("cleanup deleted %d rows (%v), want the 9 old failures", n, err)
 	}
 	var rows int
 	if err := th.Pool.QueryRow(ctx, `SELECT count(*) FROM login_failures`).Scan(&rows); err != nil || rows != 1 {
@@ -268,5 +272,35 @@ func TestThrottleUnknownAddress(t *testing.T) {
 	}
 	if a := fail(t, th, "staff@example.org", ""); !a.Locked {
 		t.Error("ten attempts at one email from an unknown address: not locked")
+	}
+}
+
+// TestThrottleCleanupKeepsAnExpiredLockOneMoreWindow: an expired lock
+// marks where counting restarts, so the cleanup keeps it until it is a
+// window old, and only then deletes it.
+func TestThrottleCleanupKeepsAnExpiredLockOneMoreWindow(t *testing.T) {
+	ctx := context.Background()
+	th, clock := newThrottle(t)
+	const email, ip = "staff@example.org", "192.0.2.1"
+	for range th.LockAfter {
+		fail(t, th, email, ip)
+	}
+	locks := func() (n int) {
+		t.Helper()
+		if err := th.Pool.QueryRow(ctx, `SELECT count(*) FROM login_locks`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	clock.Advance(th.LockFor + th.Window - time.Minute)
+	if n, err := th.Cleanup(ctx); err != nil || n != int64(th.LockAfter) || locks() != 1 {
+		t.Errorf("cleanup a minute before the lock is a window old: %d rows (%v), %d locks left; want the failures gone, the lock kept", n, err, locks())
+	}
+	if a := fail(t, th, email, ip); a.Locked {
+		t.Error("locked again by one attempt after the lock ran its course")
+	}
+	clock.Advance(time.Minute)
+	if n, err := th.Cleanup(ctx); err != nil || n != 1 || locks() != 0 {
+		t.Errorf("cleanup once the lock is a window old: %d rows (%v), %d locks left; want the lock gone", n, err, locks())
 	}
 }

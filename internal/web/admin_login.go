@@ -16,6 +16,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
 	"github.com/sswalliance/advocacy/internal/auth"
+	"github.com/sswalliance/advocacy/internal/jobs"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/templates/admin"
 )
@@ -74,6 +75,24 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) error {
 		return refuse(http.StatusTooManyRequests, lockedMessage(until, a.now()))
 	}
 
+	// Each check holds 19 MiB and a core: only auth.Capacity run at once,
+	// and the rest are told at once to come back, so memory stays flat
+	// however many sign-ins arrive. The slot is taken first, before the
+	// database is touched: a sign-in refused as busy costs no connection
+	// and counts no attempt, and only those holding a slot run the
+	// throttle's transaction, so a flood cannot take the pool the public
+	// pages share: a refused sign-in uses the database only while it holds
+	// its slot (its audit row too), one connection at a time.
+	slot, err := auth.Reserve(ctx, a.hashWait)
+	if errors.Is(err, auth.ErrBusy) {
+		w.Header().Set("Retry-After", busyRetryAfter)
+		return refuse(http.StatusServiceUnavailable, busyMessage)
+	}
+	if err != nil {
+		return err
+	}
+	defer slot.Release()
+
 	// The attempt is counted, and the locks checked, before the password
 	// is: guesses sent in parallel cannot slip past a lock being set.
 	attempt, err := a.throttle.Begin(ctx, email, throttleAddr(r))
@@ -87,6 +106,7 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) error {
 		} else {
 			a.audit(r, store.AuditEvent{Action: store.ActionSignInFailed, Actor: email, Detail: "refused: locked until " + attempt.Until.UTC().Format(time.RFC3339)})
 		}
+		slot.Release()
 		return refuseLocked(attempt.Until)
 	}
 	u, err := a.store.UserByEmail(ctx, email)
@@ -95,21 +115,6 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) error {
 	}
 	known := err == nil
 
-	// Each check holds 19 MiB: only auth.Capacity run at once, and the
-	// rest are told at once to come back, so memory stays flat however
-	// many sign-ins arrive.
-	slot, err := auth.Reserve(ctx, a.hashWait)
-	if errors.Is(err, auth.ErrBusy) {
-		if err := attempt.Unchecked(context.WithoutCancel(ctx)); err != nil {
-			return err
-		}
-		w.Header().Set("Retry-After", busyRetryAfter)
-		return refuse(http.StatusServiceUnavailable, busyMessage)
-	}
-	if err != nil {
-		return err
-	}
-	defer slot.Release()
 	var ok, rehash bool
 	if known {
 		if ok, rehash, err = slot.Verify(password, u.PasswordHash); err != nil {
@@ -120,9 +125,10 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if !ok {
-		slot.Release() // not held while the answer is slowed down
 		a.audit(r, store.AuditEvent{Action: store.ActionSignInFailed, Actor: email, Detail: "wrong email or password"})
-		select { // slow down guessing; give up early if the client leaves
+		slot.Release() // not held while the answer is slowed down
+		// Slow down guessing; give up early if the client leaves.
+		select {
 		case <-time.After(attempt.Delay):
 		case <-ctx.Done():
 			return ctx.Err()
@@ -161,6 +167,15 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) error {
 	a.audit(r, store.AuditEvent{Action: store.ActionSignIn, ActorID: &id, Actor: u.Name})
 	http.Redirect(w, r, v.Next, http.StatusSeeOther)
 	return nil
+}
+
+// signInChores forget sign-in attempts and locks that no longer count,
+// outside the sign-ins' own transactions (see auth.Throttle.Cleanup).
+func (a *App) signInChores() []jobs.Chore {
+	return []jobs.Chore{{Name: "forget-old-sign-in-attempts", Interval: auth.CleanupEvery, Run: func(ctx context.Context) error {
+		_, err := a.throttle.Cleanup(ctx)
+		return err
+	}}}
 }
 
 // passwordsBusy answers a staff request refused because every password

@@ -86,7 +86,7 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 	a.signing = signing.New(pool, nil, cfg.BaseURL)
 	a.subscribe = subscribe.New(pool, nil, cfg.BaseURL)
 	a.newsletter = newsletter.New(pool, sender, a.subscribe, logger.With("component", "newsletter"), cfg.MailPerMinute)
-	chores := slices.Concat(a.signing.Chores(), a.subscribe.Chores(), a.newsletter.Chores(), a.fileChores())
+	chores := slices.Concat(a.signing.Chores(), a.subscribe.Chores(), a.newsletter.Chores(), a.fileChores(), a.signInChores())
 	register := func(w *river.Workers) {
 		a.newsletter.Register(w)
 		river.AddWorker(w, &lockoutNoticeWorker{a: a})
@@ -115,7 +115,7 @@ func (a *App) routes(extra func(chi.Router)) http.Handler {
 		a.accessLog,
 		a.recoverPanic,
 		a.refuseBadURLText,
-		middleware.Compress(5, compressible...),
+		compressGets,
 		a.crossOriginProtection(),
 		middleware.GetHead,
 	)
@@ -173,6 +173,22 @@ func (a *App) meta(r *http.Request, title, description string) templates.Meta {
 	m := templates.Meta{Lang: l, Title: title, Description: description, Path: path, BaseURL: a.cfg.BaseURL.String()}
 	m.Subscribe = a.footerSubscribe(m)
 	return m
+}
+
+// compressGets compresses the answers to every method but POST. An answer
+// to a form post is small and seen once, and each compressed answer holds
+// a compressor of its own (about 800 KiB at level 5; the pool that reuses
+// them is emptied at every collection): a flood of sign-ins, each refused
+// at once, made the process's memory grow with the size of the flood.
+func compressGets(next http.Handler) http.Handler {
+	compressed := middleware.Compress(5, compressible...)(next)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost {
+			next.ServeHTTP(w, r)
+			return
+		}
+		compressed.ServeHTTP(w, r)
+	})
 }
 
 // compressible lists the content types worth compressing.
