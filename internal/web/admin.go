@@ -71,7 +71,7 @@ func (a *App) adminRoutes(r chi.Router) {
 	r.Get("/login", a.handle(a.loginForm))
 	r.Post("/login", a.handle(a.login))
 	r.Group(func(r chi.Router) {
-		r.Use(a.requireStaff)
+		r.Use(a.requireStaff, a.staffUploadSlot)
 		// Editors and admins.
 		r.Post("/logout", a.handle(a.logout))
 		r.Get("/", a.handle(a.dashboard))
@@ -222,4 +222,37 @@ func safeNext(next string) string {
 	}
 	u.RawPath = ""
 	return u.RequestURI()
+}
+
+// StaffUploadsInFlight bounds the staff uploads handled at once (App's
+// staffUploads): a file of up to 50 MB is held in memory while it is
+// checked and stored (a few times its size at the peak), so a few editors
+// uploading together could otherwise take the process past a gigabyte.
+const StaffUploadsInFlight = 2
+
+// StaffUploadWait is how long an upload waits for a slot before being
+// told to try again (App's staffUploadWait; tests shorten it).
+const StaffUploadWait = 30 * time.Second
+
+// staffUploadSlot holds a multipart request (an upload) until one of
+// a.staffUploads is free, for the whole of its handling.
+func (a *App) staffUploadSlot(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost || !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		t := time.NewTimer(a.staffUploadWait)
+		defer t.Stop()
+		select {
+		case a.staffUploads <- struct{}{}:
+			defer func() { <-a.staffUploads }()
+			next.ServeHTTP(w, r)
+		case <-t.C:
+			w.Header().Set("Retry-After", retryAfter)
+			a.renderAdminError(w, r, http.StatusServiceUnavailable,
+				"Other uploads are being stored just now, so this one was not. Go back and send the form again in a minute: your browser keeps what you typed.")
+		case <-r.Context().Done():
+		}
+	})
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -309,7 +310,7 @@ func readMultipartForm(w http.ResponseWriter, r *http.Request, maxFile int64) (f
 			form.Add(name, string(b))
 			continue
 		}
-		data, err := readUpload(part, maxFile)
+		data, err := readUpload(part, maxFile, r.ContentLength)
 		var cut *http.MaxBytesError
 		switch {
 		case errors.As(err, &cut):
@@ -332,11 +333,18 @@ type uploaded struct {
 	data []byte
 }
 
-func readUpload(part *multipart.Part, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(part, max+1))
+func readUpload(part *multipart.Part, max, bodySize int64) ([]byte, error) {
+	// One buffer of the size the body announces (at most max+1), not one
+	// that doubles as it fills: a 50 MB file then takes 50 MB, not 128.
+	var buf bytes.Buffer
+	if bodySize > 0 {
+		buf.Grow(int(min(bodySize, max+1)))
+	}
+	_, err := buf.ReadFrom(io.LimitReader(part, max+1))
 	if err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > max {
 		_, err := io.Copy(io.Discard, part) // read the rest, to answer on an intact connection
 		if err != nil {

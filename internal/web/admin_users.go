@@ -325,6 +325,8 @@ func staffNameProblem(name string) string {
 	switch {
 	case name == "":
 		return "Enter the staff member’s name."
+	case !typable(name):
+		return "The name has a character that cannot be typed (or is not text). Type it again."
 	case utf8.RuneCountInString(name) > maxStaffName:
 		return fmt.Sprintf("The name must be at most %d characters long.", maxStaffName)
 	}
@@ -338,7 +340,7 @@ func staffEmailProblem(email string) string {
 	switch {
 	case email == "":
 		return "Enter the email address they will sign in with."
-	case !ok || local == "" || domain == "" || strings.Contains(domain, "@") || strings.ContainsFunc(email, unicode.IsSpace):
+	case !ok || local == "" || domain == "" || strings.Contains(domain, "@") || strings.ContainsFunc(email, unicode.IsSpace) || !typable(email):
 		return "Enter an email address in the form name@example.org."
 	case utf8.RuneCountInString(email) > maxStaffEmail:
 		return fmt.Sprintf("The email address must be at most %d characters long.", maxStaffEmail)

@@ -679,3 +679,38 @@ func TestBrowserStaffAccounts(t *testing.T) {
 	b.mu.Unlock()
 	b.checkClean()
 }
+
+// TestUserFormsRefuseBytesThatAreNotTextBesideTheField: a NUL or invalid
+// UTF-8 in a staff name or email, on the new-account and edit forms, was
+// a 500 (Postgres 22021); it gets a message beside the field.
+func TestUserFormsRefuseBytesThatAreNotTextBesideTheField(t *testing.T) {
+	s := newStaffSite(t)
+	users, err := s.store.Users(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := fmt.Sprintf("%s/admin/users/%d", s.srv.URL, users[0].ID)
+	for _, tc := range []struct {
+		url, field string
+		form       url.Values
+	}{
+		{s.srv.URL + "/admin/users/new", "name", url.Values{"name": {"N\x00"}, "email": {"new1@example.org"}, "role": {"editor"}}},
+		{s.srv.URL + "/admin/users/new", "name", url.Values{"name": {"N\xff"}, "email": {"new2@example.org"}, "role": {"editor"}}},
+		{s.srv.URL + "/admin/users/new", "email", url.Values{"name": {"New"}, "email": {"new\x00@example.org"}, "role": {"editor"}}},
+		{edit, "name", url.Values{"name": {"N\x00"}, "role": {"admin"}}},
+		{edit, "name", url.Values{"name": {"N\xc0\x80"}, "role": {"admin"}}},
+	} {
+		res := postForm(t, s.admin, tc.url, tc.form)
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("%s %q: %s, want 422", tc.url, tc.form, res.Status)
+			continue
+		}
+		want := "cannot be typed"
+		if tc.field == "email" {
+			want = "name@example.org"
+		}
+		if msg := parse(t, res).Find("#" + tc.field + "-error").Text(); !strings.Contains(msg, want) {
+			t.Errorf("%s %q: beside %s %q", tc.url, tc.form, tc.field, msg)
+		}
+	}
+}

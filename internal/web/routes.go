@@ -56,7 +56,10 @@ type App struct {
 	uploads chan struct{}
 	// fileCopies are the local copies of files that downloads are sent from.
 	fileCopies *filecache.Cache
-	outage     *outage // logs the database going away once, not per request
+	// staffUploads holds a token for each staff upload being handled.
+	staffUploads    chan struct{}
+	staffUploadWait time.Duration
+	outage          *outage // logs the database going away once, not per request
 }
 
 // NewApp returns the site's handlers over a database pool.
@@ -73,6 +76,7 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 	a.sessions = newSessions(a)
 	a.formKeys = store.NewKeyCache(pool, "forms")
 	a.fileCopies = filecache.New(cfg.FileCacheDir, cfg.FileCacheBytes)
+	a.staffUploads, a.staffUploadWait = make(chan struct{}, StaffUploadsInFlight), StaffUploadWait
 	var sender mail.Sender = mail.Log{Logger: logger.With("component", "mail")}
 	via := "log"
 	if cfg.SMTPURL != "" {
