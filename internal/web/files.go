@@ -115,8 +115,23 @@ func (a *App) serveFile(w http.ResponseWriter, r *http.Request, f store.FileMeta
 			a.logger.ErrorContext(ctx, "count download", "error", err, "request_id", RequestID(ctx))
 		}
 	}
+	// The server's WriteTimeout is meant for pages: a large file to a
+	// slow link takes longer, so a download gets the time it needs at
+	// downloadRate, and a minute besides.
+	if err := http.NewResponseController(w).SetWriteDeadline(time.Now().Add(downloadTime(f.Size))); err != nil {
+		a.logger.WarnContext(ctx, "download: cannot extend the write deadline", "error", err, "request_id", RequestID(ctx))
+	}
 	http.ServeContent(sendfileWriter{w}, r, f.Name, modified, data)
 	return nil
+}
+
+// downloadRate is the slowest link a download is given time for:
+// 16 KiB/s, so 50 MB may take about 53 minutes.
+const downloadRate = 16 << 10
+
+// downloadTime is how long a download of size bytes may take to send.
+func downloadTime(size int64) time.Duration {
+	return time.Minute + time.Duration(size/downloadRate)*time.Second
 }
 
 // sendfileWriter lets http.ServeContent hand the file to the kernel
