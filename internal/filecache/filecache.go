@@ -201,6 +201,13 @@ func (c *Cache) fill(ctx context.Context, name string, sum []byte, size int64, f
 // the real name).
 func (c *Cache) write(ctx context.Context, name string, sum []byte, size int64, fill Fill) (err error) {
 	tmp, err := os.CreateTemp(c.dir, tempPrefix+name[:16]+"-*")
+	if errors.Is(err, fs.ErrNotExist) {
+		// The directory itself was removed (deleting it is always safe):
+		// make it again.
+		if err = os.MkdirAll(c.dir, 0o700); err == nil {
+			tmp, err = os.CreateTemp(c.dir, tempPrefix+name[:16]+"-*")
+		}
+	}
 	if err != nil {
 		return fmt.Errorf("filecache: %w", err)
 	}

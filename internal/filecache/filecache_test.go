@@ -230,3 +230,20 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestDirectoryRemovedFromOutsideIsMadeAgain: deleting the whole directory
+// made every later download fail until a restart.
+func TestDirectoryRemovedFromOutsideIsMadeAgain(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "copies")
+	c := New(dir, 1<<20)
+	first := newSource("filled before the directory went")
+	first.open(t, c)
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	newSource("filled after it went").open(t, c)
+	first.open(t, c)
+	if n := first.fills.Load(); n != 2 {
+		t.Errorf("%d fills of the first file, want 2", n)
+	}
+}
