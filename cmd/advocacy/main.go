@@ -203,6 +203,9 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger, pool *pg
 	}
 	logger.Info("serving the site", "addr", ln.Addr().String(), "url", cfg.BaseURL.String())
 	app := web.NewApp(cfg, logger, pool)
+	if err := app.CheckFileCopies(); err != nil {
+		return fmt.Errorf("FILE_CACHE_DIR %s: %w", cfg.FileCacheDir, err)
+	}
 	bg, stopBackground := context.WithCancel(ctx)
 	background := make(chan struct{})
 	go func() { app.RunBackground(bg); close(background) }()

@@ -293,6 +293,15 @@ func (c *Cache) forget(e *entry) {
 	c.used -= e.size
 }
 
+// Check makes the directory if need be and says whether copies can be
+// kept in it (it must be a directory only this user can write to), so a
+// bad setting is found at start rather than at the first download.
+func (c *Cache) Check() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.setUp()
+}
+
 // setUp makes the directory and indexes the copies already in it, once it
 // has worked. c.mu is held.
 func (c *Cache) setUp() error {

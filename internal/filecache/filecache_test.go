@@ -247,3 +247,16 @@ func TestDirectoryRemovedFromOutsideIsMadeAgain(t *testing.T) {
 		t.Errorf("%d fills of the first file, want 2", n)
 	}
 }
+
+func TestCheckFindsABadDirectoryAtStart(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "copies")
+	if err := New(dir, 1<<20).Check(); err != nil {
+		t.Fatalf("a new directory: %v", err)
+	}
+	if err := os.Chmod(dir, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := New(dir, 1<<20).Check(); err == nil || !strings.Contains(err.Error(), "only this user can write") {
+		t.Fatalf("a directory others can write to: %v", err)
+	}
+}

@@ -105,6 +105,10 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 	return a
 }
 
+// CheckFileCopies says whether FILE_CACHE_DIR can hold the copies that
+// downloads are sent from; serve refuses to start without them.
+func (a *App) CheckFileCopies() error { return a.fileCopies.Check() }
+
 // Routes returns the site's handler: every route the site answers is here.
 func (a *App) Routes() http.Handler { return a.routes(nil) }
 
