@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
+
 	"github.com/sswalliance/advocacy/internal/upload"
 )
 
@@ -44,7 +46,6 @@ func TestLargestFileDownloadsRunInBoundedMemory(t *testing.T) {
 		homeBound = 500 * time.Millisecond
 	)
 	app, pool := seededApp(t)
-	ctx := context.Background()
 	// A cheap pattern (bytes.Repeat copies, rather than a loop writing
 	// each byte) in which every offset reads differently from its
 	// neighbours.
@@ -54,15 +55,7 @@ func TestLargestFileDownloadsRunInBoundedMemory(t *testing.T) {
 	}
 	data := bytes.Repeat(block, upload.MaxSize/len(block)+1)[:upload.MaxSize]
 	want := sha256.Sum256(data)
-	id, err := app.store.CreateFile(ctx, "largest.pdf", "application/pdf", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := pool.Exec(ctx, `
-		INSERT INTO resource_files (resource_id, file_id, lang, position)
-		SELECT id, $1, 'en', 99 FROM resources WHERE slug = 'call-to-action'`, id); err != nil {
-		t.Fatal(err)
-	}
+	id := publishTestFile(t, app, pool, "largest.pdf", data)
 	byteAt := func(off int) byte { return byte(off % 251) }
 	data = nil
 	srv := httptest.NewServer(app.Routes())
@@ -231,4 +224,21 @@ func TestLargestFileDownloadsRunInBoundedMemory(t *testing.T) {
 	for _, res := range stalled {
 		res.Body.Close()
 	}
+}
+
+// publishTestFile stores data as a file that a published resource of the
+// seeded site links (so it is public) and returns its id.
+func publishTestFile(t *testing.T, app *App, pool *pgxpool.Pool, name string, data []byte) int64 {
+	t.Helper()
+	ctx := context.Background()
+	id, err := app.store.CreateFile(ctx, name, "application/pdf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pool.Exec(ctx, `
+		INSERT INTO resource_files (resource_id, file_id, lang, position)
+		SELECT id, $1, 'en', 99 FROM resources WHERE slug = 'call-to-action'`, id); err != nil {
+		t.Fatal(err)
+	}
+	return id
 }

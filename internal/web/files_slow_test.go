@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"context"
 	"io"
 	"net"
 	"net/http"
@@ -18,17 +17,8 @@ import (
 // Here the timeout is one second and the client takes about three.
 func TestSlowDownloadOutlastsTheServersWriteTimeout(t *testing.T) {
 	app, pool := seededApp(t)
-	ctx := context.Background()
 	data := bytes.Repeat([]byte("0123456789abcdef"), 16<<20/16) // 16 MiB: far more than the socket buffers hold
-	id, err := app.store.CreateFile(ctx, "slow.pdf", "application/pdf", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := pool.Exec(ctx, `
-		INSERT INTO resource_files (resource_id, file_id, lang, position)
-		SELECT id, $1, 'en', 99 FROM resources WHERE slug = 'call-to-action'`, id); err != nil {
-		t.Fatal(err)
-	}
+	id := publishTestFile(t, app, pool, "slow.pdf", data)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
