@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -28,16 +27,7 @@ func TestOutboxShowsStaffNoWorkingLinkWhileTheRecipientGetsOne(t *testing.T) {
 	_, pool := seededApp(t)
 	app := NewApp(testConfig(t, map[string]string{"SMTP_URL": smtp.URL()}), testLogger(t), pool)
 	app.throttle.Delay = 0
-	srv := httptest.NewUnstartedServer(nil)
-	u, _ := url.Parse("http://" + srv.Listener.Addr().String())
-	*app.cfg.BaseURL = *u
-	srv.Config.Handler = app.Routes()
-	srv.Start()
-	defer srv.Close()
-	bg, stop := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { app.RunBackground(bg); close(done) }()
-	defer func() { stop(); <-done }()
+	srv := serveWithJobs(t, app)
 	ctx := context.Background()
 	visitor := client(t, srv.URL)
 	admin := signIn(t, srv.URL, "admin@example.org", addStaff(t, pool, "admin@example.org", "admin"))

@@ -3,6 +3,8 @@ package web
 import (
 	"context"
 	"log/slog"
+	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -63,4 +65,23 @@ func seededApp(t testing.TB) (*App, *pgxpool.Pool) {
 		t.Fatal(err)
 	}
 	return NewApp(testConfig(t, nil), testLogger(t), pool), pool
+}
+
+// serveWithJobs serves app on a loopback port that is also its BASE_URL
+// (so links in its emails lead back to it; the workflows hold the same
+// *url.URL and see the change), with its job queue and chores running,
+// until the test ends.
+func serveWithJobs(t *testing.T, app *App) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewUnstartedServer(nil)
+	u, _ := url.Parse("http://" + srv.Listener.Addr().String())
+	*app.cfg.BaseURL = *u
+	srv.Config.Handler = app.Routes()
+	srv.Start()
+	t.Cleanup(srv.Close)
+	bg, stop := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { app.RunBackground(bg); close(done) }()
+	t.Cleanup(func() { stop(); <-done })
+	return srv
 }

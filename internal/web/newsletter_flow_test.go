@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -24,16 +23,7 @@ func TestDailyEmailReachesSubscriberAndOneClickUnsubscribes(t *testing.T) {
 	_, pool := seededApp(t)
 	// Mail through the test's SMTP server, links to this server.
 	app := NewApp(testConfig(t, map[string]string{"SMTP_URL": smtp.URL()}), testLogger(t), pool)
-	srv := httptest.NewUnstartedServer(nil)
-	u, _ := url.Parse("http://" + srv.Listener.Addr().String())
-	*app.cfg.BaseURL = *u
-	srv.Config.Handler = app.Routes()
-	srv.Start()
-	defer srv.Close()
-	bg, stop := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { app.RunBackground(bg); close(done) }()
-	defer func() { stop(); <-done }()
+	srv := serveWithJobs(t, app)
 	ctx := context.Background()
 	c := client(t, srv.URL)
 	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }

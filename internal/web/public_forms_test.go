@@ -100,29 +100,11 @@ func TestSignEveryFieldWithBytesPostgresRefusesGetsAMessageBesideIt(t *testing.T
 				n++
 				want := signFields(stamp)
 				want.Set("logo_ref", ref)
-				sent := url.Values{}
-				for k, v := range want {
-					sent[k] = append([]string(nil), v...)
-				}
-				sent.Set(tt.field, sent.Get(tt.field)+bad)
 				// Urlencoded, so the bytes travel as %00 and %FF.
-				res := s.postForm(t, "/call-to-action/sign", fmt.Sprintf("198.18.0.%d", n), sent)
-				if tt.message == "robot" {
-					if res.StatusCode != http.StatusSeeOther {
-						t.Fatalf("a filled honeypot: %s, want the robot's 303", res.Status)
-					}
+				res := s.postForm(t, "/call-to-action/sign", fmt.Sprintf("198.18.0.%d", n), withBytes(want, tt.field, bad))
+				doc := wantBadBytesAnswer(t, res, tt.field, tt.message)
+				if doc == nil {
 					return
-				}
-				if res.StatusCode != http.StatusBadRequest {
-					t.Fatalf("%s, want 400", res.Status)
-				}
-				doc := parse(t, res)
-				if tt.message == "form" {
-					if doc.Find(`[data-testid=form-problem]`).Length() != 1 {
-						t.Error("no message for the whole form")
-					}
-				} else if doc.Find("#"+tt.message).Text() == "" {
-					t.Errorf("no message beside %s", tt.field)
 				}
 				if lost := signFormKept(doc, want, tt.field); len(lost) > 0 {
 					t.Errorf("lost %v", lost)
@@ -150,28 +132,10 @@ func TestSubscribeEveryFieldWithBytesPostgresRefusesGetsAMessageBesideIt(t *test
 				n++
 				want := subscribeFields(stamp, "rosa@example.org")
 				want.Set("updates", "yes")
-				sent := url.Values{}
-				for k, v := range want {
-					sent[k] = append([]string(nil), v...)
-				}
-				sent.Set(tt.field, sent.Get(tt.field)+bad)
-				res := s.postForm(t, "/sswweek/subscribe", fmt.Sprintf("198.18.1.%d", n), sent)
-				if tt.message == "robot" {
-					if res.StatusCode != http.StatusSeeOther {
-						t.Fatalf("a filled honeypot: %s, want the robot's 303", res.Status)
-					}
+				res := s.postForm(t, "/sswweek/subscribe", fmt.Sprintf("198.18.1.%d", n), withBytes(want, tt.field, bad))
+				doc := wantBadBytesAnswer(t, res, tt.field, tt.message)
+				if doc == nil {
 					return
-				}
-				if res.StatusCode != http.StatusBadRequest {
-					t.Fatalf("%s, want 400", res.Status)
-				}
-				doc := parse(t, res)
-				if tt.message == "form" {
-					if doc.Find(`[data-testid=form-problem]`).Length() != 1 {
-						t.Error("no message for the whole form")
-					}
-				} else if doc.Find("#"+tt.message).Text() == "" {
-					t.Errorf("no message beside %s", tt.field)
 				}
 				var lost []string
 				for _, f := range []string{"email", "name"} {
@@ -633,4 +597,40 @@ func TestFormsPostedWhileTheDatabaseIsAwayComeBackWhole(t *testing.T) {
 	if n := s.countRows(t, `SELECT count(*) FROM emails WHERE to_address IN ('outage@redts.example.org', 'outage@example.org')`); n != 2 {
 		t.Errorf("%d confirmation emails, want one each", n)
 	}
+}
+
+// withBytes is a copy of form with bad appended to field.
+func withBytes(form url.Values, field, bad string) url.Values {
+	sent := url.Values{}
+	for k, v := range form {
+		sent[k] = append([]string(nil), v...)
+	}
+	sent.Set(field, sent.Get(field)+bad)
+	return sent
+}
+
+// wantBadBytesAnswer checks the answer to a form whose field carried bytes
+// that are not text: message "robot" (a honeypot) wants the robot's 303
+// and returns nil; otherwise 400, and the page returned has the message
+// for the whole form ("form") or the one with id message beside the field.
+func wantBadBytesAnswer(t *testing.T, res *http.Response, field, message string) *goquery.Document {
+	t.Helper()
+	if message == "robot" {
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("a filled honeypot: %s, want the robot's 303", res.Status)
+		}
+		return nil
+	}
+	if res.StatusCode != http.StatusBadRequest {
+		t.Fatalf("%s, want 400", res.Status)
+	}
+	doc := parse(t, res)
+	if message == "form" {
+		if doc.Find(`[data-testid=form-problem]`).Length() != 1 {
+			t.Error("no message for the whole form")
+		}
+	} else if doc.Find("#"+message).Text() == "" {
+		t.Errorf("no message beside %s", field)
+	}
+	return doc
 }

@@ -7,8 +7,6 @@ import (
 	"image/color"
 	"image/png"
 	"net/http"
-	"net/http/httptest"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -26,18 +24,7 @@ import (
 // both languages and in the open data, and the count went up by one.
 func TestBrowserSignConfirmApprove(t *testing.T) {
 	app, pool := seededApp(t)
-	srv := httptest.NewUnstartedServer(nil)
-	// Links in emails point at BASE_URL: make it this server. The workflow
-	// holds the same *url.URL, so it sees the change.
-	u, _ := url.Parse("http://" + srv.Listener.Addr().String())
-	*app.cfg.BaseURL = *u
-	srv.Config.Handler = app.Routes()
-	srv.Start()
-	defer srv.Close()
-	bg, stop := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { app.RunBackground(bg); close(done) }()
-	defer func() { stop(); <-done }()
+	srv := serveWithJobs(t, app)
 	password := addStaff(t, pool, "reviewer@example.org", "editor")
 
 	const org = "Asociación Browser de Prueba"
