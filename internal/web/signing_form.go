@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/sswalliance/advocacy/internal/logo"
 	"github.com/sswalliance/advocacy/internal/signing"
@@ -353,7 +352,7 @@ func cleanText(v url.Values) (url.Values, map[string]bool) {
 	var garbled map[string]bool
 	for field, values := range v {
 		for i, s := range values {
-			if utf8.ValidString(s) && !strings.ContainsRune(s, 0) {
+			if typable(s) {
 				continue
 			}
 			if garbled == nil {
