@@ -20,6 +20,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/sswalliance/advocacy/internal/app"
 	"github.com/sswalliance/advocacy/internal/auth"
 	"github.com/sswalliance/advocacy/internal/config"
 	"github.com/sswalliance/advocacy/internal/db"
@@ -202,16 +203,19 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger, pool *pg
 		return fmt.Errorf("listen on ADDR %s: %w", cfg.Addr, err)
 	}
 	logger.Info("serving the site", "addr", ln.Addr().String(), "url", cfg.BaseURL.String())
-	app := web.NewApp(cfg, logger, pool)
-	if err := app.CheckFileCopies(); err != nil {
+	site, err := app.New(cfg, logger, pool)
+	if err != nil {
+		return err
+	}
+	if err := site.CheckFileCopies(); err != nil {
 		return fmt.Errorf("FILE_CACHE_DIR %s: %w", cfg.FileCacheDir, err)
 	}
 	bg, stopBackground := context.WithCancel(ctx)
 	background := make(chan struct{})
-	go func() { app.RunBackground(bg); close(background) }()
+	go func() { site.RunBackground(bg); close(background) }()
 	// Jobs finish (or are given up on) before the pool closes.
 	defer func() { stopBackground(); <-background }()
-	if err := web.Serve(ctx, ln, app.Routes(), logger); err != nil {
+	if err := web.Serve(ctx, ln, site.Handler(), logger); err != nil {
 		return err
 	}
 	logger.Info("server stopped")

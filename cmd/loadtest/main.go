@@ -32,6 +32,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/sswalliance/advocacy/internal/app"
 	"github.com/sswalliance/advocacy/internal/config"
 	"github.com/sswalliance/advocacy/internal/db"
 	"github.com/sswalliance/advocacy/internal/i18n"
@@ -271,11 +272,15 @@ func startServer(ctx context.Context, pool *pgxpool.Pool, stderr io.Writer) (str
 		return "", nil, err
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
-	app := web.NewApp(cfg, logger, pool)
+	site, err := app.New(cfg, logger, pool)
+	if err != nil {
+		ln.Close()
+		return "", nil, err
+	}
 
 	srvCtx, cancel := context.WithCancel(ctx)
 	done := make(chan error, 1)
-	go func() { done <- web.Serve(srvCtx, ln, app.Routes(), logger) }()
+	go func() { done <- web.Serve(srvCtx, ln, site.Handler(), logger) }()
 	stop := func() {
 		cancel()
 		if err := <-done; err != nil {

@@ -8,16 +8,16 @@ import (
 	"github.com/sswalliance/advocacy/internal/db"
 )
 
-// healthz answers as long as the process serves HTTP.
-func (a *App) healthz(w http.ResponseWriter, r *http.Request) {
+// Healthz answers as long as the process serves HTTP.
+func (a *Site) Healthz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	io.WriteString(w, "ok\n")
 }
 
-// readyz answers 200 only while the database answers, so a load balancer
+// Readyz answers 200 only while the database answers, so a load balancer
 // stops sending visitors to an instance that cannot serve them.
-func (a *App) readyz(w http.ResponseWriter, r *http.Request) {
+func (a *Site) Readyz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	start := time.Now()
@@ -26,7 +26,7 @@ func (a *App) readyz(w http.ResponseWriter, r *http.Request) {
 			return // the prober hung up: no one to answer
 		}
 		a.outage.failed(r.Context(), start, err)
-		w.Header().Set("Retry-After", retryAfter)
+		w.Header().Set("Retry-After", RetryAfter)
 		w.WriteHeader(http.StatusServiceUnavailable)
 		io.WriteString(w, "database unavailable\n")
 		return
@@ -35,7 +35,7 @@ func (a *App) readyz(w http.ResponseWriter, r *http.Request) {
 	io.WriteString(w, "ready\n")
 }
 
-func (a *App) robots(w http.ResponseWriter, r *http.Request) {
+func (a *Site) Robots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "public, max-age=3600")
 	io.WriteString(w, "User-agent: *\nDisallow: /admin/\n\nSitemap: "+a.cfg.BaseURL.String()+"/sitemap.xml\n")

@@ -15,11 +15,11 @@ import (
 
 var logoFile = regexp.MustCompile(`^([0-9a-f]{64})\.png$`)
 
-// logoImage serves the logo of an approved signatory at
+// LogoImage serves the logo of an approved signatory at
 // /logos/{sha256}.png. The address changes whenever the image does, so it
 // is cached for a year. Logos not on the wall are not served here: the
 // site must not host images nobody approved.
-func (a *App) logoImage(w http.ResponseWriter, r *http.Request) error {
+func (a *App) LogoImage(w http.ResponseWriter, r *http.Request) error {
 	sha, ok := logoSHA(r)
 	if !ok {
 		return store.ErrNotFound
@@ -40,9 +40,9 @@ func (a *App) logoImage(w http.ResponseWriter, r *http.Request) error {
 	return writeLogo(w, l)
 }
 
-// logoPreviewImage serves a logo not (yet) on the wall to the form
+// LogoPreviewImage serves a logo not (yet) on the wall to the form
 // showing it, at an address signed for that logo; never cached.
-func (a *App) logoPreviewImage(w http.ResponseWriter, r *http.Request) error {
+func (a *App) LogoPreviewImage(w http.ResponseWriter, r *http.Request) error {
 	sha, ok := logoSHA(r)
 	key, err := a.formKey(r.Context())
 	if err != nil {
@@ -59,9 +59,9 @@ func (a *App) logoPreviewImage(w http.ResponseWriter, r *http.Request) error {
 	return writeLogo(w, l)
 }
 
-// staffLogoImage serves staff any stored logo (their pages show
+// StaffLogoImage serves staff any stored logo (their pages show
 // submissions before approval); never cached.
-func (a *App) staffLogoImage(w http.ResponseWriter, r *http.Request) error {
+func (a *App) StaffLogoImage(w http.ResponseWriter, r *http.Request) error {
 	sha, ok := logoSHA(r)
 	if !ok {
 		return store.ErrNotFound
@@ -103,9 +103,9 @@ func writeLogo(w http.ResponseWriter, l store.Logo) error {
 	return err
 }
 
-// logoOriginal serves staff the logo as it was uploaded, only ever as a
+// LogoOriginal serves staff the logo as it was uploaded, only ever as a
 // download: it was never re-encoded, so it is not shown inline.
-func (a *App) logoOriginal(w http.ResponseWriter, r *http.Request) error {
+func (a *App) LogoOriginal(w http.ResponseWriter, r *http.Request) error {
 	id, ok := rowID(chi.URLParam(r, "id"))
 	if !ok {
 		return store.ErrNotFound

@@ -25,10 +25,10 @@ type ctxKey int
 
 const requestIDKey ctxKey = iota
 
-// requestID gives every request a random id, returned in X-Request-Id and
+// TagRequest gives every request a random id, returned in X-Request-Id and
 // attached to every log line about the request. An incoming id is ignored:
 // clients must not be able to forge log correlation.
-func requestID(next http.Handler) http.Handler {
+func TagRequest(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var b [8]byte
 		rand.Read(b[:])
@@ -44,10 +44,10 @@ func RequestID(ctx context.Context) string {
 	return id
 }
 
-// securityHeaders sets a strict Content-Security-Policy with a fresh nonce
+// SecurityHeaders sets a strict Content-Security-Policy with a fresh nonce
 // per request (available to templates through templ.GetNonce), and the
 // other headers that tell browsers to lock the page down.
-func (a *App) securityHeaders(next http.Handler) http.Handler {
+func (a *Site) SecurityHeaders(next http.Handler) http.Handler {
 	hsts := a.cfg.HTTPS()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var b [18]byte
@@ -71,8 +71,8 @@ func (a *App) securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-// accessLog logs one line per request once it has been answered.
-func (a *App) accessLog(next http.Handler) http.Handler {
+// AccessLog logs one line per request once it has been answered.
+func (a *Site) AccessLog(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
@@ -89,7 +89,7 @@ func (a *App) accessLog(next http.Handler) http.Handler {
 		}
 		a.logger.LogAttrs(r.Context(), level, "request",
 			slog.String("method", r.Method),
-			slog.String("path", logPath(r.URL.Path)),
+			slog.String("path", LogPath(r.URL.Path)),
 			slog.Int("status", status),
 			slog.Int("bytes", ww.BytesWritten()),
 			slog.Duration("duration", time.Since(start)),
@@ -98,9 +98,9 @@ func (a *App) accessLog(next http.Handler) http.Handler {
 	})
 }
 
-// recoverPanic turns a panic in a handler into a logged stack trace and the
+// RecoverPanic turns a panic in a handler into a logged stack trace and the
 // error page, instead of a dropped connection.
-func (a *App) recoverPanic(next http.Handler) http.Handler {
+func (a *Site) RecoverPanic(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
 		defer func() {
@@ -114,20 +114,20 @@ func (a *App) recoverPanic(next http.Handler) http.Handler {
 			a.logger.ErrorContext(r.Context(), "panic", "error", fmt.Sprint(v),
 				"request_id", RequestID(r.Context()), "stack", string(debug.Stack()))
 			if ww.Status() == 0 { // nothing sent yet: the visitor gets the error page
-				a.renderError(ww, r, http.StatusInternalServerError)
+				a.RenderError(ww, r, http.StatusInternalServerError)
 			}
 		}()
 		next.ServeHTTP(ww, r)
 	})
 }
 
-// refuseBadURLText answers the 400 page to a request whose path or query
+// RefuseBadURLText answers the 400 page to a request whose path or query
 // holds something that is not text: invalid UTF-8, NUL or another control
 // character. Postgres refuses such bytes (SQLSTATE 22021), so a slug or a
 // search term carrying them would reach a query and become a 500; no
 // address or search needs them. Checked here, once, for every route, so
 // no handler has to.
-func (a *App) refuseBadURLText(next http.Handler) http.Handler {
+func (a *Site) RefuseBadURLText(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if urlIsText(r) {
 			next.ServeHTTP(w, r)
@@ -139,7 +139,7 @@ func (a *App) refuseBadURLText(next http.Handler) http.Handler {
 		u.Path, u.RawPath, u.RawQuery = strings.Map(printable, strings.ToValidUTF8(u.Path, "\uFFFD")), "", ""
 		r2 := *r
 		r2.URL = &u
-		a.renderError(w, &r2, http.StatusBadRequest)
+		a.RenderError(w, &r2, http.StatusBadRequest)
 	})
 }
 
@@ -189,10 +189,10 @@ func printable(c rune) rune {
 	return c
 }
 
-// crossOriginProtection refuses unsafe requests (POST, PUT, DELETE...) sent
+// CrossOriginProtection refuses unsafe requests (POST, PUT, DELETE...) sent
 // by another site, using Sec-Fetch-Site and Origin: CSRF protection without
 // tokens.
-func (a *App) crossOriginProtection() func(http.Handler) http.Handler {
+func (a *Site) CrossOriginProtection() func(http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	// Behind a proxy that rewrites Host, the public origin still counts as
 	// this site.
@@ -207,8 +207,8 @@ func (a *App) crossOriginProtection() func(http.Handler) http.Handler {
 	}
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a.logger.WarnContext(r.Context(), "cross-origin request refused", "method", r.Method,
-			"path", logPath(r.URL.Path), "origin", r.Header.Get("Origin"), "request_id", RequestID(r.Context()))
-		a.renderError(w, r, http.StatusForbidden)
+			"path", LogPath(r.URL.Path), "origin", r.Header.Get("Origin"), "request_id", RequestID(r.Context()))
+		a.RenderError(w, r, http.StatusForbidden)
 	}))
 	return cop.Handler
 }
@@ -221,19 +221,19 @@ func (a *App) crossOriginProtection() func(http.Handler) http.Handler {
 // secret that works at the right address.
 var secretInPath = regexp.MustCompile(`(?i)(/(?:call-to-action/+(?:confirm|sign/+change|withdraw/+[^/]*)|sswweek/+(?:subscribe/+confirm|subscription/+[^/]*|unsubscribe/+[^/]*))/+)[^/].*`)
 
-// logPath is a request path fit for the log: whoever reads the log must
+// LogPath is a request path fit for the log: whoever reads the log must
 // not be able to confirm, change or withdraw a signature, or change or end
 // a subscription, with it. Every log line that carries a path uses it.
-func logPath(p string) string { return secretInPath.ReplaceAllString(p, "${1}[secret]") }
+func LogPath(p string) string { return secretInPath.ReplaceAllString(p, "${1}[secret]") }
 
 type clientIPKey struct{}
 
-// realClientIP sets the address a request is counted against (see
+// RealClientIP sets the address a request is counted against (see
 // clientIP): the peer's, or, when the peer is a trusted proxy, the
 // nearest address in X-Forwarded-For that is not itself a trusted proxy.
 // Addresses further left were written by whoever sent the request and
 // prove nothing.
-func (a *App) realClientIP(next http.Handler) http.Handler {
+func (a *Site) RealClientIP(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if len(a.cfg.TrustedProxies) == 0 {
 			next.ServeHTTP(w, r)
@@ -260,7 +260,7 @@ func (a *App) realClientIP(next http.Handler) http.Handler {
 	})
 }
 
-func (a *App) trusted(ip netip.Addr) bool {
+func (a *Site) trusted(ip netip.Addr) bool {
 	ip = ip.Unmap()
 	for _, p := range a.cfg.TrustedProxies {
 		if p.Contains(ip) {

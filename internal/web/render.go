@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/sswalliance/advocacy/internal/i18n"
 	"net/http"
 	"strconv"
 	"sync"
@@ -14,15 +13,16 @@ import (
 	"github.com/a-h/templ"
 
 	"github.com/sswalliance/advocacy/internal/db"
+	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/templates/public"
 )
 
-// handlerFunc is a handler that returns its error instead of writing it;
+// HandlerFunc is a handler that returns its error instead of writing it;
 // handle turns the error into the right page.
-type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
 
-func (a *App) handle(h handlerFunc) http.HandlerFunc {
+func (a *Site) Handle(h HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		cw := &clientWriter{ResponseWriter: w}
@@ -30,13 +30,13 @@ func (a *App) handle(h handlerFunc) http.HandlerFunc {
 	}
 }
 
-// retryAfter is the Retry-After of a 503: long enough for a restart.
-const retryAfter = "30"
+// RetryAfter is the Retry-After of a 503: long enough for a restart.
+const RetryAfter = "30"
 
 // answerError answers a request whose handler, begun at start, returned
 // err: nothing for nil, else the page for the error, logged as it
 // deserves.
-func (a *App) answerError(w http.ResponseWriter, r *http.Request, start time.Time, err error) {
+func (a *Site) answerError(w http.ResponseWriter, r *http.Request, start time.Time, err error) {
 	ctx := r.Context()
 	cw, _ := w.(*clientWriter)
 	switch {
@@ -45,19 +45,19 @@ func (a *App) answerError(w http.ResponseWriter, r *http.Request, start time.Tim
 	case cw != nil && cw.err != nil, errors.Is(err, context.Canceled) && ctx.Err() != nil:
 		// The visitor went away (a write to them failed, or they hung up
 		// while we waited): there is no one to answer and nothing to fix.
-		a.logger.DebugContext(ctx, "client went away", "error", err, "path", logPath(r.URL.Path), "request_id", RequestID(ctx))
+		a.logger.DebugContext(ctx, "client went away", "error", err, "path", LogPath(r.URL.Path), "request_id", RequestID(ctx))
 	case errors.Is(err, store.ErrNotFound):
 		a.outage.served(start)
 		a.renderErrorOnce(w, r, http.StatusNotFound)
 	case errors.Is(err, errBadRequest):
 		a.outage.served(start)
 		a.renderErrorOnce(w, r, http.StatusBadRequest)
-	case unavailable(err):
+	case Unavailable(err):
 		a.outage.failed(ctx, start, err)
-		w.Header().Set("Retry-After", retryAfter)
+		w.Header().Set("Retry-After", RetryAfter)
 		a.renderErrorOnce(w, r, http.StatusServiceUnavailable)
 	default:
-		a.logger.ErrorContext(ctx, "handler failed", "error", err, "path", logPath(r.URL.Path), "request_id", RequestID(ctx))
+		a.logger.ErrorContext(ctx, "handler failed", "error", err, "path", LogPath(r.URL.Path), "request_id", RequestID(ctx))
 		a.renderErrorOnce(w, r, http.StatusInternalServerError)
 	}
 }
@@ -65,11 +65,11 @@ func (a *App) answerError(w http.ResponseWriter, r *http.Request, start time.Tim
 // renderErrorOnce renders the error page unless the handler had already
 // begun its answer: a second status line would only be dropped, and a
 // page appended to half a download is no page.
-func (a *App) renderErrorOnce(w http.ResponseWriter, r *http.Request, status int) {
+func (a *Site) renderErrorOnce(w http.ResponseWriter, r *http.Request, status int) {
 	if cw, ok := w.(*clientWriter); ok && cw.wroteHeader {
 		return
 	}
-	a.renderError(w, r, status)
+	a.RenderError(w, r, status)
 }
 
 // clientWriter remembers whether the answer has begun and whether writing
@@ -104,20 +104,20 @@ func (w *clientWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 // errBadRequest marks a request that cannot be read (a malformed form).
 var errBadRequest = errors.New("bad request")
 
-// badRequest wraps err as errBadRequest: the visitor gets a 400 page.
-func badRequest(err error) error { return fmt.Errorf("%w: %w", errBadRequest, err) }
+// BadRequest wraps err as errBadRequest: the visitor gets a 400 page.
+func BadRequest(err error) error { return fmt.Errorf("%w: %w", errBadRequest, err) }
 
-// unavailable reports whether err means the database went away or could
+// Unavailable reports whether err means the database went away or could
 // not answer in time (it is restarting, unreachable, ended the connection
 // under the query), as opposed to a bug: the visitor gets 503 with
 // Retry-After, and may try again in a moment.
-func unavailable(err error) bool { return db.Unavailable(err) }
+func Unavailable(err error) bool { return db.Unavailable(err) }
 
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// render writes c with status. It renders into a buffer first, so a
+// Render writes c with status. It renders into a buffer first, so a
 // template failure becomes a clean error page, never half a page.
-func (a *App) render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) error {
+func (a *Site) Render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) error {
 	buf := buffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer buffers.Put(buf)
@@ -130,36 +130,36 @@ func (a *App) render(w http.ResponseWriter, r *http.Request, status int, c templ
 	return err
 }
 
-// renderError writes the styled error page for status, in the language of
+// RenderError writes the styled error page for status, in the language of
 // the requested path.
-func (a *App) renderError(w http.ResponseWriter, r *http.Request, status int) {
+func (a *Site) RenderError(w http.ResponseWriter, r *http.Request, status int) {
 	switch status {
 	case http.StatusBadRequest, http.StatusForbidden, http.StatusNotFound, http.StatusMethodNotAllowed, http.StatusServiceUnavailable:
 	default:
 		status = http.StatusInternalServerError
 	}
 	code := strconv.Itoa(status)
-	m := a.meta(r, "", "")
+	m := a.Meta(r, "", "")
 	m.Title, m.NoIndex = m.T("error."+code+".title"), true
 	w.Header().Set("Cache-Control", "no-store")
-	if err := a.render(w, r, status, public.ErrorPage(m, status, m.T("error."+code+".text"))); err != nil {
+	if err := a.Render(w, r, status, public.ErrorPage(m, status, m.T("error."+code+".text"))); err != nil {
 		a.logger.ErrorContext(r.Context(), "render error page", "error", err, "request_id", RequestID(r.Context()))
 		http.Error(w, m.Title, status)
 	}
 }
 
-func (a *App) notFound(w http.ResponseWriter, r *http.Request) {
-	a.renderError(w, r, http.StatusNotFound)
+func (a *Site) NotFound(w http.ResponseWriter, r *http.Request) {
+	a.RenderError(w, r, http.StatusNotFound)
 }
 
-func (a *App) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
-	a.renderError(w, r, http.StatusMethodNotAllowed)
+func (a *Site) MethodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	a.RenderError(w, r, http.StatusMethodNotAllowed)
 }
 
-// fallbackNote returns the catalogue key of the notice for a page in l
+// FallbackNote returns the catalogue key of the notice for a page in l
 // whose parts are in the languages given: "" when all are in l, the
 // partial notice when some are, the full one when none are.
-func fallbackNote(l i18n.Lang, langs ...string) string {
+func FallbackNote(l i18n.Lang, langs ...string) string {
 	untranslated := 0
 	for _, cl := range langs {
 		if cl != string(l) {

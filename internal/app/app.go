@@ -1,0 +1,122 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"slices"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/riverqueue/river"
+
+	"github.com/sswalliance/advocacy/internal/auth"
+	"github.com/sswalliance/advocacy/internal/config"
+	"github.com/sswalliance/advocacy/internal/content"
+	"github.com/sswalliance/advocacy/internal/filecache"
+	"github.com/sswalliance/advocacy/internal/jobs"
+	"github.com/sswalliance/advocacy/internal/mail"
+	"github.com/sswalliance/advocacy/internal/newsletter"
+	"github.com/sswalliance/advocacy/internal/signing"
+	"github.com/sswalliance/advocacy/internal/store"
+	"github.com/sswalliance/advocacy/internal/subscribe"
+	"github.com/sswalliance/advocacy/internal/web"
+	"github.com/sswalliance/advocacy/internal/web/admin"
+	"github.com/sswalliance/advocacy/internal/web/public"
+	"github.com/sswalliance/advocacy/internal/web/routes"
+)
+
+// App is the assembled site: its services, its job queue and its HTTP
+// handler, each built once.
+type App struct {
+	cfg        config.Config
+	logger     *slog.Logger
+	pool       *pgxpool.Pool
+	store      *store.Store
+	site       *web.Site
+	throttle   *auth.Throttle
+	kinds      *content.Registry
+	jobs       *jobs.Runner
+	signing    *signing.Service
+	subscribe  *subscribe.Service
+	newsletter *newsletter.Sender
+	// fileCopies are the local copies of files that downloads are sent from.
+	fileCopies *filecache.Cache
+	public     *public.Handlers
+	admin      *admin.Handlers
+	forms      *web.App
+}
+
+// New builds the site over a database pool: the mail sender, the
+// workflows, the job queue that sends their email and runs their chores,
+// and the handlers.
+func New(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) (*App, error) {
+	kinds, err := content.Builtin()
+	if err != nil {
+		return nil, fmt.Errorf("app: content kinds: %w", err)
+	}
+	a := &App{cfg: cfg, logger: logger, pool: pool, store: store.New(pool), throttle: auth.NewThrottle(pool), kinds: kinds}
+	a.site = web.NewSite(cfg, logger, pool)
+	a.fileCopies = filecache.New(cfg.FileCacheDir, cfg.FileCacheBytes)
+	var sender mail.Sender = mail.Log{Logger: logger.With("component", "mail")}
+	via := "log"
+	if cfg.SMTPURL != "" {
+		if sender, err = mail.NewSMTP(cfg.SMTPURL, cfg.MailFrom); err != nil {
+			return nil, fmt.Errorf("app: mail: %w", err) // config.Load checked the URL with mail.ParseURL
+		}
+		via = "smtp"
+	}
+	// The workflows queue email through the runner, and their chores run
+	// on it; the newsletter sender is one of its workers.
+	a.signing = signing.New(pool, nil, cfg.BaseURL)
+	a.subscribe = subscribe.New(pool, nil, cfg.BaseURL)
+	a.newsletter = newsletter.New(pool, sender, a.subscribe, logger.With("component", "newsletter"), cfg.MailPerMinute)
+	chores := slices.Concat(a.signing.Chores(), a.subscribe.Chores(), a.newsletter.Chores(),
+		public.FileChores(a.site, kinds), admin.SignInChores(a.throttle))
+	register := func(w *river.Workers) {
+		a.newsletter.Register(w)
+		// The notice queues its email on the runner being built here.
+		admin.AddLockoutNoticeWorker(w, pool, cfg.BaseURL, func() *jobs.Runner { return a.jobs })
+	}
+	if a.jobs, err = jobs.NewWith(pool, logger, sender, via, register, chores...); err != nil {
+		return nil, err // River refuses only a malformed configuration
+	}
+	a.signing.SetJobs(a.jobs)
+	a.subscribe.SetJobs(a.jobs)
+	a.newsletter.SetJobs(a.jobs)
+	a.forms = web.NewApp(a.site, web.AppDeps{Kinds: kinds, Jobs: a.jobs, Signing: a.signing, Subscribe: a.subscribe,
+		PublicPages: func(forms *web.App, r chi.Router) { routes.PublicPages(r, a.publicOver(forms.Store()), forms) }})
+	a.site.Footer = a.forms.FooterSubscribe
+	a.public = a.publicOver(a.store)
+	a.admin = admin.New(a.site, admin.Deps{Throttle: a.throttle, Kinds: kinds, Jobs: a.jobs, Signing: a.signing,
+		Subscribe: a.subscribe, Newsletter: a.newsletter, Forms: a.forms})
+	a.throttle.OnLock = a.admin.QueueLockoutNotice
+	return a, nil
+}
+
+// publicOver returns the public handlers reading from st.
+func (a *App) publicOver(st *store.Store) *public.Handlers {
+	return public.New(a.site, public.Deps{Store: st, Kinds: a.kinds, FileCopies: a.fileCopies,
+		SubscribeForm: a.forms.SubscribeFormView})
+}
+
+// CheckFileCopies says whether FILE_CACHE_DIR can hold the copies that
+// downloads are sent from; serve refuses to start without them.
+func (a *App) CheckFileCopies() error { return a.fileCopies.Check() }
+
+// Handler returns the site's handler (routes.New: every route).
+func (a *App) Handler() http.Handler { return a.routes(nil) }
+
+// routes builds the router; tests pass extra to mount test-only handlers
+// behind the same middleware.
+func (a *App) routes(extra func(chi.Router)) http.Handler {
+	return routes.New(routes.Handlers{Site: a.site, Public: a.public, Admin: a.admin, Forms: a.forms}, extra)
+}
+
+// RunBackground does the site's timed work until ctx ends (see
+// web.App.RunBackground).
+func (a *App) RunBackground(ctx context.Context) { a.forms.RunBackground(ctx) }
+
+// PublishDue publishes every change whose scheduled time has come.
+func (a *App) PublishDue(ctx context.Context) (int, error) { return a.forms.PublishDue(ctx) }

@@ -1,0 +1,97 @@
+package app
+
+import (
+	"context"
+	"log/slog"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/sswalliance/advocacy/internal/config"
+	"github.com/sswalliance/advocacy/internal/dbtest"
+	"github.com/sswalliance/advocacy/internal/seed"
+	"github.com/sswalliance/advocacy/internal/store"
+)
+
+func TestMain(m *testing.M) { dbtest.Main(m) }
+
+// testConfig is the configuration of a site served on a loopback port.
+func testConfig(t testing.TB, env map[string]string) config.Config {
+	t.Helper()
+	cfg, err := config.Load(func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if env["FILE_CACHE_DIR"] == "" {
+		cfg.FileCacheDir = t.TempDir() // each test fills its own copies
+	}
+	return cfg
+}
+
+// testLogger collects the app's log and shows it only if the test fails, so
+// the expected errors of passing tests do not bury the output.
+func testLogger(t testing.TB) *slog.Logger {
+	w := &testWriter{}
+	t.Cleanup(func() {
+		if t.Failed() {
+			w.mu.Lock()
+			t.Log("app log:\n" + w.buf.String())
+			w.mu.Unlock()
+		}
+	})
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
+}
+
+type testWriter struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (w *testWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.Write(p)
+}
+
+// seededApp returns the app over a fresh database holding the demo content.
+func seededApp(t testing.TB) (*App, *pgxpool.Pool) {
+	t.Helper()
+	pool := dbtest.New(t)
+	if err := seed.Load(context.Background(), store.New(pool), false); err != nil {
+		t.Fatal(err)
+	}
+	return mustNew(t, testConfig(t, nil), testLogger(t), pool), pool
+}
+
+// serveWithJobs serves app on a loopback port that is also its BASE_URL
+// (so links in its emails lead back to it; the workflows hold the same
+// *url.URL and see the change), with its job queue and chores running,
+// until the test ends.
+func serveWithJobs(t *testing.T, app *App) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewUnstartedServer(nil)
+	u, _ := url.Parse("http://" + srv.Listener.Addr().String())
+	*app.cfg.BaseURL = *u
+	srv.Config.Handler = app.Handler()
+	srv.Start()
+	t.Cleanup(srv.Close)
+	bg, stop := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { app.RunBackground(bg); close(done) }()
+	t.Cleanup(func() { stop(); <-done })
+	return srv
+}
+
+// mustNew is New, failing the test if the site cannot be built.
+func mustNew(t testing.TB, cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
+	t.Helper()
+	app, err := New(cfg, logger, pool)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return app
+}

@@ -1,0 +1,50 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/sswalliance/advocacy/internal/i18n"
+	"github.com/sswalliance/advocacy/templates"
+)
+
+// Lang is the request's language, read from its path ("/es/..." is
+// Spanish). Pages and error pages alike use it, so both always agree.
+func Lang(r *http.Request) i18n.Lang {
+	l, _ := i18n.Split(r.URL.Path)
+	return l
+}
+
+// Meta describes the page being served, in the request's language.
+func (a *Site) Meta(r *http.Request, title, description string) templates.Meta {
+	l, path := i18n.Split(r.URL.Path)
+	m := templates.Meta{Lang: l, Title: title, Description: description, Path: path, BaseURL: a.cfg.BaseURL.String()}
+	if a.Footer != nil {
+		m.Subscribe = a.Footer(m)
+	}
+	return m
+}
+
+// CompressGets compresses the answers to every method but POST. An answer
+// to a form post is small and seen once, and each compressed answer holds
+// a compressor of its own (about 800 KiB at level 5; the pool that reuses
+// them is emptied at every collection): a flood of sign-ins, each refused
+// at once, made the process's memory grow with the size of the flood.
+func CompressGets(next http.Handler) http.Handler {
+	compressed := middleware.Compress(5, compressible...)(next)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost {
+			next.ServeHTTP(w, r)
+			return
+		}
+		compressed.ServeHTTP(w, r)
+	})
+}
+
+// compressible lists the content types worth compressing.
+var compressible = []string{
+	"text/html", "text/css", "text/plain", "text/javascript", "text/calendar",
+	"application/javascript", "application/json", "application/xml",
+	"application/atom+xml", "image/svg+xml",
+}

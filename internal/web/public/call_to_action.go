@@ -1,0 +1,62 @@
+package public
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/sswalliance/advocacy/internal/store"
+	"github.com/sswalliance/advocacy/internal/web"
+	"github.com/sswalliance/advocacy/templates/public"
+)
+
+// document returns the resource holding a page's downloadable document, or
+// an empty one when staff have not published it (the page then says so).
+func (a *Handlers) document(r *http.Request, slug string) (store.Resource, error) {
+	doc, err := a.store.Resource(r.Context(), slug, web.Lang(r))
+	if errors.Is(err, store.ErrNotFound) {
+		return store.Resource{}, nil
+	}
+	return doc, err
+}
+
+func (a *Handlers) CallToAction(w http.ResponseWriter, r *http.Request) error {
+	l := web.Lang(r)
+	p, err := a.store.Page(r.Context(), "call-to-action", l)
+	if err != nil {
+		return err
+	}
+	v := public.CallToActionView{Page: p}
+	if v.Recommendations, err = a.store.Recommendations(r.Context(), l); err != nil {
+		return err
+	}
+	if v.Document, err = a.document(r, "call-to-action"); err != nil {
+		return err
+	}
+	if v.Wall, err = a.store.PublicSignatories(r.Context(), store.PublicFilter{}); err != nil {
+		return err
+	}
+	v.Signatories = len(v.Wall) // the count and the wall can never disagree
+	return a.Render(w, r, http.StatusOK, public.CallToAction(a.Meta(r, p.Title, p.Description), v))
+}
+
+func (a *Handlers) Toolkit(w http.ResponseWriter, r *http.Request) error {
+	l := web.Lang(r)
+	p, err := a.store.Page(r.Context(), "toolkit", l)
+	if err != nil {
+		return err
+	}
+	v := public.ToolkitView{Page: p}
+	if v.Document, err = a.document(r, "global-advocacy-toolkit"); err != nil {
+		return err
+	}
+	types, err := a.store.ResourceTypes(r.Context(), l)
+	if err != nil {
+		return err
+	}
+	for _, t := range types {
+		if t.Toolkit {
+			v.Components = append(v.Components, t)
+		}
+	}
+	return a.Render(w, r, http.StatusOK, public.Toolkit(a.Meta(r, p.Title, p.Description), v))
+}

@@ -1,0 +1,185 @@
+package routes
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/sswalliance/advocacy/internal/i18n"
+	"github.com/sswalliance/advocacy/internal/web"
+	"github.com/sswalliance/advocacy/internal/web/admin"
+	"github.com/sswalliance/advocacy/internal/web/public"
+	"github.com/sswalliance/advocacy/static"
+)
+
+// Handlers are what the router routes to.
+type Handlers struct {
+	Site   *web.Site
+	Public *public.Handlers
+	Admin  *admin.Handlers
+	// Forms are the signing, subscribing and content-editing handlers.
+	Forms *web.App
+}
+
+// New returns the site's handler: every route the site answers is here.
+// extra, when not nil, mounts test-only handlers behind the same
+// middleware.
+func New(h Handlers, extra func(chi.Router)) http.Handler {
+	s, pub := h.Site, h.Public
+	r := chi.NewRouter()
+	r.Use(
+		web.TagRequest,
+		s.RealClientIP,
+		s.SecurityHeaders,
+		s.AccessLog,
+		s.RecoverPanic,
+		s.RefuseBadURLText,
+		web.CompressGets,
+		s.CrossOriginProtection(),
+		middleware.GetHead,
+	)
+	r.NotFound(s.NotFound)
+	r.MethodNotAllowed(s.MethodNotAllowed)
+
+	r.Get("/healthz", s.Healthz)
+	r.Get("/readyz", s.Readyz)
+	r.Get("/robots.txt", s.Robots)
+	r.Get("/sitemap.xml", s.Handle(pub.Sitemap))
+	r.Handle(static.Prefix+"*", static.Handler(http.HandlerFunc(s.NotFound)))
+
+	// Every public page in English at /..., and in Spanish at /es/....
+	pages := func(r chi.Router) { PublicPages(r, pub, h.Forms) }
+	r.Group(pages)
+	r.Route("/es", pages)
+	// The staff area.
+	r.Route("/admin", func(r chi.Router) { staffArea(r, h) })
+
+	// Language-neutral routes: files and feeds. A feed has one address
+	// per language, like the pages.
+	r.Get("/files/{id}/{name}", s.Handle(pub.File))
+	for _, l := range i18n.Langs {
+		r.Get(l.Path("/feed.xml"), s.Handle(pub.BlogFeed))
+	}
+	for _, l := range i18n.Langs {
+		r.Get(l.Path("/events.ics"), s.Handle(pub.EventsFeed(l)))
+	}
+	// The open data: every approved signatory, never its contact.
+	h.Forms.SigningRootRoutes(r)
+	r.Get("/logos/{file}", s.Handle(h.Forms.LogoImage))
+	r.Get("/logos/preview/{file}", s.Handle(h.Forms.LogoPreviewImage))
+	if extra != nil {
+		extra(r)
+	}
+	return r
+}
+
+// PublicPages are the pages visitors read, mounted once per language
+// (the content editor's preview mounts them too, over its transaction).
+func PublicPages(r chi.Router, pub *public.Handlers, forms *web.App) {
+	s := pub.Site
+	r.Get("/", s.Handle(pub.Home))
+	r.Get("/key-messages", s.Handle(pub.KeyMessages))
+	r.Get("/key-messages/{audience}", s.Handle(pub.AudienceMessages))
+	r.Get("/call-to-action", s.Handle(pub.CallToAction))
+	// Signing the Call to Action.
+	forms.SigningRoutes(r)
+	r.Get("/toolkit", s.Handle(pub.Toolkit))
+	r.Get("/resources", s.Handle(pub.ResourceLibrary))
+	r.Get("/resources/{slug}", s.Handle(pub.ResourceDetail))
+	r.Get("/sswweek", s.Handle(pub.SSWWeekArchive))
+	r.Get("/sswweek/{year}", s.Handle(pub.SSWWeekEdition))
+	r.Get("/blog", s.Handle(pub.BlogList))
+	r.Get("/blog/{slug}", s.Handle(pub.BlogPost))
+	// The sign-up for the SSWWeek emails and the pages reached from them.
+	forms.SubscribeRoutes(r)
+	r.Get("/events", s.Handle(pub.Events))
+}
+
+// staffArea is the staff area. Sign-in is open to all. Every signed-in
+// member (editor or admin) edits content and moderates signatories; what
+// holds personal data in bulk or speaks to people for the site (the
+// subscriber list and its CSV, mailings, the outbox, logo originals,
+// erasure), staff accounts and the audit log are for admins only. The
+// README's table of who gets what is tested route by route
+// (TestEveryRouteAnswersEachRoleAsTheTableSays).
+func staffArea(r chi.Router, h Handlers) {
+	s, adm, pub, forms := h.Site, h.Admin, h.Public, h.Forms
+	r.Use(s.Sessions().LoadAndSave, web.NoStore)
+	r.NotFound(s.NotFound)
+	r.Get("/login", s.Handle(adm.LoginForm))
+	r.Post("/login", s.Handle(adm.Login))
+	r.Group(func(r chi.Router) {
+		r.Use(s.RequireStaff, s.StaffUploadSlot)
+		// Editors and admins.
+		r.Post("/logout", s.Handle(adm.Logout))
+		r.Get("/", s.Handle(adm.Dashboard))
+		r.Get("/password", s.Handle(adm.PasswordForm))
+		r.Post("/password", s.Handle(adm.ChangePassword))
+		r.Post("/markdown", s.Handle(forms.MarkdownPreview))
+		// The content editor.
+		forms.ContentRoutes(r)
+		// Moderating the organisations signing the Call to Action.
+		r.Get("/signatories", s.Handle(adm.SignatoryList))
+		r.Post("/signatories/bulk", s.Handle(adm.SignatoryBulk))
+		r.Get("/signatories/new", s.Handle(adm.SignatoryNew))
+		r.Post("/signatories/new", s.Handle(adm.SignatoryCreate))
+		r.Get("/signatories/{id}", s.Handle(adm.SignatoryShow))
+		r.Get("/signatories/{id}/edit", s.Handle(adm.SignatoryEdit))
+		r.Post("/signatories/{id}/edit", s.Handle(adm.SignatoryUpdate))
+		r.Post("/signatories/{id}/approve", s.Handle(adm.SignatoryApprove))
+		r.Post("/signatories/{id}/reject", s.Handle(adm.SignatoryReject))
+		r.Post("/signatories/{id}/request-changes", s.Handle(adm.SignatoryRequestChanges))
+		r.Post("/signatories/{id}/hide", s.Handle(adm.SignatoryHide))
+		r.Post("/signatories/{id}/unhide", s.Handle(adm.SignatoryUnhide))
+		r.Get("/logos/{file}", s.Handle(forms.StaffLogoImage))
+		r.Get("/files/{id}/{name}", s.Handle(pub.StaffFile))
+
+		// Admins only.
+		r.Group(func(r chi.Router) {
+			r.Use(s.RequireAdmin)
+			// What only admins do with a signatory: erase the contact's
+			// personal data, an answer to a request under data-protection
+			// law that cannot be undone, and download the logo as
+			// uploaded, bytes straight from a visitor that may carry more
+			// than the logo (an image's metadata: author, place).
+			r.Get("/signatories/{id}/erase", s.Handle(adm.SignatoryEraseForm))
+			r.Post("/signatories/{id}/erase", s.Handle(adm.SignatoryErase))
+			r.Get("/signatories/{id}/original", s.Handle(forms.LogoOriginal))
+			// The people on the mailing lists: the list is personal data
+			// in bulk.
+			r.Get("/subscribers", s.Handle(adm.SubscriberList))
+			r.Get("/subscribers.csv", s.Handle(adm.SubscribersCSV))
+			r.Get("/subscribers/{id}", s.Handle(adm.SubscriberShow))
+			r.Get("/subscribers/{id}/erase", s.Handle(adm.SubscriberEraseForm))
+			r.Post("/subscribers/{id}/erase", s.Handle(adm.SubscriberErase))
+			// Mailings speak for the site to every subscriber. Staff never
+			// send to subscribers directly: they schedule, or confirm Send
+			// now, and package newsletter does the sending.
+			r.Get("/mailings", s.Handle(adm.MailingList))
+			r.Post("/mailings/drafts", s.Handle(adm.MailingDrafts))
+			r.Get("/mailings/new", s.Handle(adm.MailingNew))
+			r.Post("/mailings/new", s.Handle(adm.MailingSave))
+			r.Get("/mailings/{id}", s.Handle(adm.MailingShow))
+			r.Post("/mailings/{id}", s.Handle(adm.MailingSave))
+			r.Post("/mailings/{id}/unschedule", s.Handle(adm.MailingUnschedule))
+			r.Get("/mailings/{id}/send", s.Handle(adm.MailingSendForm))
+			r.Post("/mailings/{id}/send", s.Handle(adm.MailingSend))
+			// The outbox holds every address the site writes to, and the
+			// emails themselves.
+			r.Get("/outbox", s.Handle(adm.OutboxList))
+			r.Get("/outbox/{id}", s.Handle(adm.OutboxEmail))
+			r.Post("/outbox/{id}/retry", s.Handle(adm.OutboxRetry))
+			// Staff accounts.
+			r.Get("/users", s.Handle(adm.UserList))
+			r.Get("/users/new", s.Handle(adm.UserNew))
+			r.Post("/users/new", s.Handle(adm.UserCreate))
+			r.Get("/users/{id}", s.Handle(adm.UserEdit))
+			r.Post("/users/{id}", s.Handle(adm.UserUpdate))
+			r.Post("/users/{id}/disable", s.Handle(adm.UserDisable))
+			r.Post("/users/{id}/enable", s.Handle(adm.UserEnable))
+			r.Post("/users/{id}/reset-password", s.Handle(adm.UserResetPassword))
+			r.Get("/audit", s.Handle(adm.AuditLog))
+		})
+	})
+}
