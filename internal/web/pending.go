@@ -106,8 +106,6 @@ func (a *App) Uploads() chan struct{} { return a.uploads }
 // RunBackground and PublishDue: see admin_background.go.
 
 // Aliases of the shared helpers under the names App's files use.
-type handlerFunc = HandlerFunc
-
 const (
 	retryAfter = RetryAfter
 	maxVersion = MaxVersion
@@ -117,9 +115,6 @@ func (a *Site) handle(h HandlerFunc) http.HandlerFunc { return a.Handle(h) }
 func (a *Site) render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) error {
 	return a.Render(w, r, status, c)
 }
-func (a *Site) renderError(w http.ResponseWriter, r *http.Request, status int) {
-	a.RenderError(w, r, status)
-}
 func (a *Site) notFound(w http.ResponseWriter, r *http.Request) { a.NotFound(w, r) }
 func (a *Site) meta(r *http.Request, title, description string) templates.Meta {
 	return a.Meta(r, title, description)
@@ -128,9 +123,6 @@ func (a *Site) frame(r *http.Request, title string) admin.Frame { return a.Frame
 func (a *Site) flash(r *http.Request, msg string)               { a.Flash(r, msg) }
 func (a *Site) flashError(r *http.Request, msg string)          { a.FlashError(r, msg) }
 func (a *Site) audit(r *http.Request, e store.AuditEvent)       { a.Audit(r, e) }
-func (a *Site) renderAdminError(w http.ResponseWriter, r *http.Request, status int, text string) {
-	a.RenderAdminError(w, r, status, text)
-}
 
 // resourceMsg returns the interface text key in l with its placeholders
 // replaced (a copy of public's, for the signing pages until they move).
@@ -143,12 +135,10 @@ func staff(r *http.Request) store.User                        { return Staff(r) 
 func clientIP(r *http.Request) string                         { return ClientIP(r) }
 func badRequest(err error) error                              { return BadRequest(err) }
 func unavailable(err error) bool                              { return Unavailable(err) }
-func logPath(p string) string                                 { return LogPath(p) }
 func typable(s string) bool                                   { return Typable(s) }
 func clientNet(r *http.Request) (ip netip.Addr, ok bool)      { return ClientNet(r) }
 func rowID(s string) (int64, bool)                            { return RowID(s) }
 func number[N int | int64](s string, lo, hi N) (n N, ok bool) { return Number(s, lo, hi) }
-func fallbackNote(l i18n.Lang, langs ...string) string        { return FallbackNote(l, langs...) }
 
 // What the staff signatory form shares with the public sign form.
 type (
