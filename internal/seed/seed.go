@@ -1,5 +1,3 @@
-// Package seed loads the demo content that `make run` shows on a fresh
-// database. Demo rows live here, in code, never in migrations.
 package seed
 
 import (

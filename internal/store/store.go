@@ -1,5 +1,3 @@
-// Package store holds all of the site's SQL: one file per entity, every
-// method taking a context first.
 package store
 
 import (
