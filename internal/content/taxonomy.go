@@ -270,9 +270,8 @@ type translationTable struct {
 var textsInsert = regexp.MustCompile(`^INSERT INTO (\w+) \((\w+), lang, ([\w, ]+)\)$`)
 
 // texts declares a translation table by the head of the INSERT that
-// writes it, "INSERT INTO audience_texts (audience_id, lang, name,
-// summary)", so the one statement writing each table can be found by
-// searching for it. The columns after lang must be fields' translated
+// writes it (see audienceTexts), so the one statement writing each table
+// can be found by searching for it. The columns after lang must be fields' translated
 // fields, in order; a mismatch is a programming error, caught at start.
 func texts(insert string, fields []Field) translationTable {
 	m := textsInsert.FindStringSubmatch(insert)
