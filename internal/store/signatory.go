@@ -578,20 +578,6 @@ func (s *Store) RejectionReasons(ctx context.Context, lang string) ([]RejectionR
 	return list, nil
 }
 
-// CreateRejectionReason adds a reason at position, with its text in
-// English and, when given, Spanish.
-func (s *Store) CreateRejectionReason(ctx context.Context, slug string, position int, en, es string) error {
-	if _, err := s.db.Exec(ctx, `INSERT INTO rejection_reasons (slug, position) VALUES ($1, $2)`, slug, position); err != nil {
-		return fmt.Errorf("store: create rejection reason %s: %w", slug, err)
-	}
-	_, err := s.db.Exec(ctx, `INSERT INTO rejection_reason_texts (reason_slug, lang, text)
-		SELECT $1, lang, text FROM (VALUES ('en', $2), ('es', $3)) v(lang, text) WHERE text <> ''`, slug, en, es)
-	if err != nil {
-		return fmt.Errorf("store: create rejection reason %s texts: %w", slug, err)
-	}
-	return nil
-}
-
 // RecordFormPost counts an accepted post of form from ip and reports
 // whether it was within limit posts in the window before it. Posts are
 // counted under a per-address lock, so simultaneous posts cannot all slip
