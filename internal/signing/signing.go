@@ -62,18 +62,11 @@ var ErrStateChanged = store.ErrStateChanged
 // ConfirmEmailEvery ago.
 var ErrConfirmationSent = errors.New("signing: a confirmation email went to the address within the hour")
 
-// Actor is who acts: a staff member, or the contact, or the system.
-type Actor struct {
-	ID   *int64 // the staff account; nil otherwise
-	Name string
-	IP   string
-}
-
 // Contact is the actor for what the organisation's contact does by link.
-func Contact(ip string) Actor { return Actor{Name: "contact (by email link)", IP: ip} }
+func Contact(ip string) store.Actor { return store.Actor{Name: "contact (by email link)", IP: ip} }
 
 // System is the actor for timed work.
-var System = Actor{Name: "system"}
+var System = store.Actor{Name: "system"}
 
 // Service runs the signing workflow.
 type Service struct {
@@ -110,9 +103,8 @@ func (s *Service) inTx(ctx context.Context, fn func(tx pgx.Tx, st *store.Store) 
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return fn(tx, store.FromTx(tx)) })
 }
 
-func audit(ctx context.Context, st *store.Store, a Actor, action string, sig store.Signatory, detail string) error {
-	return st.Audit(ctx, store.AuditEvent{Action: action, ActorID: a.ID, Actor: a.Name, IP: a.IP,
-		ObjectKind: "signatory", ObjectKey: strconv.FormatInt(sig.ID, 10), ObjectLabel: sig.Name, Detail: detail})
+func audit(ctx context.Context, st *store.Store, a store.Actor, action string, sig store.Signatory, detail string) error {
+	return st.Audit(ctx, a.Event(action, "signatory", strconv.FormatInt(sig.ID, 10), sig.Name, detail))
 }
 
 // Submit saves a public submission awaiting confirmation and queues the
@@ -217,7 +209,7 @@ func (s *Service) Confirm(ctx context.Context, token, ip string) (store.Signator
 
 // transition moves a signatory from one of from to to, audits it and
 // lets then queue what follows (emails), all in one transaction.
-func (s *Service) transition(ctx context.Context, id int64, from []string, to, reason, note string, a Actor, action, detail string,
+func (s *Service) transition(ctx context.Context, id int64, from []string, to, reason, note string, a store.Actor, action, detail string,
 	then func(tx pgx.Tx, st *store.Store, sig store.Signatory) error) (store.Signatory, error) {
 	var sig store.Signatory
 	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
@@ -240,7 +232,7 @@ func (s *Service) transition(ctx context.Context, id int64, from []string, to, r
 
 // Approve puts a submission on the wall and emails the contact, with a
 // link to withdraw at any time.
-func (s *Service) Approve(ctx context.Context, id int64, a Actor) (store.Signatory, error) {
+func (s *Service) Approve(ctx context.Context, id int64, a store.Actor) (store.Signatory, error) {
 	return s.transition(ctx, id, ApproveFrom,
 		store.StatusApproved, "", "", a, store.ActionSignatoryApprove, "",
 		func(tx pgx.Tx, st *store.Store, sig store.Signatory) error {
@@ -252,7 +244,7 @@ func (s *Service) Approve(ctx context.Context, id int64, a Actor) (store.Signato
 
 // Reject turns a submission down for reason (a rejection reason's slug),
 // with an optional note; both are emailed to the contact.
-func (s *Service) Reject(ctx context.Context, id int64, reason, note string, a Actor) (store.Signatory, error) {
+func (s *Service) Reject(ctx context.Context, id int64, reason, note string, a store.Actor) (store.Signatory, error) {
 	if reason == "" {
 		return store.Signatory{}, fmt.Errorf("signing: reject %d: a reason is required", id)
 	}
@@ -275,7 +267,7 @@ func (s *Service) Reject(ctx context.Context, id int64, reason, note string, a A
 
 // RequestChanges asks the contact to fix the submission: they get note
 // and a link to a form holding what they sent.
-func (s *Service) RequestChanges(ctx context.Context, id int64, note string, a Actor) (store.Signatory, error) {
+func (s *Service) RequestChanges(ctx context.Context, id int64, note string, a store.Actor) (store.Signatory, error) {
 	if note == "" {
 		return store.Signatory{}, fmt.Errorf("signing: request changes to %d: a note is required", id)
 	}
@@ -338,17 +330,17 @@ func (s *Service) Withdraw(ctx context.Context, id int64, ip string) (store.Sign
 }
 
 // Hide takes an approved signatory off the wall without telling anyone.
-func (s *Service) Hide(ctx context.Context, id int64, a Actor) (store.Signatory, error) {
+func (s *Service) Hide(ctx context.Context, id int64, a store.Actor) (store.Signatory, error) {
 	return s.transition(ctx, id, HideFrom, store.StatusHidden, "", "", a, store.ActionSignatoryHide, "", nil)
 }
 
 // Unhide puts a hidden signatory back on the wall.
-func (s *Service) Unhide(ctx context.Context, id int64, a Actor) (store.Signatory, error) {
+func (s *Service) Unhide(ctx context.Context, id int64, a store.Actor) (store.Signatory, error) {
 	return s.transition(ctx, id, UnhideFrom, store.StatusApproved, "", "", a, store.ActionSignatoryUnhide, "", nil)
 }
 
 // Edit replaces a signatory's details, whatever its state.
-func (s *Service) Edit(ctx context.Context, id int64, in store.SignatoryInput, a Actor) error {
+func (s *Service) Edit(ctx context.Context, id int64, in store.SignatoryInput, a store.Actor) error {
 	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
 		if err := st.UpdateSignatory(ctx, id, in); err != nil {
 			return err
@@ -367,7 +359,7 @@ func (s *Service) Edit(ctx context.Context, id int64, in store.SignatoryInput, a
 
 // Add puts an organisation on the wall directly (staff received its logo
 // some other way). No email is sent.
-func (s *Service) Add(ctx context.Context, in store.SignatoryInput, a Actor) (int64, error) {
+func (s *Service) Add(ctx context.Context, in store.SignatoryInput, a store.Actor) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
 		var err error
@@ -394,7 +386,7 @@ const EraseDeleted = "submission deleted"
 // on the wall (or hidden) stays, without its contact; any other
 // submission is deleted outright. It reports whether the signatory was
 // deleted.
-func (s *Service) Erase(ctx context.Context, id int64, a Actor) (deleted bool, err error) {
+func (s *Service) Erase(ctx context.Context, id int64, a store.Actor) (deleted bool, err error) {
 	err = s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
 		sig, err := st.LockSignatory(ctx, id)
 		if err != nil {

@@ -31,7 +31,7 @@ type fixture struct {
 	st    *store.Store
 	svc   *signing.Service
 	smtp  *mailtest.Server
-	staff signing.Actor
+	staff store.Actor
 }
 
 // newFixture is the workflow over a seeded database, with its email
@@ -70,7 +70,7 @@ func newFixture(t *testing.T) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &fixture{pool: pool, st: store.New(pool), svc: svc, smtp: smtp, staff: signing.Actor{ID: &u.ID, Name: "Reviewer"}}
+	return &fixture{pool: pool, st: store.New(pool), svc: svc, smtp: smtp, staff: store.Actor{ID: &u.ID, Name: "Reviewer"}}
 }
 
 func input(name, site, email string) store.SignatoryInput {

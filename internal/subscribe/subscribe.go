@@ -63,22 +63,15 @@ var ErrStateChanged = store.ErrStateChanged
 // TokenConfirm is the purpose of a confirmation link's token.
 const TokenConfirm = "confirm"
 
-// Actor is who acts: a visitor, a subscriber by link, or the system.
-type Actor struct {
-	ID   *int64 // a staff account; nil otherwise
-	Name string
-	IP   string
-}
-
 // Visitor is the actor for a sign-up from the public form.
-func Visitor(ip string) Actor { return Actor{Name: "visitor (sign-up form)", IP: ip} }
+func Visitor(ip string) store.Actor { return store.Actor{Name: "visitor (sign-up form)", IP: ip} }
 
 // ByLink is the actor for what a subscriber does from a link in our
 // emails.
-func ByLink(ip string) Actor { return Actor{Name: "subscriber (by email link)", IP: ip} }
+func ByLink(ip string) store.Actor { return store.Actor{Name: "subscriber (by email link)", IP: ip} }
 
 // System is the actor for timed work.
-var System = Actor{Name: "system"}
+var System = store.Actor{Name: "system"}
 
 // Check tidies in (trims and collapses spaces) and returns what is wrong
 // with it: field name to the i18n key of a message. consent is the
@@ -175,9 +168,8 @@ func (s *Service) inTx(ctx context.Context, fn func(tx pgx.Tx, st *store.Store) 
 // audit records an action on sub. The label is the masked address: the
 // log is read by every staff member, who need to tell lines apart, not
 // to read addresses.
-func audit(ctx context.Context, st *store.Store, a Actor, action string, sub store.Subscriber, detail string) error {
-	return st.Audit(ctx, store.AuditEvent{Action: action, ActorID: a.ID, Actor: a.Name, IP: a.IP,
-		ObjectKind: "subscriber", ObjectKey: strconv.FormatInt(sub.ID, 10), ObjectLabel: Mask(sub.Email), Detail: detail})
+func audit(ctx context.Context, st *store.Store, a store.Actor, action string, sub store.Subscriber, detail string) error {
+	return st.Audit(ctx, a.Event(action, "subscriber", strconv.FormatInt(sub.ID, 10), Mask(sub.Email), detail))
 }
 
 // Subscribe takes a sign-up (checked with Check). A new address is saved

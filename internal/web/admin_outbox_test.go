@@ -32,7 +32,7 @@ func TestOutboxShowsStaffNoWorkingLinkWhileTheRecipientGetsOne(t *testing.T) {
 	visitor := client(t, srv.URL)
 	admin := signIn(t, srv.URL, "admin@example.org", addStaff(t, pool, "admin@example.org", "admin"))
 	editor := signIn(t, srv.URL, "editor@example.org", addStaff(t, pool, "editor@example.org", "editor"))
-	staffActor := signing.Actor{Name: "test"}
+	staffActor := store.Actor{Name: "test"}
 
 	// Every email that carries a secret, sent through the workflows; each
 	// link in what reaches SMTP works.

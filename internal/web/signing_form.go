@@ -518,8 +518,8 @@ func postAddr(r *http.Request) netip.Addr {
 }
 
 // staffActor is the signed-in staff member, as the workflow's actor.
-func staffActor(r *http.Request) signing.Actor {
+func staffActor(r *http.Request) store.Actor {
 	u := staff(r)
 	id := u.ID
-	return signing.Actor{ID: &id, Name: u.Name, IP: clientIP(r)}
+	return store.Actor{ID: &id, Name: u.Name, IP: clientIP(r)}
 }
