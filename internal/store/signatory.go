@@ -2,18 +2,14 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"net/netip"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // Signatory states. A submission starts awaiting confirmation of its
@@ -590,84 +586,4 @@ func (s *Store) CreateRejectionReason(ctx context.Context, slug string, position
 		return fmt.Errorf("store: create rejection reason %s texts: %w", slug, err)
 	}
 	return nil
-}
-
-// RecordFormPost counts an accepted post of form from ip and reports
-// whether it was within limit posts in the window before it. Posts are
-// counted under a per-address lock, so simultaneous posts cannot all slip
-// under the limit.
-func (s *Store) RecordFormPost(ctx context.Context, form string, ip netip.Addr, limit int, window time.Duration) (bool, error) {
-	ok := false
-	err := s.InTx(ctx, func(tx *Store) error {
-		if _, err := tx.db.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1 || ' ' || $2::text, 0))`, form, ip.String()); err != nil {
-			return err
-		}
-		var n int
-		if err := tx.db.QueryRow(ctx, `SELECT count(*) FROM form_posts WHERE form = $1 AND ip = $2 AND at > now() - $3::interval`,
-			form, ip.String(), window.String()).Scan(&n); err != nil {
-			return err
-		}
-		if n >= limit {
-			return nil
-		}
-		ok = true
-		_, err := tx.db.Exec(ctx, `INSERT INTO form_posts (form, ip) VALUES ($1, $2)`, form, ip.String())
-		return err
-	})
-	if err != nil {
-		return false, fmt.Errorf("store: record %s post: %w", form, err)
-	}
-	return ok, nil
-}
-
-// DeleteFormPostsBefore forgets posts older than cutoff (addresses are
-// personal data, kept only as long as a rate limit needs them).
-func (s *Store) DeleteFormPostsBefore(ctx context.Context, cutoff time.Time) error {
-	if _, err := s.db.Exec(ctx, `DELETE FROM form_posts WHERE at < $1`, cutoff); err != nil {
-		return fmt.Errorf("store: delete old form posts: %w", err)
-	}
-	return nil
-}
-
-// KeyCache holds one site key once read: keys never change, and some are
-// used on every page (the form stamp).
-type KeyCache struct {
-	pool *pgxpool.Pool
-	name string
-	mu   sync.Mutex
-	key  []byte
-}
-
-// NewKeyCache reads the key called name from pool, on first use. It reads
-// from the pool, never a transaction, so a rolled-back preview cannot
-// leave it holding a key that was never saved.
-func NewKeyCache(pool *pgxpool.Pool, name string) *KeyCache {
-	return &KeyCache{pool: pool, name: name}
-}
-
-// Get returns the key, reading (or making) it the first time.
-func (c *KeyCache) Get(ctx context.Context) ([]byte, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.key == nil {
-		key, err := New(c.pool).SiteKey(ctx, c.name)
-		if err != nil {
-			return nil, err
-		}
-		c.key = key
-	}
-	return c.key, nil
-}
-
-// SiteKey returns the secret key called name, making it on first use.
-func (s *Store) SiteKey(ctx context.Context, name string) ([]byte, error) {
-	key := make([]byte, 32)
-	rand.Read(key)
-	if _, err := s.db.Exec(ctx, `INSERT INTO site_keys (name, key) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, name, key); err != nil {
-		return nil, fmt.Errorf("store: make site key %s: %w", name, err)
-	}
-	if err := s.db.QueryRow(ctx, `SELECT key FROM site_keys WHERE name = $1`, name).Scan(&key); err != nil {
-		return nil, fmt.Errorf("store: site key %s: %w", name, err)
-	}
-	return key, nil
 }
