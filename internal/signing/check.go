@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sswalliance/advocacy/internal/mail"
+	"github.com/sswalliance/advocacy/internal/org"
 	"github.com/sswalliance/advocacy/internal/store"
 )
 
@@ -62,7 +63,7 @@ func Check(in *store.SignatoryInput, withContact bool) map[string]string {
 	switch {
 	case in.Country == "" && withContact:
 		p["country"] = "sign.error.country.required"
-	case in.Country != "" && !IsCountry(in.Country):
+	case in.Country != "" && !org.IsCountry(in.Country):
 		p["country"] = "sign.error.country.invalid"
 	}
 	switch {

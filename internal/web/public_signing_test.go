@@ -30,6 +30,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/sswalliance/advocacy/internal/org"
 	"github.com/sswalliance/advocacy/internal/signing"
 	"github.com/sswalliance/advocacy/internal/store"
 )
@@ -240,7 +241,7 @@ func TestSignFormRendersEveryField(t *testing.T) {
 				t.Errorf("%s: radio %s has no label", path, r.AttrOr("value", ""))
 			}
 		})
-		if n := form.Find(`select[name=country] option`).Length(); n != len(signing.Countries)+1 {
+		if n := form.Find(`select[name=country] option`).Length(); n != len(org.Countries)+1 {
 			t.Errorf("%s: %d country options", path, n)
 		}
 		if got := form.Find(`input[name=logo]`).AttrOr("accept", ""); got != "image/png,image/jpeg,image/webp,image/gif" {
