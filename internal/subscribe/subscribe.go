@@ -511,18 +511,14 @@ func (s *Service) FromLink(ctx context.Context, id int64, sig string) (store.Sub
 	return store.New(s.pool).Subscriber(ctx, id)
 }
 
-// The emails. Each is plain text in the subscriber's language.
+// The emails. Each is plain text in the subscriber's language, every
+// sentence from the i18n catalogue (messages_subscribe_emails.go).
 
 func greeting(l i18n.Lang, sub store.Subscriber) string {
-	switch {
-	case l == i18n.ES && sub.Name == "":
-		return "Hola:"
-	case l == i18n.ES:
-		return "Hola, " + sub.Name + ":"
-	case sub.Name == "":
-		return "Hello,"
+	if sub.Name == "" {
+		return l.T("email.greeting.anonymous")
 	}
-	return "Hello " + sub.Name + ","
+	return l.F("email.greeting", "{name}", sub.Name)
 }
 
 func emailBody(l i18n.Lang, sub store.Subscriber, site string, paragraphs ...string) string {
@@ -533,11 +529,7 @@ func emailBody(l i18n.Lang, sub store.Subscriber, site string, paragraphs ...str
 		b.WriteString(p)
 	}
 	b.WriteString("\n\n")
-	if l == i18n.ES {
-		b.WriteString("Campaña por la fuerza laboral de servicios sociales\n")
-	} else {
-		b.WriteString("Social Service Workforce campaign\n")
-	}
+	b.WriteString(l.T("email.campaign") + "\n")
 	b.WriteString(site)
 	b.WriteString("\n")
 	return b.String()
@@ -545,47 +537,27 @@ func emailBody(l i18n.Lang, sub store.Subscriber, site string, paragraphs ...str
 
 // listNames names what sub receives, as a phrase.
 func listNames(l i18n.Lang, sub store.Subscriber) string {
-	if l == i18n.ES {
-		switch {
-		case sub.Daily && sub.Updates:
-			return "los correos diarios de la SSWWeek y las novedades de la campaña"
-		case sub.Daily:
-			return "los correos diarios de la SSWWeek"
-		}
-		return "las novedades de la campaña"
-	}
 	switch {
 	case sub.Daily && sub.Updates:
-		return "the SSWWeek daily emails and the campaign's news and updates"
+		return l.T("subscribe.email.lists.both")
 	case sub.Daily:
-		return "the SSWWeek daily emails"
+		return l.T("subscribe.email.lists.daily")
 	}
-	return "the campaign's news and updates"
+	return l.T("subscribe.email.lists.updates")
 }
 
 // confirmEmail goes to an address nobody has confirmed: its subject is
 // fixed, and the only words of the visitor's in it are the name, which
 // Check holds to mail.LinkLike.
 func confirmEmail(l i18n.Lang, sub store.Subscriber, site, link string) (subject, body string) {
-	if l == i18n.ES {
-		return l.T("subscribe.email.confirm.subject"), emailBody(l, sub, site,
-			"Alguien, seguramente usted, pidió recibir en esta dirección "+listNames(l, sub)+".",
-			"Para confirmarlo, abra este enlace y pulse «Confirmar la suscripción»:\n"+link,
-			"El enlace vence en 7 días. Si no fue usted, ignore este mensaje: sin confirmación no le enviaremos nada y borraremos la solicitud.")
-	}
 	return l.T("subscribe.email.confirm.subject"), emailBody(l, sub, site,
-		"Someone, most likely you, asked for "+listNames(l, sub)+" to be sent to this address.",
-		"To confirm, open this link and press \"Confirm my subscription\":\n"+link,
-		"The link stops working after 7 days. If this was not you, ignore this email: without confirmation we send you nothing and delete the request.")
+		l.F("subscribe.email.confirm.asked", "{lists}", listNames(l, sub)),
+		l.T("subscribe.email.confirm.open")+"\n"+link,
+		l.T("subscribe.email.confirm.expiry"))
 }
 
 func reminderEmail(l i18n.Lang, sub store.Subscriber, site, prefs string) (subject, body string) {
-	if l == i18n.ES {
-		return "Su suscripción ya está activa", emailBody(l, sub, site,
-			"Alguien volvió a escribir esta dirección en nuestro formulario de suscripción. Ya recibe "+listNames(l, sub)+", así que no cambiamos nada.",
-			"Para cambiar lo que recibe o el idioma, o para darse de baja, use este enlace personal (no lo comparta):\n"+prefs)
-	}
-	return "You are already subscribed", emailBody(l, sub, site,
-		"Someone entered this address in our sign-up form again. It already receives "+listNames(l, sub)+", so nothing has changed.",
-		"To change what you receive or the language, or to unsubscribe, use this personal link (please do not share it):\n"+prefs)
+	return l.T("subscribe.email.reminder.subject"), emailBody(l, sub, site,
+		l.F("subscribe.email.reminder.again", "{lists}", listNames(l, sub)),
+		l.T("subscribe.email.reminder.prefs")+"\n"+prefs)
 }
