@@ -49,13 +49,16 @@ func newFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	base, _ := url.Parse("https://example.org")
-	svc := signing.New(pool, nil, base)
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	runner, err := jobs.New(pool, logger, sender, "smtp", svc.Chores()...)
+	queue, err := jobs.NewQueue(pool, logger)
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc.SetJobs(runner)
+	svc := signing.New(pool, queue, base)
+	runner, err := jobs.NewRunner(pool, queue, logger, sender, "smtp", nil, svc.Chores()...)
+	if err != nil {
+		t.Fatal(err)
+	}
 	runCtx, cancel := context.WithCancel(ctx)
 	if err := runner.Start(runCtx); err != nil {
 		t.Fatal(err)

@@ -133,7 +133,7 @@ func Mask(email string) string {
 // Service runs the subscription workflow.
 type Service struct {
 	pool    *pgxpool.Pool
-	jobs    *jobs.Runner
+	jobs    *jobs.Queue
 	baseURL *url.URL
 	// Now is the clock (tests set it).
 	Now func() time.Time
@@ -141,16 +141,12 @@ type Service struct {
 	keys *store.KeyCache // signs the links in emails
 }
 
-// New returns the workflow over pool, queueing email through runner, with
+// New returns the workflow over pool, queueing email on queue, with
 // links in emails made absolute against baseURL.
-func New(pool *pgxpool.Pool, runner *jobs.Runner, baseURL *url.URL) *Service {
-	return &Service{pool: pool, jobs: runner, baseURL: baseURL, Now: time.Now,
+func New(pool *pgxpool.Pool, queue *jobs.Queue, baseURL *url.URL) *Service {
+	return &Service{pool: pool, jobs: queue, baseURL: baseURL, Now: time.Now,
 		keys: store.NewKeyCache(pool, linkKey)}
 }
-
-// SetJobs sets the runner email is queued on (the runner's chores come
-// from the Service, so the two are made one after the other).
-func (s *Service) SetJobs(r *jobs.Runner) { s.jobs = r }
 
 // inTx runs fn in a transaction with a store over it.
 //

@@ -44,12 +44,16 @@ func newFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	base, _ := url.Parse("https://example.org")
-	svc := subscribe.New(pool, nil, base)
-	runner, err := jobs.New(pool, slog.New(slog.NewTextHandler(io.Discard, nil)), sender, "smtp", svc.Chores()...)
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	queue, err := jobs.NewQueue(pool, logger)
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc.SetJobs(runner)
+	svc := subscribe.New(pool, queue, base)
+	runner, err := jobs.NewRunner(pool, queue, logger, sender, "smtp", nil, svc.Chores()...)
+	if err != nil {
+		t.Fatal(err)
+	}
 	runCtx, cancel := context.WithCancel(ctx)
 	if err := runner.Start(runCtx); err != nil {
 		t.Fatal(err)

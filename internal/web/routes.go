@@ -85,23 +85,24 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 		}
 		via = "smtp"
 	}
-	// The workflows queue email through the runner, and their chores run
-	// on it; the newsletter sender is one of its workers.
-	a.signing = signing.New(pool, nil, cfg.BaseURL)
-	a.subscribe = subscribe.New(pool, nil, cfg.BaseURL)
-	a.newsletter = newsletter.New(pool, sender, a.subscribe, logger.With("component", "newsletter"), cfg.MailPerMinute)
+	// The services queue on the queue; the runner that works their jobs
+	// is made after them, from their workers and chores.
+	queue, err := jobs.NewQueue(pool, logger)
+	if err != nil {
+		panic(err) // River refuses only a malformed configuration
+	}
+	a.signing = signing.New(pool, queue, cfg.BaseURL)
+	a.subscribe = subscribe.New(pool, queue, cfg.BaseURL)
+	a.newsletter = newsletter.New(pool, queue, sender, a.subscribe, logger.With("component", "newsletter"), cfg.MailPerMinute)
 	chores := slices.Concat(a.signing.Chores(), a.subscribe.Chores(), a.newsletter.Chores(), a.fileChores(), a.signInChores())
 	register := func(w *river.Workers) {
 		a.newsletter.Register(w)
 		river.AddWorker(w, &lockoutNoticeWorker{a: a})
 	}
-	if a.jobs, err = jobs.NewWith(pool, logger, sender, via, register, chores...); err != nil {
+	if a.jobs, err = jobs.NewRunner(pool, queue, logger, sender, via, register, chores...); err != nil {
 		panic(err) // River refuses only a malformed configuration
 	}
 	a.throttle.OnLock = a.queueLockoutNotice
-	a.signing.SetJobs(a.jobs)
-	a.subscribe.SetJobs(a.jobs)
-	a.newsletter.SetJobs(a.jobs)
 	return a
 }
 
