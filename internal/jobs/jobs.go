@@ -13,6 +13,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/rivertype"
 
+	"github.com/sswalliance/advocacy/internal/links"
 	"github.com/sswalliance/advocacy/internal/mail"
 	"github.com/sswalliance/advocacy/internal/store"
 )
@@ -196,7 +197,7 @@ func (w *emailWorker) Work(ctx context.Context, job *river.Job[SendEmailArgs]) e
 	}
 	// The outbox holds placeholders where the links' secrets go; only
 	// the message that leaves has them.
-	if e, err = w.store.FillSecrets(ctx, e); err != nil {
+	if e, err = links.Fill(ctx, w.store, e); err != nil {
 		return err
 	}
 	msg := mail.Message{To: e.To, ToName: e.ToName, Subject: e.Subject, Text: e.Body, Headers: e.Headers,

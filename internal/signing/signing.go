@@ -7,7 +7,6 @@ package signing
 
 import (
 	"context"
-	"crypto/hmac"
 	"errors"
 	"fmt"
 	"net/url"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/jobs"
+	"github.com/sswalliance/advocacy/internal/links"
 	"github.com/sswalliance/advocacy/internal/store"
 )
 
@@ -76,14 +76,14 @@ type Service struct {
 	// Now is the clock (tests set it).
 	Now func() time.Time
 
-	keys *store.KeyCache // signs the links in emails
+	links *links.Signer // signs the links in emails
 }
 
 // New returns the workflow over pool, queueing email on queue, with
 // links in emails made absolute against baseURL.
 func New(pool *pgxpool.Pool, queue *jobs.Queue, baseURL *url.URL) *Service {
 	return &Service{pool: pool, jobs: queue, baseURL: baseURL, Now: time.Now,
-		keys: store.NewKeyCache(pool, linkKey)}
+		links: links.NewSigner(pool, linkKey)}
 }
 
 // inTx runs fn in a transaction with a store over it.
@@ -93,7 +93,7 @@ func New(pool *pgxpool.Pool, queue *jobs.Queue, baseURL *url.URL) *Service {
 // submissions would then wait on each other for ever once the pool is
 // taken.
 func (s *Service) inTx(ctx context.Context, fn func(tx pgx.Tx, st *store.Store) error) error {
-	if _, err := s.siteKey(ctx); err != nil {
+	if err := s.links.Load(ctx); err != nil {
 		return err
 	}
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return fn(tx, store.FromTx(tx)) })
@@ -137,7 +137,7 @@ func (s *Service) sendConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, s
 	} else if !ok {
 		return ErrConfirmationSent
 	}
-	secret, err := s.newToken(ctx, st, sig, store.TokenConfirm, ConfirmFor)
+	secret, err := s.links.Issue(ctx, st, owner(sig), store.TokenConfirm, ConfirmFor)
 	if err != nil {
 		return err
 	}
@@ -145,15 +145,9 @@ func (s *Service) sendConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, s
 		s.sealedLink(sig, "/call-to-action/confirm", 0))
 }
 
-// newToken makes sig a one-time link token for purpose, and returns the
-// secret that stands for it in the email (see store.LinkSecret).
-func (s *Service) newToken(ctx context.Context, st *store.Store, sig store.Signatory, purpose string, ttl time.Duration) (store.LinkSecret, error) {
-	key, err := s.siteKey(ctx)
-	if err != nil {
-		return store.LinkSecret{}, err
-	}
-	token, secret := store.NewLinkToken(linkKey, key)
-	return secret, st.CreateSignatoryToken(ctx, sig.ID, purpose, token, ttl)
+// owner is sig as the owner of its links' tokens.
+func owner(sig store.Signatory) store.TokenOwner {
+	return store.TokenOwner{Kind: store.OwnerSignatory, ID: sig.ID}
 }
 
 // Pending returns the submission a link's token belongs to, changing
@@ -187,7 +181,7 @@ func (s *Service) Confirm(ctx context.Context, token, ip string) (store.Signator
 			}
 			return err
 		}
-		if err := st.DeleteSignatoryToken(ctx, token); err != nil {
+		if err := st.DeleteLinkToken(ctx, token); err != nil {
 			return err
 		}
 		// The address's owner has answered: they may sign for another
@@ -232,7 +226,7 @@ func (s *Service) Approve(ctx context.Context, id int64, a store.Actor) (store.S
 	return s.transition(ctx, id, ApproveFrom,
 		store.StatusApproved, "", "", a, store.ActionSignatoryApprove, "",
 		func(tx pgx.Tx, st *store.Store, sig store.Signatory) error {
-			withdraw := store.LinkSecret{Key: linkKey, Message: withdrawMessage(sig.ID)}
+			withdraw := s.links.Sealed(withdrawMessage(sig.ID))
 			return s.email(ctx, tx, sig, "signatory-approved", []store.LinkSecret{withdraw}, approvedEmail,
 				s.sealedLink(sig, fmt.Sprintf("/call-to-action/withdraw/%d", sig.ID), 0))
 		})
@@ -270,7 +264,7 @@ func (s *Service) RequestChanges(ctx context.Context, id int64, note string, a s
 	return s.transition(ctx, id, RequestChangesFrom,
 		store.StatusChangesRequested, "", note, a, store.ActionSignatoryRequestChanges, "",
 		func(tx pgx.Tx, st *store.Store, sig store.Signatory) error {
-			secret, err := s.newToken(ctx, st, sig, store.TokenChange, ChangeFor)
+			secret, err := s.links.Issue(ctx, st, owner(sig), store.TokenChange, ChangeFor)
 			if err != nil {
 				return err
 			}
@@ -295,7 +289,7 @@ func (s *Service) Resubmit(ctx context.Context, token string, in store.Signatory
 		if err := st.UpdateSignatory(ctx, cur.ID, in); err != nil {
 			return err
 		}
-		if err := st.DeleteSignatoryToken(ctx, token); err != nil {
+		if err := st.DeleteLinkToken(ctx, token); err != nil {
 			return err
 		}
 		to := store.StatusAwaitingReview
@@ -474,32 +468,22 @@ func (s *Service) sealedLink(sig store.Signatory, path string, i int) string {
 // linkKey names the site key that signs the links in the emails.
 const linkKey = "signatory-links"
 
-func (s *Service) siteKey(ctx context.Context) ([]byte, error) { return s.keys.Get(ctx) }
-
 func withdrawMessage(id int64) string { return fmt.Sprintf("withdraw:%d", id) }
-
-func (s *Service) withdrawSig(key []byte, id int64) string {
-	return store.SignLink(key, withdrawMessage(id))
-}
 
 // WithdrawURL is the signed link that withdraws sig. It never expires: an
 // organisation may leave at any time.
 func (s *Service) WithdrawURL(ctx context.Context, sig store.Signatory) (string, error) {
-	key, err := s.siteKey(ctx)
+	mac, err := s.links.SignLink(ctx, withdrawMessage(sig.ID))
 	if err != nil {
 		return "", err
 	}
-	return s.link(sig, fmt.Sprintf("/call-to-action/withdraw/%d/%s", sig.ID, s.withdrawSig(key, sig.ID))), nil
+	return s.link(sig, fmt.Sprintf("/call-to-action/withdraw/%d/%s", sig.ID, mac)), nil
 }
 
 // VerifyWithdraw reports whether mac is the signature of a withdraw link
 // for id.
 func (s *Service) VerifyWithdraw(ctx context.Context, id int64, mac string) (bool, error) {
-	key, err := s.siteKey(ctx)
-	if err != nil {
-		return false, err
-	}
-	return hmac.Equal([]byte(mac), []byte(s.withdrawSig(key, id))), nil
+	return s.links.VerifyLink(ctx, withdrawMessage(id), mac)
 }
 
 // email queues one of the workflow's emails to sig's contact, in the

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"strconv"
@@ -463,8 +462,8 @@ func (s *Store) EraseSignatoryContact(ctx context.Context, id int64) error {
 	if err := s.forgetPerson(ctx, "signatory", strconv.FormatInt(id, 10), addresses, emailIDs); err != nil {
 		return err
 	}
-	if _, err := s.db.Exec(ctx, `DELETE FROM signatory_tokens WHERE signatory_id = $1`, id); err != nil {
-		return fmt.Errorf("store: erase signatory %d tokens: %w", id, err)
+	if _, err := s.DeleteLinkTokens(ctx, TokenOwner{OwnerSignatory, id}); err != nil {
+		return fmt.Errorf("store: erase signatory %d: %w", id, err)
 	}
 	if _, err := s.db.Exec(ctx, `
 		UPDATE signatories SET contact_name = '', contact_email = '', contact_role = '', erased_at = now(), updated_at = now()
@@ -505,53 +504,6 @@ func (s *Store) UnconfirmedBefore(ctx context.Context, cutoff time.Time) ([]Sign
 		out = append(out, sig)
 	}
 	return out, rows.Err()
-}
-
-// Token purposes.
-const (
-	TokenConfirm = "confirm"
-	TokenChange  = "change"
-)
-
-// CreateSignatoryToken makes a one-time link token for a signatory,
-// replacing any earlier token of the same purpose. Only its hash is kept;
-// the token itself comes from NewLinkToken, so that the outbox need not
-// keep it either.
-func (s *Store) CreateSignatoryToken(ctx context.Context, id int64, purpose, token string, ttl time.Duration) error {
-	hash := sha256.Sum256([]byte(token))
-	if _, err := s.db.Exec(ctx, `DELETE FROM signatory_tokens WHERE signatory_id = $1 AND purpose = $2`, id, purpose); err != nil {
-		return fmt.Errorf("store: replace %s token of %d: %w", purpose, id, err)
-	}
-	if _, err := s.db.Exec(ctx, `INSERT INTO signatory_tokens (hash, signatory_id, purpose, expires_at) VALUES ($1, $2, $3, now() + $4::interval)`,
-		hash[:], id, purpose, ttl.String()); err != nil {
-		return fmt.Errorf("store: create %s token for %d: %w", purpose, id, err)
-	}
-	return nil
-}
-
-// SignatoryByToken returns the signatory a live token of purpose belongs
-// to, or ErrNotFound for an unknown, used or expired token.
-func (s *Store) SignatoryByToken(ctx context.Context, token, purpose string) (Signatory, error) {
-	hash := sha256.Sum256([]byte(token))
-	var id int64
-	err := s.db.QueryRow(ctx, `SELECT signatory_id FROM signatory_tokens WHERE hash = $1 AND purpose = $2 AND expires_at > now()`,
-		hash[:], purpose).Scan(&id)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return Signatory{}, ErrNotFound
-	}
-	if err != nil {
-		return Signatory{}, fmt.Errorf("store: %s token: %w", purpose, err)
-	}
-	return s.Signatory(ctx, id)
-}
-
-// DeleteSignatoryToken spends a token.
-func (s *Store) DeleteSignatoryToken(ctx context.Context, token string) error {
-	hash := sha256.Sum256([]byte(token))
-	if _, err := s.db.Exec(ctx, `DELETE FROM signatory_tokens WHERE hash = $1`, hash[:]); err != nil {
-		return fmt.Errorf("store: delete token: %w", err)
-	}
-	return nil
 }
 
 // RejectionReason is one of the reasons staff give when rejecting.

@@ -11,7 +11,6 @@ package subscribe
 
 import (
 	"context"
-	"crypto/hmac"
 	"errors"
 	"fmt"
 	"net/url"
@@ -25,6 +24,7 @@ import (
 
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/jobs"
+	"github.com/sswalliance/advocacy/internal/links"
 	"github.com/sswalliance/advocacy/internal/mail"
 	"github.com/sswalliance/advocacy/internal/store"
 )
@@ -138,14 +138,14 @@ type Service struct {
 	// Now is the clock (tests set it).
 	Now func() time.Time
 
-	keys *store.KeyCache // signs the links in emails
+	links *links.Signer // signs the links in emails
 }
 
 // New returns the workflow over pool, queueing email on queue, with
 // links in emails made absolute against baseURL.
 func New(pool *pgxpool.Pool, queue *jobs.Queue, baseURL *url.URL) *Service {
 	return &Service{pool: pool, jobs: queue, baseURL: baseURL, Now: time.Now,
-		keys: store.NewKeyCache(pool, linkKey)}
+		links: links.NewSigner(pool, linkKey)}
 }
 
 // inTx runs fn in a transaction with a store over it.
@@ -155,7 +155,7 @@ func New(pool *pgxpool.Pool, queue *jobs.Queue, baseURL *url.URL) *Service {
 // submissions would then wait on each other for ever once the pool is
 // taken.
 func (s *Service) inTx(ctx context.Context, fn func(tx pgx.Tx, st *store.Store) error) error {
-	if _, err := s.siteKey(ctx); err != nil {
+	if err := s.links.Load(ctx); err != nil {
 		return err
 	}
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return fn(tx, store.FromTx(tx)) })
@@ -259,12 +259,8 @@ func (s *Service) sendConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, s
 // queueConfirm queues sub's confirmation email with a fresh link (the
 // caller has taken the address's send).
 func (s *Service) queueConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, sub store.Subscriber) error {
-	key, err := s.siteKey(ctx)
+	secret, err := s.links.Issue(ctx, st, store.TokenOwner{Kind: store.OwnerSubscriber, ID: sub.ID}, TokenConfirm, ConfirmFor)
 	if err != nil {
-		return fmt.Errorf("subscribe: link key: %w", err)
-	}
-	token, secret := store.NewLinkToken(linkKey, key)
-	if err := st.CreateSubscriberToken(ctx, sub.ID, TokenConfirm, token, ConfirmFor); err != nil {
 		return err
 	}
 	l := subscriberLang(sub)
@@ -279,7 +275,7 @@ func (s *Service) queueConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, 
 func (s *Service) sendReminder(ctx context.Context, tx pgx.Tx, sub store.Subscriber) error {
 	// Both links carry the subscriber's signature, filled in only when
 	// the email is sent.
-	secrets := []store.LinkSecret{{Key: linkKey, Message: signedMessage(sub.ID)}}
+	secrets := []store.LinkSecret{s.links.Sealed(signedMessage(sub.ID))}
 	sealed := func(path string) string {
 		return s.link(sub, fmt.Sprintf("%s/%d", path, sub.ID)) + "/" + store.SecretPlaceholder(0)
 	}
@@ -328,7 +324,7 @@ func (s *Service) Confirm(ctx context.Context, token, ip string) (store.Subscrib
 		} else if err != nil {
 			return err
 		}
-		if err := st.DeleteSubscriberToken(ctx, token); err != nil {
+		if err := st.DeleteLinkToken(ctx, token); err != nil {
 			return err
 		}
 		// The address's owner has answered: a later sign-up (after
@@ -446,21 +442,17 @@ func (s *Service) link(sub store.Subscriber, path string) string {
 // linkKey names the site key that signs the links in the emails.
 const linkKey = "subscriber-links"
 
-func (s *Service) siteKey(ctx context.Context) ([]byte, error) { return s.keys.Get(ctx) }
-
 func signedMessage(id int64) string { return fmt.Sprintf("subscriber:%d", id) }
 
-// signature is what proves a link was made here for subscriber id. The
-// links never expire: a subscriber must be able to leave from any email,
-// however old.
-func signature(key []byte, id int64) string { return store.SignLink(key, signedMessage(id)) }
-
+// signedLink is the link to path for sub, with the signature that proves
+// it was made here for that subscriber. The links never expire: a
+// subscriber must be able to leave from any email, however old.
 func (s *Service) signedLink(ctx context.Context, sub store.Subscriber, path string) (string, error) {
-	key, err := s.siteKey(ctx)
+	mac, err := s.links.SignLink(ctx, signedMessage(sub.ID))
 	if err != nil {
-		return "", fmt.Errorf("subscribe: link key: %w", err)
+		return "", fmt.Errorf("subscribe: %w", err)
 	}
-	return s.link(sub, fmt.Sprintf("%s/%d/%s", path, sub.ID, signature(key, sub.ID))), nil
+	return s.link(sub, fmt.Sprintf("%s/%d/%s", path, sub.ID, mac)), nil
 }
 
 // PreferencesURL is the signed link to sub's preferences page, where its
@@ -497,11 +489,9 @@ func listHeaders(u string) map[string]string {
 // names, or ErrNotFound when its signature is not ours (or the subscriber
 // was deleted since).
 func (s *Service) FromLink(ctx context.Context, id int64, sig string) (store.Subscriber, error) {
-	key, err := s.siteKey(ctx)
-	if err != nil {
-		return store.Subscriber{}, fmt.Errorf("subscribe: link key: %w", err)
-	}
-	if !hmac.Equal([]byte(sig), []byte(signature(key, id))) {
+	if ok, err := s.links.VerifyLink(ctx, signedMessage(id), sig); err != nil {
+		return store.Subscriber{}, fmt.Errorf("subscribe: %w", err)
+	} else if !ok {
 		return store.Subscriber{}, ErrNotFound
 	}
 	return store.New(s.pool).Subscriber(ctx, id)

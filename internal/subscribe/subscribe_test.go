@@ -419,7 +419,7 @@ func TestExpiry(t *testing.T) {
 	token := confirmToken(t, f.smtp.Wait(t, 2, 10*time.Second)[1])
 
 	// An expired link does not confirm.
-	if _, err := f.pool.Exec(ctx, `UPDATE subscriber_tokens SET expires_at = now() - interval '1 second'`); err != nil {
+	if _, err := f.pool.Exec(ctx, `UPDATE link_tokens SET expires_at = now() - interval '1 second'`); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := f.svc.Pending(ctx, token); !errors.Is(err, subscribe.ErrNotFound) {

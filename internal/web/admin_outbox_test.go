@@ -13,6 +13,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/sswalliance/advocacy/internal/links"
 	"github.com/sswalliance/advocacy/internal/mail/mailtest"
 	"github.com/sswalliance/advocacy/internal/signing"
 	"github.com/sswalliance/advocacy/internal/store"
@@ -174,7 +175,7 @@ func sentLink(t *testing.T, app *App, addr string, re *regexp.Regexp) string {
 	}
 	e, err := app.store.Email(ctx, id)
 	if err == nil {
-		e, err = app.store.FillSecrets(ctx, e)
+		e, err = links.Fill(ctx, app.store, e)
 	}
 	if err != nil {
 		t.Fatal(err)

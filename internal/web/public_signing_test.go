@@ -30,6 +30,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/sswalliance/advocacy/internal/links"
 	"github.com/sswalliance/advocacy/internal/org"
 	"github.com/sswalliance/advocacy/internal/signing"
 	"github.com/sswalliance/advocacy/internal/store"
@@ -166,7 +167,7 @@ func (s signSite) emailLink(t *testing.T, addr string, re *regexp.Regexp) (path,
 	}
 	e, err := s.app.store.Email(ctx, id)
 	if err == nil {
-		e, err = s.app.store.FillSecrets(ctx, e)
+		e, err = links.Fill(ctx, s.app.store, e)
 	}
 	if err != nil {
 		t.Fatal(err)

@@ -22,6 +22,7 @@ import (
 	"github.com/sswalliance/advocacy/internal/filecache"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/jobs"
+	"github.com/sswalliance/advocacy/internal/links"
 	"github.com/sswalliance/advocacy/internal/mail"
 	"github.com/sswalliance/advocacy/internal/newsletter"
 	"github.com/sswalliance/advocacy/internal/signing"
@@ -45,7 +46,7 @@ type App struct {
 	signing    *signing.Service
 	subscribe  *subscribe.Service
 	newsletter *newsletter.Sender
-	formKeys   *store.KeyCache // signs form stamps and logo references
+	forms      *links.Signer // signs form stamps and logo references
 	// hashWait is how long a sign-in waits for a password slot before
 	// being told the site is busy; tests lengthen it.
 	hashWait  time.Duration
@@ -74,7 +75,7 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 	a.outage = &outage{logger: logger, now: time.Now, every: outageReportEvery,
 		ping: func(ctx context.Context) error { return db.Ping(ctx, pool) }, reset: pool.Reset}
 	a.sessions = newSessions(a)
-	a.formKeys = store.NewKeyCache(pool, "forms")
+	a.forms = links.NewSigner(pool, "forms")
 	a.fileCopies = filecache.New(cfg.FileCacheDir, cfg.FileCacheBytes)
 	a.staffUploads, a.staffUploadWait = make(chan struct{}, StaffUploadsInFlight), StaffUploadWait
 	var sender mail.Sender = mail.Log{Logger: logger.With("component", "mail")}

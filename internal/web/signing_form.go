@@ -2,9 +2,7 @@ package web
 
 import (
 	"context"
-	"crypto/hmac"
 	"crypto/sha256"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"net/http"
@@ -416,33 +414,25 @@ func sha256Hex(b []byte) string {
 	return fmt.Sprintf("%x", s)
 }
 
-// formKey is the key that signs form stamps and logo references. Every
-// page carries a stamped form (the footer's sign-up), so it is read once.
-func (a *App) formKey(ctx context.Context) ([]byte, error) { return a.formKeys.Get(ctx) }
-
-func mac(key []byte, parts ...string) string {
-	m := hmac.New(sha256.New, key)
-	m.Write([]byte(strings.Join(parts, "\x00")))
-	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
-}
-
 // formStamp is the value of a sign form's hidden "started" field: the
 // time it was shown, signed.
 func (a *App) formStamp(ctx context.Context) (string, error) {
-	key, err := a.formKey(ctx)
+	t := strconv.FormatInt(a.now().UnixMilli(), 10)
+	mac, err := a.forms.Sign(ctx, "stamp", t)
 	if err != nil {
 		return "", err
 	}
-	t := strconv.FormatInt(a.now().UnixMilli(), 10)
-	return t + "." + mac(key, "stamp", t), nil
+	return t + "." + mac, nil
 }
 
 // checkStamp returns when a form with stamp v was shown, if v is genuine
 // and no older than MaxFormAge.
 func (a *App) checkStamp(ctx context.Context, v string) (time.Time, bool) {
 	t, sig, ok := strings.Cut(v, ".")
-	key, err := a.formKey(ctx)
-	if !ok || err != nil || !hmac.Equal([]byte(sig), []byte(mac(key, "stamp", t))) {
+	if !ok {
+		return time.Time{}, false
+	}
+	if genuine, err := a.forms.Verify(ctx, sig, "stamp", t); err != nil || !genuine {
 		return time.Time{}, false
 	}
 	ms, err := strconv.ParseInt(t, 10, 64)
@@ -457,11 +447,11 @@ func (a *App) checkStamp(ctx context.Context, v string) (time.Time, bool) {
 }
 
 func (a *App) logoRef(ctx context.Context, logoSHA, originalSHA string) (string, error) {
-	key, err := a.formKey(ctx)
+	mac, err := a.forms.Sign(ctx, "logo", logoSHA, originalSHA)
 	if err != nil {
 		return "", err
 	}
-	return logoSHA + "." + originalSHA + "." + mac(key, "logo", logoSHA, originalSHA), nil
+	return logoSHA + "." + originalSHA + "." + mac, nil
 }
 
 // openLogoRef returns the logo a form's logo reference names, if the
@@ -485,8 +475,7 @@ func (a *App) verifyLogoRef(ctx context.Context, ref string) (logoSHA, originalS
 	if len(parts) != 3 {
 		return "", "", false
 	}
-	key, err := a.formKey(ctx)
-	if err != nil || !hmac.Equal([]byte(parts[2]), []byte(mac(key, "logo", parts[0], parts[1]))) {
+	if genuine, err := a.forms.Verify(ctx, parts[2], "logo", parts[0], parts[1]); err != nil || !genuine {
 		return "", "", false
 	}
 	return parts[0], parts[1], true
