@@ -71,12 +71,9 @@ func (a *App) signView(ctx context.Context, l i18n.Lang, f signatoryForm, proble
 		Problems:  problems,
 		Countries: org.CountriesByName(l, nil),
 	}
-	if _, ok := a.checkStamp(ctx, f.Started); !ok {
-		stamp, err := a.formStamp(ctx)
-		if err != nil {
-			return public.SignView{}, err
-		}
-		v.Form.Started = stamp
+	var err error
+	if v.Form.Started, err = a.guard().Restamp(ctx, f.Started); err != nil {
+		return public.SignView{}, err
 	}
 	return v, nil
 }
@@ -131,7 +128,7 @@ func (a *App) signSubmit(w http.ResponseWriter, r *http.Request) error {
 	}
 	status := p.refusal(w)
 	if len(p.Problems) == 0 {
-		ok, err := a.allowPost(r, signFormName, SignLimit)
+		ok, err := a.guard().Admit(r, signGuarded)
 		if err != nil {
 			return a.signUnavailable(w, r, p, err, nil)
 		}
@@ -147,7 +144,7 @@ func (a *App) signSubmit(w http.ResponseWriter, r *http.Request) error {
 			status, p.Problems = http.StatusTooManyRequests, map[string]string{"contact_email": "sign.error.contact_email.sent"}
 			w.Header().Set("Retry-After", strconv.Itoa(int(signing.ConfirmEmailEvery.Seconds())))
 		} else {
-			status, p.Problems = http.StatusTooManyRequests, map[string]string{"form": "sign.error.form.ratelimit"}
+			status, p.Problems = http.StatusTooManyRequests, signGuarded.Refused()
 			w.Header().Set("Retry-After", strconv.Itoa(int(SignWindow.Seconds())))
 		}
 	}

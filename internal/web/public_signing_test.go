@@ -75,7 +75,7 @@ func (s signSite) stamp(t *testing.T) string {
 	t.Helper()
 	s.app.now = func() time.Time { return time.Now().Add(-time.Minute) }
 	defer func() { s.app.now = time.Now }()
-	v, err := s.app.formStamp(context.Background())
+	v, err := s.app.guard().Stamp(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -370,7 +370,7 @@ func TestSignRobotsLookAcceptedButSaveNothing(t *testing.T) {
 	logo := testPNG(t, 200, 100)
 	honeypot := signFields(s.stamp(t))
 	honeypot.Set("homepage", "https://spam.example")
-	fresh, err := s.app.formStamp(context.Background())
+	fresh, err := s.app.guard().Stamp(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
