@@ -1,7 +1,3 @@
-// Package newsletter sends mailings (the SSWWeek daily emails and one-off
-// updates) to their subscribers, reliably: every recipient is a delivery
-// row, claimed before its email goes and marked after, so a crash or
-// restart halfway resumes with the rest and nobody is sent one twice.
 package newsletter
 
 import (

@@ -1,8 +1,3 @@
-// Package signing is how organisations sign the Call to Action: a
-// submission confirmed by email, reviewed by staff, then shown on the
-// public wall until it is withdrawn or hidden. Every step runs in one
-// transaction with its audit line and the emails it causes, so nothing is
-// half done and no email goes out for a change that was rolled back.
 package signing
 
 import (
@@ -21,6 +16,7 @@ import (
 	"github.com/sswalliance/advocacy/internal/jobs"
 	"github.com/sswalliance/advocacy/internal/links"
 	"github.com/sswalliance/advocacy/internal/store"
+	"github.com/sswalliance/advocacy/internal/workflow"
 )
 
 // Lifetimes of the links sent to contacts.
@@ -49,6 +45,10 @@ var (
 
 // confirmKind is the kind of the email asking a contact to confirm.
 const confirmKind = "signatory-confirm"
+
+// confirmCap holds each address to one confirmation email every
+// ConfirmEmailEvery.
+var confirmCap = workflow.ConfirmCap{Kind: confirmKind, Every: ConfirmEmailEvery}
 
 // ErrNotFound is returned for an unknown, used or expired link.
 var ErrNotFound = store.ErrNotFound
@@ -86,17 +86,10 @@ func New(pool *pgxpool.Pool, queue *jobs.Queue, baseURL *url.URL) *Service {
 		links: links.NewSigner(pool, linkKey)}
 }
 
-// inTx runs fn in a transaction with a store over it.
-//
-// The link key is loaded first: inside the transaction, loading it would
-// take a second pooled connection while holding one, and simultaneous
-// submissions would then wait on each other for ever once the pool is
-// taken.
+// inTx runs fn in a transaction with a store over it, the link key
+// loaded first (see workflow.InTx).
 func (s *Service) inTx(ctx context.Context, fn func(tx pgx.Tx, st *store.Store) error) error {
-	if err := s.links.Load(ctx); err != nil {
-		return err
-	}
-	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return fn(tx, store.FromTx(tx)) })
+	return workflow.InTx(ctx, s.pool, s.links, fn)
 }
 
 func audit(ctx context.Context, st *store.Store, a store.Actor, action string, sig store.Signatory, detail string) error {
@@ -132,7 +125,7 @@ func (s *Service) Submit(ctx context.Context, in store.SignatoryInput, ip string
 // sendConfirm queues the email with sig's confirmation link, or returns
 // ErrConfirmationSent when its address had one within the hour.
 func (s *Service) sendConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, sig store.Signatory) error {
-	if ok, err := st.TakeConfirmationSend(ctx, confirmKind, sig.ContactEmail, ConfirmEmailEvery); err != nil {
+	if ok, err := confirmCap.Take(ctx, st, sig.ContactEmail); err != nil {
 		return err
 	} else if !ok {
 		return ErrConfirmationSent
@@ -186,7 +179,7 @@ func (s *Service) Confirm(ctx context.Context, token, ip string) (store.Signator
 		}
 		// The address's owner has answered: they may sign for another
 		// organisation at once.
-		if err := st.ForgetConfirmationSend(ctx, confirmKind, sig.ContactEmail); err != nil {
+		if err := confirmCap.Forget(ctx, st, sig.ContactEmail); err != nil {
 			return err
 		}
 		return audit(ctx, st, Contact(ip), store.ActionSignatoryConfirm, sig, "")
@@ -442,9 +435,7 @@ func (s *Service) Chores() []jobs.Chore {
 		{Name: "forget-form-posts", Interval: time.Hour, Run: func(ctx context.Context) error {
 			return store.New(s.pool).DeleteFormPostsBefore(ctx, s.Now().Add(-24*time.Hour))
 		}},
-		{Name: "forget-signatory-confirmation-sends", Interval: time.Hour, Run: func(ctx context.Context) error {
-			return store.New(s.pool).DeleteConfirmationSendsBefore(ctx, confirmKind, s.Now().Add(-ConfirmEmailEvery))
-		}},
+		confirmCap.Chore("forget-signatory-confirmation-sends", s.pool, func() time.Time { return s.Now() }),
 		{Name: "delete-unused-logos", Interval: 24 * time.Hour, Run: func(ctx context.Context) error {
 			_, err := store.New(s.pool).DeleteUnusedLogos(ctx, s.Now().Add(-48*time.Hour))
 			return err

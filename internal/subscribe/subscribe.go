@@ -1,12 +1,3 @@
-// Package subscribe is how people sign up for the SSWWeek daily emails and
-// general updates: a sign-up confirmed by a link emailed to the address
-// (double opt-in), preferences changed and subscriptions ended from a
-// signed link in every email, without an account. Every step runs in one
-// transaction with its audit line and the email it causes.
-//
-// Signing up never tells the visitor whether the address was known: the
-// answer on the page is always the same, and what differs goes by email
-// to the address itself.
 package subscribe
 
 import (
@@ -22,11 +13,13 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/jobs"
 	"github.com/sswalliance/advocacy/internal/links"
 	"github.com/sswalliance/advocacy/internal/mail"
 	"github.com/sswalliance/advocacy/internal/store"
+	"github.com/sswalliance/advocacy/internal/workflow"
 )
 
 const (
@@ -44,6 +37,10 @@ const (
 
 // confirmKind is the kind of the email with a confirmation link.
 const confirmKind = "subscriber-confirm"
+
+// confirmCap holds each address to one confirmation email every
+// ConfirmEmailEvery.
+var confirmCap = workflow.ConfirmCap{Kind: confirmKind, Every: ConfirmEmailEvery}
 
 // Field limits, in characters.
 const (
@@ -76,8 +73,8 @@ var System = store.Actor{Name: "system"}
 // Check tidies in (trims and collapses spaces) and returns what is wrong
 // with it: field name to the i18n key of a message. consent is the
 // consent box of the form.
-func Check(in *store.SubscriberInput, consent bool) map[string]string {
-	p := map[string]string{}
+func Check(in *store.SubscriberInput, consent bool) form.Problems {
+	p := form.Problems{}
 	in.Email = strings.TrimSpace(in.Email)
 	in.Name = strings.Join(strings.Fields(in.Name), " ")
 	switch {
@@ -108,8 +105,8 @@ func Check(in *store.SubscriberInput, consent bool) map[string]string {
 
 // CheckPreferences returns what is wrong with preferences sent from the
 // preferences page (field name to i18n key).
-func CheckPreferences(p store.SubscriberPreferences) map[string]string {
-	out := map[string]string{}
+func CheckPreferences(p store.SubscriberPreferences) form.Problems {
+	out := form.Problems{}
 	if _, ok := i18n.Parse(p.Lang); !ok {
 		out["lang"] = "subscribe.error.lang.required"
 	}
@@ -148,17 +145,10 @@ func New(pool *pgxpool.Pool, queue *jobs.Queue, baseURL *url.URL) *Service {
 		links: links.NewSigner(pool, linkKey)}
 }
 
-// inTx runs fn in a transaction with a store over it.
-//
-// The link key is loaded first: inside the transaction, loading it would
-// take a second pooled connection while holding one, and simultaneous
-// submissions would then wait on each other for ever once the pool is
-// taken.
+// inTx runs fn in a transaction with a store over it, the link key
+// loaded first (see workflow.InTx).
 func (s *Service) inTx(ctx context.Context, fn func(tx pgx.Tx, st *store.Store) error) error {
-	if err := s.links.Load(ctx); err != nil {
-		return err
-	}
-	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return fn(tx, store.FromTx(tx)) })
+	return workflow.InTx(ctx, s.pool, s.links, fn)
 }
 
 // audit records an action on sub. The label is the masked address: the
@@ -224,7 +214,7 @@ func (s *Service) Subscribe(ctx context.Context, in store.SubscriberInput, ip st
 			if sub.Status == store.SubscriberUnsubscribed {
 				detail = "signed up again after unsubscribing"
 			}
-			if ok, err := st.TakeConfirmationSend(ctx, confirmKind, sub.Email, ConfirmEmailEvery); err != nil {
+			if ok, err := confirmCap.Take(ctx, st, sub.Email); err != nil {
 				return err
 			} else if !ok {
 				return audit(ctx, st, Visitor(ip), store.ActionSubscriberSubscribe, sub, detail+": nothing changed, "+capped)
@@ -250,7 +240,7 @@ const capped = "confirmation email already sent within the hour, none sent"
 // sendConfirm queues sub's confirmation email unless its address had one
 // within ConfirmEmailEvery, and reports whether it did.
 func (s *Service) sendConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, sub store.Subscriber) (bool, error) {
-	if ok, err := st.TakeConfirmationSend(ctx, confirmKind, sub.Email, ConfirmEmailEvery); err != nil || !ok {
+	if ok, err := confirmCap.Take(ctx, st, sub.Email); err != nil || !ok {
 		return false, err
 	}
 	return true, s.queueConfirm(ctx, tx, st, sub)
@@ -329,7 +319,7 @@ func (s *Service) Confirm(ctx context.Context, token, ip string) (store.Subscrib
 		}
 		// The address's owner has answered: a later sign-up (after
 		// unsubscribing, say) may send at once.
-		if err := st.ForgetConfirmationSend(ctx, confirmKind, sub.Email); err != nil {
+		if err := confirmCap.Forget(ctx, st, sub.Email); err != nil {
 			return err
 		}
 		return audit(ctx, st, ByLink(ip), store.ActionSubscriberConfirm, sub, listsDetail(sub))
@@ -408,9 +398,7 @@ func (s *Service) Chores() []jobs.Chore {
 			_, err := s.ExpireUnconfirmed(ctx)
 			return err
 		}},
-		{Name: "forget-subscriber-confirmation-sends", Interval: time.Hour, Run: func(ctx context.Context) error {
-			return store.New(s.pool).DeleteConfirmationSendsBefore(ctx, confirmKind, s.Now().Add(-ConfirmEmailEvery))
-		}},
+		confirmCap.Chore("forget-subscriber-confirmation-sends", s.pool, func() time.Time { return s.Now() }),
 	}
 }
 
