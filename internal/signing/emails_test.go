@@ -1,37 +1,13 @@
 package signing
 
 import (
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/sswalliance/advocacy/internal/i18n"
+	"github.com/sswalliance/advocacy/internal/mail/mailtest"
 	"github.com/sswalliance/advocacy/internal/store"
 )
-
-var update = flag.Bool("update", false, "rewrite the pinned emails in testdata")
-
-// checkPinned compares got with the file testdata/name, or rewrites it
-// with -update.
-func checkPinned(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("%s changed:\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
-}
 
 // TestEmailsSayExactlyWhatTheyAlwaysSaid pins the subject and body of
 // every signing email in both languages, byte for byte.
@@ -54,7 +30,7 @@ func TestEmailsSayExactlyWhatTheyAlwaysSaid(t *testing.T) {
 	} {
 		for _, l := range []i18n.Lang{i18n.EN, i18n.ES} {
 			subject, body := tc.compose(l, tc.sig, site, tc.args...)
-			checkPinned(t, tc.name+"."+string(l)+".txt", "Subject: "+subject+"\n\n"+body)
+			mailtest.Pinned(t, "testdata/"+tc.name+"."+string(l)+".txt", "Subject: "+subject+"\n\n"+body)
 			if strings.Contains(subject, "\n") {
 				t.Errorf("%s %s: subject on two lines", tc.name, l)
 			}
