@@ -9,6 +9,6 @@
 // package links; what it shares with package subscribe (the transaction
 // with the link key loaded, the cap on confirmation emails) is in package
 // workflow; its email texts are in the i18n catalogue
-// (messages_signing_emails.go); countries and organisation types are in
+// (messages_signing.go); countries and organisation types are in
 // package org.
 package signing

@@ -8,7 +8,7 @@ import (
 )
 
 // composer writes one email in lang: its subject and plain-text body.
-// Every sentence comes from the i18n catalogue (messages_signing_emails.go).
+// Every sentence comes from the i18n catalogue (messages_signing.go).
 type composer func(lang i18n.Lang, sig store.Signatory, site string, args ...string) (subject, body string)
 
 // greeting opens every email.

@@ -11,5 +11,5 @@
 // Like package signing, the service is given the job queue when it is
 // made, signs its links with package links, shares package workflow's
 // transaction and confirmation cap, and takes its email texts from the
-// i18n catalogue (messages_subscribe_emails.go).
+// i18n catalogue (messages_subscribe.go).
 package subscribe

@@ -486,7 +486,7 @@ func (s *Service) FromLink(ctx context.Context, id int64, sig string) (store.Sub
 }
 
 // The emails. Each is plain text in the subscriber's language, every
-// sentence from the i18n catalogue (messages_subscribe_emails.go).
+// sentence from the i18n catalogue (messages_subscribe.go).
 
 func greeting(l i18n.Lang, sub store.Subscriber) string {
 	if sub.Name == "" {
