@@ -29,7 +29,7 @@ func TestDailyEmailReachesSubscriberAndOneClickUnsubscribes(t *testing.T) {
 	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
 	// Subscribe, as a person would (the form's stamp, then 2 s later).
-	stamp, err := app.formStamp(ctx)
+	stamp, err := app.guard().Stamp(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -290,7 +290,7 @@ func TestSignPostsRefusedAsRobotsOrFloodsStoreNoLogo(t *testing.T) {
 	ctx := context.Background()
 	stamp := s.stamp(t)
 	before := s.storedLogos(t)
-	fresh, err := s.app.formStamp(ctx) // shown just now: too fast for a person
+	fresh, err := s.app.guard().Stamp(ctx) // shown just now: too fast for a person
 	if err != nil {
 		t.Fatal(err)
 	}

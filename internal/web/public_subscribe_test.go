@@ -192,7 +192,7 @@ func TestSubscribeRobotsSaveNothing(t *testing.T) {
 	s := newSignSite(t)
 	honeypot := subscribeFields(s.stamp(t), "robot1@example.org")
 	honeypot.Set("homepage", "http://spam.example")
-	fresh, err := s.app.formStamp(context.Background()) // shown just now: too fast for a person
+	fresh, err := s.app.guard().Stamp(context.Background()) // shown just now: too fast for a person
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,6 +22,7 @@ import (
 	"github.com/sswalliance/advocacy/internal/filecache"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/jobs"
+	"github.com/sswalliance/advocacy/internal/links"
 	"github.com/sswalliance/advocacy/internal/mail"
 	"github.com/sswalliance/advocacy/internal/newsletter"
 	"github.com/sswalliance/advocacy/internal/signing"
@@ -45,7 +46,7 @@ type App struct {
 	signing    *signing.Service
 	subscribe  *subscribe.Service
 	newsletter *newsletter.Sender
-	formKeys   *store.KeyCache // signs form stamps and logo references
+	forms      *links.Signer // signs form stamps and logo references
 	// hashWait is how long a sign-in waits for a password slot before
 	// being told the site is busy; tests lengthen it.
 	hashWait  time.Duration
@@ -74,7 +75,7 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 	a.outage = &outage{logger: logger, now: time.Now, every: outageReportEvery,
 		ping: func(ctx context.Context) error { return db.Ping(ctx, pool) }, reset: pool.Reset}
 	a.sessions = newSessions(a)
-	a.formKeys = store.NewKeyCache(pool, "forms")
+	a.forms = links.NewSigner(pool, "forms")
 	a.fileCopies = filecache.New(cfg.FileCacheDir, cfg.FileCacheBytes)
 	a.staffUploads, a.staffUploadWait = make(chan struct{}, StaffUploadsInFlight), StaffUploadWait
 	var sender mail.Sender = mail.Log{Logger: logger.With("component", "mail")}
@@ -85,23 +86,24 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 		}
 		via = "smtp"
 	}
-	// The workflows queue email through the runner, and their chores run
-	// on it; the newsletter sender is one of its workers.
-	a.signing = signing.New(pool, nil, cfg.BaseURL)
-	a.subscribe = subscribe.New(pool, nil, cfg.BaseURL)
-	a.newsletter = newsletter.New(pool, sender, a.subscribe, logger.With("component", "newsletter"), cfg.MailPerMinute)
+	// The services queue on the queue; the runner that works their jobs
+	// is made after them, from their workers and chores.
+	queue, err := jobs.NewQueue(pool, logger)
+	if err != nil {
+		panic(err) // River refuses only a malformed configuration
+	}
+	a.signing = signing.New(pool, queue, cfg.BaseURL)
+	a.subscribe = subscribe.New(pool, queue, cfg.BaseURL)
+	a.newsletter = newsletter.New(pool, queue, sender, a.subscribe, logger.With("component", "newsletter"), cfg.MailPerMinute)
 	chores := slices.Concat(a.signing.Chores(), a.subscribe.Chores(), a.newsletter.Chores(), a.fileChores(), a.signInChores())
 	register := func(w *river.Workers) {
 		a.newsletter.Register(w)
 		river.AddWorker(w, &lockoutNoticeWorker{a: a})
 	}
-	if a.jobs, err = jobs.NewWith(pool, logger, sender, via, register, chores...); err != nil {
+	if a.jobs, err = jobs.NewRunner(pool, queue, logger, sender, via, register, chores...); err != nil {
 		panic(err) // River refuses only a malformed configuration
 	}
 	a.throttle.OnLock = a.queueLockoutNotice
-	a.signing.SetJobs(a.jobs)
-	a.subscribe.SetJobs(a.jobs)
-	a.newsletter.SetJobs(a.jobs)
 	return a
 }
 
