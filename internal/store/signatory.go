@@ -525,4 +525,3 @@ func (s *Store) RejectionReasons(ctx context.Context, lang string) ([]RejectionR
 	}
 	return list, nil
 }
-
