@@ -13,6 +13,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/sswalliance/advocacy/internal/links"
 	"github.com/sswalliance/advocacy/internal/mail/mailtest"
 	"github.com/sswalliance/advocacy/internal/signing"
 	"github.com/sswalliance/advocacy/internal/store"
@@ -32,7 +33,7 @@ func TestOutboxShowsStaffNoWorkingLinkWhileTheRecipientGetsOne(t *testing.T) {
 	visitor := client(t, srv.URL)
 	admin := signIn(t, srv.URL, "admin@example.org", addStaff(t, pool, "admin@example.org", "admin"))
 	editor := signIn(t, srv.URL, "editor@example.org", addStaff(t, pool, "editor@example.org", "editor"))
-	staffActor := signing.Actor{Name: "test"}
+	staffActor := store.Actor{Name: "test"}
 
 	// Every email that carries a secret, sent through the workflows; each
 	// link in what reaches SMTP works.
@@ -174,7 +175,7 @@ func sentLink(t *testing.T, app *App, addr string, re *regexp.Regexp) string {
 	}
 	e, err := app.store.Email(ctx, id)
 	if err == nil {
-		e, err = app.store.FillSecrets(ctx, e)
+		e, err = links.Fill(ctx, app.store, e)
 	}
 	if err != nil {
 		t.Fatal(err)

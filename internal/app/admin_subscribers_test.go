@@ -269,7 +269,7 @@ func TestSubscriberEraseRemovesEverything(t *testing.T) {
 	const address = "Erase.Me@erasure.example"
 	id := addSubscriber(t, s.store, store.SubscriberInput{Email: address, Name: "Erin", Lang: "en", Daily: true}, store.SubscriberActive)
 	other := addSubscriber(t, s.store, store.SubscriberInput{Email: "stay@example.org", Lang: "en", Daily: true}, store.SubscriberActive)
-	if err := s.store.CreateSubscriberToken(ctx, id, "confirm", "a-token", 24*time.Hour); err != nil {
+	if err := s.store.CreateLinkToken(ctx, store.TokenOwner{Kind: store.OwnerSubscriber, ID: id}, "confirm", "a-token", 24*time.Hour); err != nil {
 		t.Fatal(err)
 	}
 	mailing, err := s.store.CreateMailing(ctx, store.Mailing{Kind: "daily", SubjectEN: "Day one", BodyEN: "Hello"})
@@ -313,7 +313,7 @@ func TestSubscriberEraseRemovesEverything(t *testing.T) {
 		sql string
 		arg any
 	}{
-		"tokens":     {`SELECT count(*) FROM subscriber_tokens WHERE subscriber_id = $1`, id},
+		"tokens":     {`SELECT count(*) FROM link_tokens WHERE subscriber_id = $1`, id},
 		"deliveries": {`SELECT count(*) FROM deliveries WHERE subscriber_id = $1`, id},
 		"emails":     {`SELECT count(*) FROM emails WHERE lower(to_address) = lower($1)`, address},
 	} {

@@ -67,29 +67,29 @@ func New(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) (*App, erro
 		}
 		via = "smtp"
 	}
-	// The workflows queue email through the runner, and their chores run
-	// on it; the newsletter sender is one of its workers.
-	a.signing = signing.New(pool, nil, cfg.BaseURL)
-	a.subscribe = subscribe.New(pool, nil, cfg.BaseURL)
-	a.newsletter = newsletter.New(pool, sender, a.subscribe, logger.With("component", "newsletter"), cfg.MailPerMinute)
+	// The services queue on the queue; the runner that works their jobs
+	// is made after them, from their workers and chores.
+	queue, err := jobs.NewQueue(pool, logger)
+	if err != nil {
+		return nil, err // River refuses only a malformed configuration
+	}
+	a.signing = signing.New(pool, queue, cfg.BaseURL)
+	a.subscribe = subscribe.New(pool, queue, cfg.BaseURL)
+	a.newsletter = newsletter.New(pool, queue, sender, a.subscribe, logger.With("component", "newsletter"), cfg.MailPerMinute)
 	chores := slices.Concat(a.signing.Chores(), a.subscribe.Chores(), a.newsletter.Chores(),
 		public.FileChores(a.site, kinds), admin.SignInChores(a.throttle))
 	register := func(w *river.Workers) {
 		a.newsletter.Register(w)
-		// The notice queues its email on the runner being built here.
-		admin.AddLockoutNoticeWorker(w, pool, cfg.BaseURL, func() *jobs.Runner { return a.jobs })
+		admin.AddLockoutNoticeWorker(w, pool, queue, cfg.BaseURL)
 	}
-	if a.jobs, err = jobs.NewWith(pool, logger, sender, via, register, chores...); err != nil {
+	if a.jobs, err = jobs.NewRunner(pool, queue, logger, sender, via, register, chores...); err != nil {
 		return nil, err // River refuses only a malformed configuration
 	}
-	a.signing.SetJobs(a.jobs)
-	a.subscribe.SetJobs(a.jobs)
-	a.newsletter.SetJobs(a.jobs)
 	a.forms = web.NewApp(a.site, web.AppDeps{Kinds: kinds, Jobs: a.jobs, Signing: a.signing, Subscribe: a.subscribe,
 		PublicPages: func(forms *web.App, r chi.Router) { routes.PublicPages(r, a.publicOver(forms.Store()), forms) }})
 	a.site.Footer = a.forms.FooterSubscribe
 	a.public = a.publicOver(a.store)
-	a.admin = admin.New(a.site, admin.Deps{Throttle: a.throttle, Kinds: kinds, Jobs: a.jobs, Signing: a.signing,
+	a.admin = admin.New(a.site, admin.Deps{Throttle: a.throttle, Kinds: kinds, Jobs: queue, Signing: a.signing,
 		Subscribe: a.subscribe, Newsletter: a.newsletter, Forms: a.forms})
 	a.throttle.OnLock = a.admin.QueueLockoutNotice
 	return a, nil

@@ -12,7 +12,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
-	"github.com/sswalliance/advocacy/internal/i18n"
+	"github.com/sswalliance/advocacy/internal/content"
 	"github.com/sswalliance/advocacy/internal/store"
 )
 
@@ -131,9 +131,9 @@ func TestBlogList(t *testing.T) {
 	ctx := context.Background()
 	if err := st.InTx(ctx, func(tx *store.Store) error {
 		for i := range 11 {
-			if _, err := tx.CreateBlogPost(ctx, store.NewBlogPost{
-				Slug: fmt.Sprintf("extra-%d", i), Author: "Test", PublishedAt: time.Date(2010, 1, 1+i, 0, 0, 0, 0, time.UTC),
-				Texts: []store.BlogPostText{{Lang: i18n.EN, Title: "Extra"}},
+			if _, err := content.BlogPostKind.Save(ctx, tx.Conn(), "", content.Doc{
+				"slug": fmt.Sprintf("extra-%d", i), "author": "Test", "published_at": fmt.Sprintf("2010-01-%02dT00:00", 1+i),
+				"title.en": "Extra",
 			}); err != nil {
 				return err
 			}
@@ -375,10 +375,10 @@ func TestAtomFeedEscapesMarkup(t *testing.T) {
 	h := app.Handler()
 	ctx := context.Background()
 	err := store.New(pool).InTx(ctx, func(tx *store.Store) error {
-		_, err := tx.CreateBlogPost(ctx, store.NewBlogPost{
-			Slug: "markup", Author: "Tom & Jerry <editors>", PublishedAt: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC),
-			Texts: []store.BlogPostText{{Lang: i18n.EN, Title: "A < B & C > D", Summary: "]]> \"quotes\"",
-				Body: "Hello **world** <script>alert(1)</script> & [link](javascript:alert(1))"}},
+		_, err := content.BlogPostKind.Save(ctx, tx.Conn(), "", content.Doc{
+			"slug": "markup", "author": "Tom & Jerry <editors>", "published_at": "2030-01-01T00:00",
+			"title.en": "A < B & C > D", "summary.en": "]]> \"quotes\"",
+			"body.en": "Hello **world** <script>alert(1)</script> & [link](javascript:alert(1))",
 		})
 		return err
 	})

@@ -423,26 +423,3 @@ func TestResourceToolkitTypes(t *testing.T) {
 		}
 	}
 }
-
-func TestResourceFileSize(t *testing.T) {
-	for _, c := range []struct {
-		lang i18n.Lang
-		n    int64
-		want string
-	}{
-		{i18n.EN, 512, "512 bytes"},
-		{i18n.EN, 2048, "2 KB"},
-		{i18n.EN, 2765, "2.7 KB"},
-		{i18n.ES, 2765, "2,7 KB"},
-		{i18n.EN, 49152, "48 KB"},
-		{i18n.EN, 1258291, "1.2 MB"},
-		{i18n.EN, 3 << 30, "3 GB"},
-	} {
-		if got := public.ResourceFileSize(c.lang, c.n); got != c.want {
-			t.Errorf("ResourceFileSize(%s, %d) = %q, want %q", c.lang, c.n, got, c.want)
-		}
-	}
-	if got := public.ResourceFileFormat("application/pdf"); got != "PDF" {
-		t.Errorf("format %q", got)
-	}
-}

@@ -30,6 +30,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/sswalliance/advocacy/internal/links"
+	"github.com/sswalliance/advocacy/internal/org"
 	"github.com/sswalliance/advocacy/internal/signing"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/web"
@@ -166,7 +168,7 @@ func (s signSite) emailLink(t *testing.T, addr string, re *regexp.Regexp) (path,
 	}
 	e, err := s.app.store.Email(ctx, id)
 	if err == nil {
-		e, err = s.app.store.FillSecrets(ctx, e)
+		e, err = links.Fill(ctx, s.app.store, e)
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -241,7 +243,7 @@ func TestSignFormRendersEveryField(t *testing.T) {
 				t.Errorf("%s: radio %s has no label", path, r.AttrOr("value", ""))
 			}
 		})
-		if n := form.Find(`select[name=country] option`).Length(); n != len(signing.Countries)+1 {
+		if n := form.Find(`select[name=country] option`).Length(); n != len(org.Countries)+1 {
 			t.Errorf("%s: %d country options", path, n)
 		}
 		if got := form.Find(`input[name=logo]`).AttrOr("accept", ""); got != "image/png,image/jpeg,image/webp,image/gif" {

@@ -129,9 +129,11 @@ func saveBlogPost(ctx context.Context, db DB, key string, d Doc) (string, error)
 
 	var id int64
 	if key == "" {
+		// A new post's first version is the one published: until it is
+		// edited, the feed's <updated> is its publication time.
 		err = db.QueryRow(ctx, `
-			INSERT INTO blog_posts (slug, author, published_at, year, day_id)
-			VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+			INSERT INTO blog_posts (slug, author, published_at, updated_at, year, day_id)
+			VALUES ($1, $2, $3, $3, $4, $5) RETURNING id`,
 			slug, d["author"], at, year, dayID).Scan(&id)
 	} else {
 		// updated_at feeds the Atom entry's <updated>, so readers see the change.

@@ -38,7 +38,7 @@ var recommendationFields = []Field{
 		Hint: "Start with the point in bold, then explain it in a sentence or two: **Count the workforce.** Map who does the work, where and with what training."},
 }
 
-var recommendationTexts = translationTable{table: "cta_recommendation_texts", owner: "recommendation_id", fields: recommendationFields}
+var recommendationTexts = texts(`INSERT INTO cta_recommendation_texts (recommendation_id, lang, text)`, recommendationFields)
 
 // RecommendationKind is one of the Call to Action's recommendations, at
 // country or global level. Its key is its id.

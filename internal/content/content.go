@@ -1,15 +1,3 @@
-// Package content is the editorial model behind the admin: every kind of
-// content staff can edit (pages, audiences, resources, editions, ...)
-// described once as a Kind, and the drafts, publishing and revisions that
-// work the same way for all of them.
-//
-// The public site reads only the live tables (pages, resources, ...), which
-// always hold the published version. An edit is a Doc: a flat snapshot of
-// field name -> text. Saving a draft stores the Doc (and a revision) in
-// content_items; publishing writes it into the live tables through the
-// kind's Save. So a draft can never leak onto the public site, and a preview
-// is the real public page rendered inside a transaction that applies the
-// draft and is then rolled back.
 package content
 
 import (

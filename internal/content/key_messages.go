@@ -22,7 +22,7 @@ var audienceFields = []Field{
 		Hint: "One or two sentences under the heading: who these people are and what they decide."},
 }
 
-var audienceTexts = translationTable{table: "audience_texts", owner: "audience_id", fields: audienceFields}
+var audienceTexts = texts(`INSERT INTO audience_texts (audience_id, lang, name, summary)`, audienceFields)
 
 // AudienceKind is a group advocates speak to, with its own page of key
 // messages. Its key is its slug.
@@ -135,7 +135,7 @@ var keyMessageFields = []Field{
 		Hint: "Where the facts come from, one per line, each starting with “- ”. Put titles between *asterisks* to show them in italics."},
 }
 
-var keyMessageTexts = translationTable{table: "key_message_texts", owner: "key_message_id", fields: keyMessageFields}
+var keyMessageTexts = texts(`INSERT INTO key_message_texts (key_message_id, lang, headline, points, sources)`, keyMessageFields)
 
 // KeyMessageKind is one message for an audience. Its key is its id; the
 // doc's "audience" holds the audience's slug.

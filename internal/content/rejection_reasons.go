@@ -17,7 +17,7 @@ var rejectionReasonFields = []Field{
 		Hint: "What the contact reads in the email telling them their submission was not accepted, in the contact's language. Say what it means for them; staff can add a note of their own to each rejection."},
 }
 
-var rejectionReasonTexts = translationTable{table: "rejection_reason_texts", owner: "reason_slug", fields: rejectionReasonFields}
+var rejectionReasonTexts = texts(`INSERT INTO rejection_reason_texts (reason_slug, lang, text)`, rejectionReasonFields)
 
 // RejectionReasonKind is a reason staff choose from when they turn down
 // an organisation's request to sign the Call to Action.

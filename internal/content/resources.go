@@ -13,7 +13,6 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sswalliance/advocacy/internal/i18n"
-	"github.com/sswalliance/advocacy/templates/public"
 )
 
 func init() { builtin = append(builtin, ResourceKind, ResourceFileKind) }
@@ -431,7 +430,7 @@ var ResourceFileKind = &Kind{
 // resourceFileNote describes a download for the admin's list as the public
 // page does: "Spanish, PDF, 1.2 MB".
 func resourceFileNote(lang, contentType string, size int64) string {
-	return resourceDocLangName(lang) + ", " + public.ResourceFileFormat(contentType) + ", " + public.ResourceFileSize(i18n.EN, size)
+	return resourceDocLangName(lang) + ", " + i18n.FileFormat(contentType) + ", " + i18n.EN.FileSize(size)
 }
 
 func loadResourceFile(ctx context.Context, db DB, key string) (Doc, error) {

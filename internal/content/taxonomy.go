@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -37,7 +38,7 @@ var resourceTypeFields = []Field{
 		Hint: "One or two sentences on what this kind of resource is for. The toolkit page shows it under the name."},
 }
 
-var resourceTypeTexts = translationTable{table: "resource_type_texts", owner: "type_slug", fields: resourceTypeFields}
+var resourceTypeTexts = texts(`INSERT INTO resource_type_texts (type_slug, lang, name, plural, description)`, resourceTypeFields)
 
 // ResourceTypeKind is a kind of resource in the library (report, fact
 // sheet...). The types marked as part of the toolkit are the toolkit's
@@ -161,7 +162,7 @@ var topicFields = []Field{
 		Hint: "As visitors see it in the library's topic filter and on each resource: “Child protection”."},
 }
 
-var topicTexts = translationTable{table: "topic_texts", owner: "topic_id", fields: topicFields}
+var topicTexts = texts(`INSERT INTO topic_texts (topic_id, lang, name)`, topicFields)
 
 // TopicKind is a subject resources are filed under. Topics are listed by
 // name, so they have no order of their own.
@@ -257,11 +258,31 @@ var TopicKind = &Kind{
 
 // translationTable is the per-language table of an item's translated
 // fields: one row per language, keyed by the owning item's column and lang,
-// with one column per translated field, named as the field.
+// with one column per translated field, named as the field. Its load and
+// save serve every kind that is a slug (or id) plus translated texts.
 type translationTable struct {
 	table  string  // "audience_texts"
 	owner  string  // the column naming the item: "audience_id"
 	fields []Field // the kind's fields; only the Translated ones are columns
+	insert string  // the INSERT's head, as texts was given it
+}
+
+var textsInsert = regexp.MustCompile(`^INSERT INTO (\w+) \((\w+), lang, ([\w, ]+)\)$`)
+
+// texts declares a translation table by the head of the INSERT that
+// writes it (see audienceTexts), so the one statement writing each table
+// can be found by searching for it. The columns after lang must be fields' translated
+// fields, in order; a mismatch is a programming error, caught at start.
+func texts(insert string, fields []Field) translationTable {
+	m := textsInsert.FindStringSubmatch(insert)
+	if m == nil {
+		panic("content: texts: not an INSERT head: " + insert)
+	}
+	t := translationTable{table: m[1], owner: m[2], fields: fields, insert: insert}
+	if got := strings.Join(t.columns(), ", "); got != m[3] {
+		panic(fmt.Sprintf("content: texts %s: columns %q, but the translated fields are %q", t.table, m[3], got))
+	}
+	return t
 }
 
 func (t translationTable) columns() []string {
@@ -317,10 +338,8 @@ func (t translationTable) save(ctx context.Context, db DB, owner any, d Doc) err
 		placeholders[i] = fmt.Sprintf("$%d", i+3)
 		updates[i] = c + " = EXCLUDED." + c
 	}
-	upsert := fmt.Sprintf(`INSERT INTO %s (%s, lang, %s) VALUES ($1, $2, %s)
-		ON CONFLICT (%s, lang) DO UPDATE SET %s`,
-		t.table, t.owner, strings.Join(cols, ", "), strings.Join(placeholders, ", "),
-		t.owner, strings.Join(updates, ", "))
+	upsert := fmt.Sprintf(`%s VALUES ($1, $2, %s) ON CONFLICT (%s, lang) DO UPDATE SET %s`,
+		t.insert, strings.Join(placeholders, ", "), t.owner, strings.Join(updates, ", "))
 	for _, l := range i18n.Langs {
 		if l != i18n.EN && !hasRequiredText(d, t.fields, l) {
 			if _, err := db.Exec(ctx, fmt.Sprintf(`DELETE FROM %s WHERE %s = $1 AND lang = $2`, t.table, t.owner), owner, string(l)); err != nil {

@@ -1,5 +1,3 @@
-// Package db opens the PostgreSQL connection pool and applies the embedded
-// goose migrations.
 package db
 
 import (

@@ -1,5 +1,3 @@
-// Package form holds the one shape every form's checks answer in: which
-// field is wrong and what to say about it.
 package form
 
 // Problems says what is wrong with a submitted form: field name -> message.

@@ -1,7 +1,3 @@
-// Package jobs is the site's background work, on a Postgres job queue
-// (River): email from the outbox, sent with retries, and timed chores.
-// Work is queued in the same transaction as whatever caused it, so a
-// submission and its confirmation email are saved together or not at all.
 package jobs
 
 import (
@@ -17,6 +13,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/rivertype"
 
+	"github.com/sswalliance/advocacy/internal/links"
 	"github.com/sswalliance/advocacy/internal/mail"
 	"github.com/sswalliance/advocacy/internal/store"
 )
@@ -54,21 +51,72 @@ type choreArgs struct {
 
 func (choreArgs) Kind() string { return "chore" }
 
-// Runner queues and runs the site's jobs.
+// Queue puts jobs on the queue, in the caller's transaction. It is an
+// insert-only River client (one without workers): the services are given
+// it when they are made, before the Runner that works their jobs, which
+// is made from their workers and chores.
+type Queue struct {
+	client *river.Client[pgx.Tx]
+}
+
+// NewQueue returns a Queue over pool.
+func NewQueue(pool *pgxpool.Pool, logger *slog.Logger) (*Queue, error) {
+	client, err := river.NewClient(riverpgxv5.New(pool), &river.Config{Logger: quiet(logger)})
+	if err != nil {
+		return nil, fmt.Errorf("jobs: queue: %w", err)
+	}
+	return &Queue{client: client}, nil
+}
+
+// QueueEmail adds e to the outbox and queues its sending, both in tx.
+func (q *Queue) QueueEmail(ctx context.Context, tx pgx.Tx, e store.Email) (int64, error) {
+	id, err := store.FromTx(tx).QueueEmail(ctx, e)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := q.client.InsertTx(ctx, tx, SendEmailArgs{EmailID: id}, nil); err != nil {
+		return 0, fmt.Errorf("jobs: queue email %d: %w", id, err)
+	}
+	return id, nil
+}
+
+// Retry queues another try of an email that failed for good (staff asked).
+func (q *Queue) Retry(ctx context.Context, tx pgx.Tx, emailID int64) error {
+	tag, err := tx.Exec(ctx, `UPDATE emails SET status = 'queued', last_error = '' WHERE id = $1 AND status = 'failed'`, emailID)
+	if err != nil {
+		return fmt.Errorf("jobs: retry email %d: %w", emailID, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return nil // not failed (any more): someone else retried it first
+	}
+	if _, err := q.client.InsertTx(ctx, tx, SendEmailArgs{EmailID: emailID}, nil); err != nil {
+		return fmt.Errorf("jobs: retry email %d: %w", emailID, err)
+	}
+	return nil
+}
+
+// Insert queues a job in tx.
+func (q *Queue) Insert(ctx context.Context, tx pgx.Tx, args river.JobArgs) error {
+	if _, err := q.client.InsertTx(ctx, tx, args, nil); err != nil {
+		return fmt.Errorf("jobs: queue %s: %w", args.Kind(), err)
+	}
+	return nil
+}
+
+// Runner works the site's jobs: the outbox's emails, the workers added
+// by register, and the chores. It queues through the Queue it was made
+// with, so whatever holds the Runner may queue too.
 type Runner struct {
+	*Queue
 	client *river.Client[pgx.Tx]
 	logger *slog.Logger
 }
 
-// New returns a Runner over pool. sender delivers email; via names it for
-// the outbox ("smtp", or "log" when mail is only logged).
-func New(pool *pgxpool.Pool, logger *slog.Logger, sender mail.Sender, via string, chores ...Chore) (*Runner, error) {
-	return NewWith(pool, logger, sender, via, nil, chores...)
-}
-
-// NewWith is New with more workers, added by register (River needs every
-// worker before its client is made).
-func NewWith(pool *pgxpool.Pool, logger *slog.Logger, sender mail.Sender, via string, register func(*river.Workers), chores ...Chore) (*Runner, error) {
+// NewRunner returns a Runner over pool. sender delivers email; via names
+// it for the outbox ("smtp", or "log" when mail is only logged). register
+// (nil for none) adds the workers of other packages: River needs every
+// worker before its client is made.
+func NewRunner(pool *pgxpool.Pool, queue *Queue, logger *slog.Logger, sender mail.Sender, via string, register func(*river.Workers), chores ...Chore) (*Runner, error) {
 	workers := river.NewWorkers()
 	if register != nil {
 		register(workers)
@@ -89,7 +137,7 @@ func NewWith(pool *pgxpool.Pool, logger *slog.Logger, sender mail.Sender, via st
 	}
 	river.AddWorker(workers, &choreWorker{chores: byName})
 	client, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
-		Logger:       slog.New(minLevel{logger.Handler(), slog.LevelWarn}).With("component", "jobs"),
+		Logger:       quiet(logger),
 		Queues:       map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 4}},
 		Workers:      workers,
 		PeriodicJobs: periodic,
@@ -98,42 +146,12 @@ func NewWith(pool *pgxpool.Pool, logger *slog.Logger, sender mail.Sender, via st
 	if err != nil {
 		return nil, fmt.Errorf("jobs: %w", err)
 	}
-	return &Runner{client: client, logger: logger}, nil
+	return &Runner{Queue: queue, client: client, logger: logger}, nil
 }
 
-// QueueEmail adds e to the outbox and queues its sending, both in tx.
-func (r *Runner) QueueEmail(ctx context.Context, tx pgx.Tx, e store.Email) (int64, error) {
-	id, err := store.FromTx(tx).QueueEmail(ctx, e)
-	if err != nil {
-		return 0, err
-	}
-	if _, err := r.client.InsertTx(ctx, tx, SendEmailArgs{EmailID: id}, nil); err != nil {
-		return 0, fmt.Errorf("jobs: queue email %d: %w", id, err)
-	}
-	return id, nil
-}
-
-// Retry queues another try of an email that failed for good (staff asked).
-func (r *Runner) Retry(ctx context.Context, tx pgx.Tx, emailID int64) error {
-	tag, err := tx.Exec(ctx, `UPDATE emails SET status = 'queued', last_error = '' WHERE id = $1 AND status = 'failed'`, emailID)
-	if err != nil {
-		return fmt.Errorf("jobs: retry email %d: %w", emailID, err)
-	}
-	if tag.RowsAffected() == 0 {
-		return nil // not failed (any more): someone else retried it first
-	}
-	if _, err := r.client.InsertTx(ctx, tx, SendEmailArgs{EmailID: emailID}, nil); err != nil {
-		return fmt.Errorf("jobs: retry email %d: %w", emailID, err)
-	}
-	return nil
-}
-
-// Insert queues a job in tx.
-func (r *Runner) Insert(ctx context.Context, tx pgx.Tx, args river.JobArgs) error {
-	if _, err := r.client.InsertTx(ctx, tx, args, nil); err != nil {
-		return fmt.Errorf("jobs: queue %s: %w", args.Kind(), err)
-	}
-	return nil
+// quiet is River's logger: warnings and worse, marked as the job queue's.
+func quiet(logger *slog.Logger) *slog.Logger {
+	return slog.New(minLevel{logger.Handler(), slog.LevelWarn}).With("component", "jobs")
 }
 
 // StopAndCancel stops at once, cancelling running jobs (as a crash would,
@@ -179,7 +197,7 @@ func (w *emailWorker) Work(ctx context.Context, job *river.Job[SendEmailArgs]) e
 	}
 	// The outbox holds placeholders where the links' secrets go; only
 	// the message that leaves has them.
-	if e, err = w.store.FillSecrets(ctx, e); err != nil {
+	if e, err = links.Fill(ctx, w.store, e); err != nil {
 		return err
 	}
 	msg := mail.Message{To: e.To, ToName: e.ToName, Subject: e.Subject, Text: e.Body, Headers: e.Headers,

@@ -1,7 +1,3 @@
-// Package newsletter sends mailings (the SSWWeek daily emails and one-off
-// updates) to their subscribers, reliably: every recipient is a delivery
-// row, claimed before its email goes and marked after, so a crash or
-// restart halfway resumes with the rest and nobody is sent one twice.
 package newsletter
 
 import (
@@ -71,20 +67,18 @@ type Sender struct {
 
 	mu   sync.Mutex
 	next time.Time // when the cap allows the next email
-	jobs *jobs.Runner
+	jobs *jobs.Queue
 }
 
-// New returns a Sender delivering through m.
-func New(pool *pgxpool.Pool, m mail.Sender, links Links, logger *slog.Logger, perMinute int) *Sender {
-	return &Sender{pool: pool, mail: m, links: links, logger: logger, PerMinute: perMinute, Now: time.Now}
+// New returns a Sender delivering through m, queueing its sending jobs on
+// queue.
+func New(pool *pgxpool.Pool, queue *jobs.Queue, m mail.Sender, links Links, logger *slog.Logger, perMinute int) *Sender {
+	return &Sender{pool: pool, jobs: queue, mail: m, links: links, logger: logger, PerMinute: perMinute, Now: time.Now}
 }
 
 // Register adds the sending worker to a job runner's workers (pass it to
-// jobs.NewWith), and SetJobs gives the Sender the runner to queue on.
+// jobs.NewRunner).
 func (s *Sender) Register(w *river.Workers) { river.AddWorker(w, &worker{s: s}) }
-
-// SetJobs sets the runner sending jobs are queued on.
-func (s *Sender) SetJobs(r *jobs.Runner) { s.jobs = r }
 
 // Chores are the Sender's timed work: starting mailings whose time has
 // come, and giving up on deliveries a crash left half done.

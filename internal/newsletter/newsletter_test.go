@@ -26,6 +26,7 @@ func TestMain(m *testing.M) { dbtest.Main(m) }
 // and what sends to them.
 type site struct {
 	pool   *pgxpool.Pool
+	queue  *jobs.Queue
 	smtp   *mailtest.Server
 	sender *newsletter.Sender
 	logger *slog.Logger
@@ -47,17 +48,21 @@ func newSite(t *testing.T, n int) site {
 	}
 	base, _ := url.Parse("https://example.org")
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	return site{pool: pool, smtp: smtp, sender: newsletter.New(pool, m, subscribe.New(pool, nil, base), logger, 0), logger: logger}
+	queue, err := jobs.NewQueue(pool, logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return site{pool: pool, queue: queue, smtp: smtp, logger: logger,
+		sender: newsletter.New(pool, queue, m, subscribe.New(pool, queue, base), logger, 0)}
 }
 
 // runner starts a job runner working the sender's jobs.
 func (s site) runner(t *testing.T) *jobs.Runner {
 	t.Helper()
-	r, err := jobs.NewWith(s.pool, s.logger, mail.Log{Logger: s.logger}, "log", s.sender.Register)
+	r, err := jobs.NewRunner(s.pool, s.queue, s.logger, mail.Log{Logger: s.logger}, "log", s.sender.Register)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.sender.SetJobs(r)
 	if err := r.Start(context.Background()); err != nil {
 		t.Fatal(err)
 	}

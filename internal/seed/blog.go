@@ -1,20 +1,17 @@
 package seed
 
 import (
-	"context"
-	"fmt"
 	"time"
 
 	"github.com/sswalliance/advocacy/internal/i18n"
-	"github.com/sswalliance/advocacy/internal/store"
 )
 
 // loadBlog writes the demo blog posts. It runs after the editions (from
 // loadSSWWeek), since posts point at an edition and a day.
-func loadBlog(ctx context.Context, tx *store.Store) error {
+func loadBlog(w *writer) error {
 	for _, p := range blogPosts() {
-		if _, err := tx.CreateBlogPost(ctx, p); err != nil {
-			return fmt.Errorf("seed: %w", err)
+		if err := w.blogPost(p); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -32,20 +29,20 @@ const (
 	blogByCYCWMember = "Child and youth care worker and Alliance member"
 )
 
-func postEN(title, summary, body string) store.BlogPostText {
-	return store.BlogPostText{Lang: i18n.EN, Title: title, Summary: summary, Body: body}
+func postEN(title, summary, body string) blogPostText {
+	return blogPostText{Lang: i18n.EN, Title: title, Summary: summary, Body: body}
 }
 
-func postES(title, summary, body string) store.BlogPostText {
-	return store.BlogPostText{Lang: i18n.ES, Title: title, Summary: summary, Body: body}
+func postES(title, summary, body string) blogPostText {
+	return blogPostText{Lang: i18n.ES, Title: title, Summary: summary, Body: body}
 }
 
 func postAt(y int, m time.Month, d, h int) time.Time { return time.Date(y, m, d, h, 0, 0, 0, time.UTC) }
 
-func blogPosts() []store.NewBlogPost {
-	return []store.NewBlogPost{
+func blogPosts() []blogPost {
+	return []blogPost{
 		{Slug: "advocacy-and-the-sdgs", Author: blogByAdvocacy, PublishedAt: postAt(2017, 9, 25, 12), Year: 2017,
-			Texts: []store.BlogPostText{
+			Texts: []blogPostText{
 				postEN("The goals will not be met without the people who do the work",
 					"Why the Sustainable Development Goals on violence, migration and health are, underneath, goals about the workforce.",
 					"Read the targets on ending violence against children, on safe migration and on health for all, and a pattern appears: each one assumes that someone will knock on the door, assess a family's needs and stay with them until things improve.\n\n"+
@@ -53,7 +50,7 @@ func blogPosts() []store.NewBlogPost {
 						"This week we are asking advocates to close that gap. Use the toolkit's messages with your ministries, and ask a simple question: *who will deliver this target, and are they in the budget?*"),
 			}},
 		{Slug: "putting-the-call-to-action-to-work", Author: blogByDirector, PublishedAt: postAt(2018, 9, 24, 12), Year: 2018, DayNumber: 1,
-			Texts: []store.BlogPostText{
+			Texts: []blogPostText{
 				postEN("Putting the Call to Action to work",
 					"Four months after its launch, what the Call to Action asks for and how organisations are already using it.",
 					"When the Call to Action was launched at our symposium in May, we hoped it would become a tool rather than a document on a shelf. This week shows that it is.\n\n"+
@@ -66,7 +63,7 @@ func blogPosts() []store.NewBlogPost {
 						"Ya son más de treinta las organizaciones que lo firmaron. Si la suya aún no lo ha hecho, lea las recomendaciones y considere sumarse."),
 			}},
 		{Slug: "counting-the-workforce", Author: blogByResearch, PublishedAt: postAt(2018, 9, 25, 12), Year: 2018, DayNumber: 2,
-			Texts: []store.BlogPostText{
+			Texts: []blogPostText{
 				postEN("You cannot plan for workers you have not counted",
 					"What mapping the workforce involves, and what countries have learned from doing it.",
 					"Ask a ministry how many nurses it employs and it will usually have an answer. Ask how many social service workers it has and the room often goes quiet.\n\n"+
@@ -81,7 +78,7 @@ func blogPosts() []store.NewBlogPost {
 						"Participe hoy en la conversación en Twitter y cuente cómo su país contó a su fuerza laboral."),
 			}},
 		{Slug: "the-twitter-chat-in-review", Author: blogByCommsTeam, PublishedAt: postAt(2018, 9, 25, 18), Year: 2018, DayNumber: 2,
-			Texts: []store.BlogPostText{
+			Texts: []blogPostText{
 				postEN("The #SSWWeek Twitter chat in review",
 					"Six questions, one hour, and a conversation that reached well beyond it.",
 					"Thank you to everyone who joined this morning's chat with @MtotoNews. Replies came from social workers, child and youth care workers, researchers and ministry staff in many countries.\n\n"+
@@ -89,7 +86,7 @@ func blogPosts() []store.NewBlogPost {
 						"Search for #SSWWeek to read the whole conversation."),
 			}},
 		{Slug: "a-national-strategy", Author: blogByTechnical, PublishedAt: postAt(2018, 9, 26, 12), Year: 2018, DayNumber: 3,
-			Texts: []store.BlogPostText{
+			Texts: []blogPostText{
 				postEN("From good intentions to a national strategy",
 					"How a workforce strengthening strategy links a country's commitments to posts, budgets and training.",
 					"Many countries have laws that promise children protection and families support. Fewer have a plan for the people who must keep those promises.\n\n"+
@@ -102,7 +99,7 @@ func blogPosts() []store.NewBlogPost {
 						"Si su país está empezando, parta del mapa de la fuerza laboral existente, acuerde las funciones necesarias y calcule el costo de la diferencia."),
 			}},
 		{Slug: "ending-violence-needs-workers", Author: blogByProgramme, PublishedAt: postAt(2018, 9, 27, 12), Year: 2018, DayNumber: 4,
-			Texts: []store.BlogPostText{
+			Texts: []blogPostText{
 				postEN("Ending violence against children needs workers, not only plans",
 					"Prevention and response both depend on trained people close to families.",
 					"National action plans to end violence against children are multiplying, and that is good news. But a plan that refers a child to services helps only if there is a worker to receive the referral.\n\n"+
@@ -110,7 +107,7 @@ func blogPosts() []store.NewBlogPost {
 						"Join this morning's webinar with UNICEF and the Global Partnership to End Violence Against Children to hear how countries are building the workforce into their plans."),
 			}},
 		{Slug: "five-actions-for-a-stronger-workforce", Author: blogByAdvocacy, PublishedAt: postAt(2018, 9, 28, 12), Year: 2018, DayNumber: 5,
-			Texts: []store.BlogPostText{
+			Texts: []blogPostText{
 				postEN("Five things you can do after #SSWWeek",
 					"Practical steps to keep the Call to Action on the agenda once the week is over.",
 					"1. Share the key message that fits your audience with one decision-maker this month.\n"+
@@ -120,14 +117,14 @@ func blogPosts() []store.NewBlogPost {
 						"5. Mark the next advocacy moment in your calendar, such as World Social Work Day in March."),
 			}},
 		{Slug: "children-on-the-move", Author: blogByProgramme, PublishedAt: postAt(2019, 10, 22, 12), Year: 2019, DayNumber: 2,
-			Texts: []store.BlogPostText{
+			Texts: []blogPostText{
 				postEN("Children on the move need workers who can follow them",
 					"Migrating children cross borders and systems; the workforce that protects them has to work across both.",
 					"A child who leaves home may pass through several countries and many services: border posts, shelters, health clinics, schools. Each may have a social service worker, but too often none of them knows what the last one did.\n\n"+
 						"Protecting children on the move means training workers in every sector they pass through, and giving them ways to share information safely across borders."),
 			}},
 		{Slug: "essential-during-covid-19", Author: blogByTechnical, PublishedAt: postAt(2020, 10, 26, 12), Year: 2020,
-			Texts: []store.BlogPostText{
+			Texts: []blogPostText{
 				postEN("Essential, and still too often overlooked",
 					"During the pandemic social service workers kept going when other services stopped. Policies should reflect that.",
 					"When schools closed and families were confined at home, the risks to many children grew while the people who usually notice them disappeared from view. Social service workers adapted: phone check-ins, doorstep visits, food parcels delivered with a welfare check.\n\n"+
@@ -138,14 +135,14 @@ func blogPosts() []store.NewBlogPost {
 						"Algunos gobiernos lo reconocieron como personal esencial, con equipo de protección y permiso para desplazarse. Muchos no. Esta semana pedimos a todos los gobiernos que ese reconocimiento sea permanente."),
 			}},
 		{Slug: "ready-before-the-emergency", Author: blogByCYCWMember, PublishedAt: postAt(2021, 10, 26, 12), Year: 2021,
-			Texts: []store.BlogPostText{
+			Texts: []blogPostText{
 				postEN("Ready before the emergency comes",
 					"A child and youth care worker on what preparedness looks like on the ground.",
 					"After a flood or an outbreak, the first question families ask us is rarely about shelter. It is about their children: where they are, whether they are safe, who will look after them.\n\n"+
 						"We answer better when we have planned together beforehand: knowing which families are most at risk, agreeing with health and education colleagues who does what, and having supervisors who check on us as well as on the children."),
 			}},
 		{Slug: "the-case-for-investing", Author: blogByTechnical, PublishedAt: postAt(2022, 10, 17, 12), Year: 2022,
-			Texts: []store.BlogPostText{
+			Texts: []blogPostText{
 				postEN("The case for investing in the workforce, sector by sector",
 					"New guidance helps governments cost the workforce and set ratios of workers to population.",
 					"Finance ministries ask a fair question: how much will it cost, and what will we get? For the social service workforce, the answer has often been vague.\n\n"+
@@ -156,7 +153,7 @@ func blogPosts() []store.NewBlogPost {
 						"Esta semana compartimos orientaciones para calcular el costo de la fuerza laboral y planificar la proporción de trabajadores por habitante, para que quienes hacen incidencia lleven cifras a la mesa en salud, educación, justicia y protección social."),
 			}},
 		{Slug: "ten-years-of-the-alliance", Author: blogByDirector, PublishedAt: postAt(2023, 10, 16, 12), Year: 2023,
-			Texts: []store.BlogPostText{
+			Texts: []blogPostText{
 				postEN("Ten years on: what has changed, and what comes next",
 					"Looking back on a decade of the Alliance and ahead to the next one.",
 					"When the Alliance began, few countries could say how many social service workers they had. Today many have mapped their workforce, several have national strategies, and the workforce is named in global guidance on child protection.\n\n"+

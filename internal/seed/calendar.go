@@ -1,8 +1,6 @@
 package seed
 
 import (
-	"context"
-	"fmt"
 	"time"
 
 	"github.com/sswalliance/advocacy/internal/calendar"
@@ -14,10 +12,10 @@ import (
 // Alliance marks, World Social Work Day's themes and two Alliance symposia.
 // Some texts are deliberately left untranslated, to show the fallback to
 // English.
-func loadCalendar(ctx context.Context, tx *store.Store) error {
+func loadCalendar(w *writer) error {
 	for _, e := range calendarEvents() {
-		if _, err := tx.CreateCalendarEvent(ctx, e); err != nil {
-			return fmt.Errorf("seed: %w", err)
+		if err := w.calendarEvent(e); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -34,8 +32,8 @@ var eventsPageES = store.Page{
 	Body:        "El Día Mundial del Trabajo Social se celebra el tercer martes de marzo. Añada este calendario al suyo para tener siempre a mano la próxima fecha.",
 }
 
-func calText(l i18n.Lang, title, description, actions string) store.CalendarEventText {
-	return store.CalendarEventText{Lang: l, Title: title, Description: description, Actions: actions}
+func calText(l i18n.Lang, title, description, actions string) calendarText {
+	return calendarText{Lang: l, Title: title, Description: description, Actions: actions}
 }
 
 func calYearly(m time.Month, d int) calendar.Rule {
@@ -45,7 +43,7 @@ func calYearly(m time.Month, d int) calendar.Rule {
 // wswdThemes are World Social Work Day's themes, chosen each year by the
 // International Federation of Social Workers. The Spanish wording is ours;
 // 2025's is left untranslated on purpose.
-func wswdThemes() []store.CalendarThemeText {
+func wswdThemes() []calendarTheme {
 	en := map[int]string{
 		2018: "Promoting Community and Environmental Sustainability",
 		2019: "Promoting the Importance of Human Relationships",
@@ -67,23 +65,23 @@ func wswdThemes() []store.CalendarThemeText {
 		2024: "Buen Vivir: un futuro compartido para un cambio transformador",
 		2026: "Harambee",
 	}
-	var out []store.CalendarThemeText
+	var out []calendarTheme
 	for year := 2018; year <= 2026; year++ {
-		out = append(out, store.CalendarThemeText{Year: year, Lang: i18n.EN, Theme: en[year]})
+		out = append(out, calendarTheme{Year: year, Lang: i18n.EN, Theme: en[year]})
 		if t, ok := es[year]; ok {
-			out = append(out, store.CalendarThemeText{Year: year, Lang: i18n.ES, Theme: t})
+			out = append(out, calendarTheme{Year: year, Lang: i18n.ES, Theme: t})
 		}
 	}
 	return out
 }
 
-func calendarEvents() []store.NewCalendarEvent {
-	return []store.NewCalendarEvent{
+func calendarEvents() []calendarEvent {
+	return []calendarEvent{
 		{
 			Slug: "world-social-work-day", Kind: "observance", URL: "https://www.ifsw.org/",
 			Rule:   calendar.Rule{Kind: calendar.NthWeekday, Month: time.March, Weekday: time.Tuesday, Nth: 3},
 			Themes: wswdThemes(),
-			Texts: []store.CalendarEventText{
+			Texts: []calendarText{
 				calText(i18n.EN, "World Social Work Day",
 					"Social workers around the world mark their profession on the third Tuesday of March, under a theme set each year by the International Federation of Social Workers.",
 					"- Ask a social worker you know what the year's theme means in their daily work, and share the answer with their permission.\n"+
@@ -99,7 +97,7 @@ func calendarEvents() []store.NewCalendarEvent {
 		{
 			Slug: "child-and-youth-care-worker-week", Kind: "observance",
 			Rule: calendar.Rule{Kind: calendar.NthWeekday, Month: time.May, Weekday: time.Monday, Nth: 1, Days: 7},
-			Texts: []store.CalendarEventText{
+			Texts: []calendarText{
 				calText(i18n.EN, "Child and Youth Care Worker Week",
 					"A week in early May to thank the people who care for children and young people in residential homes, schools, clinics and the community. Countries and associations choose their own dates; we show the week that starts on the first Monday of May.",
 					"- Check the dates your national association has chosen.\n"+
@@ -115,7 +113,7 @@ func calendarEvents() []store.NewCalendarEvent {
 		{
 			Slug: "world-day-against-child-labour", Kind: "un-day",
 			Rule: calendar.Rule{Kind: calendar.Fixed, Month: time.June, Day: 12, FirstYear: 2002},
-			Texts: []store.CalendarEventText{
+			Texts: []calendarText{
 				calText(i18n.EN, "World Day Against Child Labour",
 					"A day to push for an end to work that harms children or keeps them from school. Social service workers are often the ones who find these children and help their families find other ways to get by.",
 					"- Explain how case workers link working children and their families to schooling and income support.\n"+
@@ -126,7 +124,7 @@ func calendarEvents() []store.NewCalendarEvent {
 		{
 			Slug: "day-of-the-african-child", Kind: "observance",
 			Rule: calYearly(time.June, 16),
-			Texts: []store.CalendarEventText{
+			Texts: []calendarText{
 				calText(i18n.EN, "Day of the African Child",
 					"Marked across Africa on 16 June, in memory of the students of Soweto in 1976, with a new focus on children's rights each year.",
 					"- Connect the year's focus to the workers who make children's rights real in your country.\n"+
@@ -136,7 +134,7 @@ func calendarEvents() []store.NewCalendarEvent {
 		{
 			Slug: "world-mental-health-day", Kind: "observance",
 			Rule: calYearly(time.October, 10),
-			Texts: []store.CalendarEventText{
+			Texts: []calendarText{
 				calText(i18n.EN, "World Mental Health Day",
 					"A day for talking openly about mental health and the services people need. Social service workers offer much of the psychosocial support that families receive, and need support for their own wellbeing too.",
 					"- Highlight the psychosocial support that community workers provide.\n"+
@@ -150,7 +148,7 @@ func calendarEvents() []store.NewCalendarEvent {
 		{
 			Slug: "international-day-of-the-girl-child", Kind: "un-day",
 			Rule: calendar.Rule{Kind: calendar.Fixed, Month: time.October, Day: 11, FirstYear: 2012},
-			Texts: []store.CalendarEventText{
+			Texts: []calendarText{
 				calText(i18n.EN, "International Day of the Girl Child",
 					"The United Nations' day for girls' rights and the obstacles they face, from child marriage to violence and dropping out of school.",
 					"- Show how social service workers help prevent child marriage and keep girls in school.\n"+
@@ -164,7 +162,7 @@ func calendarEvents() []store.NewCalendarEvent {
 		{
 			Slug: "international-day-for-the-eradication-of-poverty", Kind: "un-day",
 			Rule: calYearly(time.October, 17),
-			Texts: []store.CalendarEventText{
+			Texts: []calendarText{
 				calText(i18n.EN, "International Day for the Eradication of Poverty",
 					"A United Nations day to listen to people living in poverty and act with them. Social service workers connect families to cash transfers, benefits and services, and see first-hand what keeps them poor.",
 					"- Explain how social workers make social protection programmes reach the families who need them.\n"+
@@ -178,7 +176,7 @@ func calendarEvents() []store.NewCalendarEvent {
 		{
 			Slug: "world-aids-day", Kind: "un-day",
 			Rule: calYearly(time.December, 1),
-			Texts: []store.CalendarEventText{
+			Texts: []calendarText{
 				calText(i18n.EN, "World AIDS Day",
 					"A day to remember those lost to AIDS and to support people living with HIV. Social service workers help children and families affected by HIV stay in care, in school and together.",
 					"- Share how community workers support children and families affected by HIV.\n"+
@@ -192,7 +190,7 @@ func calendarEvents() []store.NewCalendarEvent {
 		{
 			Slug: "human-rights-day", Kind: "un-day",
 			Rule: calYearly(time.December, 10),
-			Texts: []store.CalendarEventText{
+			Texts: []calendarText{
 				calText(i18n.EN, "Human Rights Day",
 					"The anniversary of the Universal Declaration of Human Rights, adopted on 10 December 1948. Protecting children and supporting families is human rights work done every day.",
 					"- Link the right to protection and family life to the workers who make it possible.\n"+
@@ -206,7 +204,7 @@ func calendarEvents() []store.NewCalendarEvent {
 		{
 			Slug: "alliance-symposium-2014", Kind: "alliance",
 			Rule: calendar.Rule{Kind: calendar.Once, StartsOn: calendar.Day(2014, 4, 29), EndsOn: calendar.Day(2014, 4, 29)},
-			Texts: []store.CalendarEventText{
+			Texts: []calendarText{
 				calText(i18n.EN, "Alliance annual symposium",
 					"The Alliance's yearly gathering of its members, followed that year by the first Social Service Workforce Week.", ""),
 			},
@@ -214,7 +212,7 @@ func calendarEvents() []store.NewCalendarEvent {
 		{
 			Slug: "alliance-symposium-2018", Kind: "alliance",
 			Rule: calendar.Rule{Kind: calendar.Once, StartsOn: calendar.Day(2018, 5, 8), EndsOn: calendar.Day(2018, 5, 8)},
-			Texts: []store.CalendarEventText{
+			Texts: []calendarText{
 				calText(i18n.EN, "Fifth Alliance symposium: launch of the Call to Action",
 					"The Alliance's fifth annual symposium, where the Call to Action for strengthening the social service workforce was launched.",
 					"- Read the [Call to Action](/call-to-action) and ask your organisation to sign it."),

@@ -1,16 +1,12 @@
 package seed
 
 import (
-	"context"
-	"fmt"
-
-	"github.com/sswalliance/advocacy/internal/i18n"
-	"github.com/sswalliance/advocacy/internal/store"
+	"github.com/sswalliance/advocacy/internal/content"
 )
 
 // loadCallToAction writes the Call to Action's recommendations. Two are
 // deliberately left without Spanish, to show the fallback.
-func loadCallToAction(ctx context.Context, tx *store.Store) error {
+func loadCallToAction(w *writer) error {
 	recs := []struct {
 		level  string
 		en, es string
@@ -35,16 +31,16 @@ func loadCallToAction(ctx context.Context, tx *store.Store) error {
 		{"global", "**Connect the people doing the work.** Back networks and exchanges between countries, so that what works in one place can be adapted in another.", ""},
 	}
 	for _, r := range recs {
-		if err := tx.CreateRecommendation(ctx, r.level, map[i18n.Lang]string{i18n.EN: r.en, i18n.ES: r.es}); err != nil {
-			return fmt.Errorf("seed: %w", err)
+		if _, err := w.create(content.RecommendationKind, "", content.Doc{"level": r.level, "text.en": r.en, "text.es": r.es}); err != nil {
+			return err
 		}
 	}
-	return loadRejectionReasons(ctx, tx)
+	return loadRejectionReasons(w)
 }
 
 // loadRejectionReasons writes the reasons staff pick from when they turn
 // down a request to sign.
-func loadRejectionReasons(ctx context.Context, tx *store.Store) error {
+func loadRejectionReasons(w *writer) error {
 	reasons := []struct{ slug, en, es string }{
 		{"not-an-organisation", "The Call to Action is signed by organisations. We could not confirm that the request came from an organisation rather than a person.",
 			"El Llamado a la acción lo firman organizaciones. No pudimos confirmar que la solicitud viniera de una organización y no de una persona."},
@@ -57,9 +53,9 @@ func loadRejectionReasons(ctx context.Context, tx *store.Store) error {
 		{"outside-scope", "The organisation's work does not relate to the social service workforce or to children and families.",
 			"El trabajo de la organización no se relaciona con la fuerza laboral del servicio social ni con la niñez y las familias."},
 	}
-	for i, r := range reasons {
-		if err := tx.CreateRejectionReason(ctx, r.slug, i+1, r.en, r.es); err != nil {
-			return fmt.Errorf("seed: %w", err)
+	for _, r := range reasons {
+		if _, err := w.create(content.RejectionReasonKind, "", content.Doc{"slug": r.slug, "text.en": r.en, "text.es": r.es}); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -1,25 +1,21 @@
 package seed
 
 import (
-	"context"
-	"fmt"
-
 	"github.com/sswalliance/advocacy/internal/i18n"
-	"github.com/sswalliance/advocacy/internal/store"
 )
 
 type demoAudience struct {
 	slug     string
-	texts    []store.AudienceText
-	messages [][]store.KeyMessageText
+	texts    []audienceText
+	messages [][]keyMessageText
 }
 
-func en(headline, points, sources string) store.KeyMessageText {
-	return store.KeyMessageText{Lang: i18n.EN, Headline: headline, Points: points, Sources: sources}
+func en(headline, points, sources string) keyMessageText {
+	return keyMessageText{Lang: i18n.EN, Headline: headline, Points: points, Sources: sources}
 }
 
-func es(headline, points, sources string) store.KeyMessageText {
-	return store.KeyMessageText{Lang: i18n.ES, Headline: headline, Points: points, Sources: sources}
+func es(headline, points, sources string) keyMessageText {
+	return keyMessageText{Lang: i18n.ES, Headline: headline, Points: points, Sources: sources}
 }
 
 const (
@@ -35,11 +31,11 @@ func audiences() []demoAudience {
 	return []demoAudience{
 		{
 			slug: "donors",
-			texts: []store.AudienceText{
+			texts: []audienceText{
 				{Lang: i18n.EN, Name: "Donors", Summary: "Foundations, bilateral agencies and private funders deciding where their money does the most good for children and families."},
 				{Lang: i18n.ES, Name: "Donantes", Summary: "Fundaciones, agencias bilaterales y financiadores privados que deciden dónde su dinero rinde más para la infancia y las familias."},
 			},
-			messages: [][]store.KeyMessageText{
+			messages: [][]keyMessageText{
 				{en("Programmes for children succeed or fail on the people who deliver them",
 					"- Cash transfers, health outreach and family support all depend on a trained worker reaching the household.\n- Funding buildings and supplies without funding the workforce leaves programmes without hands.\n- A planned, paid and supervised workforce makes every other investment go further.",
 					srcSOTW+srcUNICEF)},
@@ -53,11 +49,11 @@ func audiences() []demoAudience {
 		},
 		{
 			slug: "policymakers",
-			texts: []store.AudienceText{
+			texts: []audienceText{
 				{Lang: i18n.EN, Name: "Policymakers", Summary: "Ministers, parliamentarians and officials who set laws, budgets and the rules that shape the workforce."},
 				{Lang: i18n.ES, Name: "Responsables de políticas", Summary: "Ministros, parlamentarios y funcionarios que definen leyes, presupuestos y las normas que dan forma a la fuerza laboral."},
 			},
-			messages: [][]store.KeyMessageText{
+			messages: [][]keyMessageText{
 				{en("Your country's commitments to children need a workforce to carry them out",
 					"- The Sustainable Development Goals on poverty, health, gender-based violence and child protection all rely on social service workers.\n- Laws that protect children are only as strong as the workers who apply them.\n- A national workforce strategy links those commitments to people, posts and budgets.",
 					srcSDG+srcCall),
@@ -77,11 +73,11 @@ func audiences() []demoAudience {
 		},
 		{
 			slug: "media",
-			texts: []store.AudienceText{
+			texts: []audienceText{
 				{Lang: i18n.EN, Name: "Media", Summary: "Journalists, editors and producers who shape how the public sees social work and child protection."},
 				{Lang: i18n.ES, Name: "Medios de comunicación", Summary: "Periodistas, editores y productores que influyen en cómo el público ve el trabajo social y la protección de la infancia."},
 			},
-			messages: [][]store.KeyMessageText{
+			messages: [][]keyMessageText{
 				{en("Behind every child protection story is a worker who rarely makes the news",
 					"- Coverage tends to appear only when something goes wrong.\n- Stories of everyday work (a family kept together, a child back in school) show what the job really is.\n- Workers can speak to the conditions that make good practice possible or impossible.",
 					srcSOTW)},
@@ -95,11 +91,11 @@ func audiences() []demoAudience {
 		},
 		{
 			slug: "general-public",
-			texts: []store.AudienceText{
+			texts: []audienceText{
 				{Lang: i18n.EN, Name: "General public", Summary: "Neighbours, parents, students and voters who may never have met a social service worker, or may not know they have."},
 				{Lang: i18n.ES, Name: "Público en general", Summary: "Vecinos, madres y padres, estudiantes y votantes que quizá nunca conocieron a una trabajadora del servicio social, o no sabían que sí."},
 			},
-			messages: [][]store.KeyMessageText{
+			messages: [][]keyMessageText{
 				{en("Social service workers are part of your community's safety net",
 					"- They help families through illness, poverty, violence and loss.\n- They connect people with health care, schooling and support they are entitled to.\n- Most of their work is quiet and preventive.",
 					srcSOTW)},
@@ -113,11 +109,11 @@ func audiences() []demoAudience {
 		},
 		{
 			slug: "social-service-professionals",
-			texts: []store.AudienceText{
+			texts: []audienceText{
 				{Lang: i18n.EN, Name: "Social service professionals", Summary: "Fellow social workers, child and youth care workers, community workers, educators and managers across sectors."},
 				{Lang: i18n.ES, Name: "Profesionales del servicio social", Summary: "Colegas del trabajo social, del cuidado de niños y jóvenes, del trabajo comunitario, la docencia y la gestión en todos los sectores."},
 			},
-			messages: [][]store.KeyMessageText{
+			messages: [][]keyMessageText{
 				{en("Our voices are stronger together across disciplines",
 					"- Social work, child and youth care, and community work share the same goal.\n- Joint advocacy avoids competing for the same small budget.\n- Networks like the Alliance link practitioners in more than 130 countries.",
 					srcAlliance)},
@@ -132,16 +128,12 @@ func audiences() []demoAudience {
 	}
 }
 
-func loadAudiences(ctx context.Context, tx *store.Store) error {
-	for i, a := range audiences() {
-		id, err := tx.CreateAudience(ctx, a.slug, i+1, a.texts...)
-		if err != nil {
-			return fmt.Errorf("seed: %w", err)
-		}
-		for j, texts := range a.messages {
-			if _, err := tx.CreateKeyMessage(ctx, id, j+1, texts...); err != nil {
-				return fmt.Errorf("seed: %w", err)
-			}
+// loadAudiences writes the audiences in page order, each with its key
+// messages in order.
+func loadAudiences(w *writer) error {
+	for _, a := range audiences() {
+		if err := w.audience(a); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -1,43 +1,31 @@
 package seed
 
 import (
-	"context"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/sswalliance/advocacy/internal/content"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/store"
 )
 
 // loadResources writes the resource library: types (the toolkit's
 // components among them), topics, resources and their PDF files.
-func loadResources(ctx context.Context, tx *store.Store) error {
-	for i, t := range resourceTypes() {
-		if err := tx.CreateResourceType(ctx, t.slug, i+1, t.toolkit, t.texts...); err != nil {
-			return fmt.Errorf("seed: %w", err)
+func loadResources(w *writer) error {
+	for _, t := range resourceTypes() {
+		if err := w.resourceType(t); err != nil {
+			return err
 		}
 	}
 	for _, t := range resourceTopics() {
-		if err := tx.CreateTopic(ctx, t.slug, store.TopicText{Lang: i18n.EN, Name: t.en}, store.TopicText{Lang: i18n.ES, Name: t.es}); err != nil {
-			return fmt.Errorf("seed: %w", err)
+		if _, err := w.create(content.TopicKind, "", content.Doc{"slug": t.slug, "name.en": t.en, "name.es": t.es}); err != nil {
+			return err
 		}
 	}
 	for _, r := range demoResources() {
-		nr := store.NewResource{
-			Slug: r.slug, Type: r.typ, Year: r.year, Month: r.month, Organisation: r.org,
-			Texts: r.texts, Topics: r.topics, Links: r.links,
-		}
-		for _, f := range r.files {
-			id, err := tx.CreateFile(ctx, f.name, "application/pdf", f.pdf(r))
-			if err != nil {
-				return fmt.Errorf("seed: %w", err)
-			}
-			nr.Files = append(nr.Files, store.NewResourceFile{FileID: id, Lang: f.lang, Label: f.label})
-		}
-		if _, err := tx.CreateResource(ctx, nr); err != nil {
-			return fmt.Errorf("seed: %w", err)
+		if err := w.resource(r); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -46,11 +34,11 @@ func loadResources(ctx context.Context, tx *store.Store) error {
 type demoResourceType struct {
 	slug    string
 	toolkit bool
-	texts   []store.ResourceTypeText
+	texts   []resourceTypeText
 }
 
-func resourceTypeTexts(enName, enPlural, enDesc, esName, esPlural, esDesc string) []store.ResourceTypeText {
-	return []store.ResourceTypeText{
+func resourceTypeTexts(enName, enPlural, enDesc, esName, esPlural, esDesc string) []resourceTypeText {
+	return []resourceTypeText{
 		{Lang: i18n.EN, Name: enName, Plural: enPlural, Description: enDesc},
 		{Lang: i18n.ES, Name: esName, Plural: esPlural, Description: esDesc},
 	}
@@ -144,9 +132,9 @@ type demoResource struct {
 	year, month int
 	org         string
 	topics      []string
-	texts       []store.ResourceText // English first
+	texts       []resourceText // English first
 	files       []demoResourceFile
-	links       []store.ResourceLink
+	links       []resourceLink
 }
 
 // demoResourceFile is a PDF of a resource, printed from the resource's text in the
@@ -179,12 +167,12 @@ func (f demoResourceFile) pdf(r demoResource) []byte {
 	return pdfDocument(t.Title, r.org+" · "+when, paras...)
 }
 
-func enText(title, summary string, body ...string) store.ResourceText {
-	return store.ResourceText{Lang: i18n.EN, Title: title, Summary: summary, Body: strings.Join(body, "\n\n")}
+func enText(title, summary string, body ...string) resourceText {
+	return resourceText{Lang: i18n.EN, Title: title, Summary: summary, Body: strings.Join(body, "\n\n")}
 }
 
-func esText(title, summary string, body ...string) store.ResourceText {
-	return store.ResourceText{Lang: i18n.ES, Title: title, Summary: summary, Body: strings.Join(body, "\n\n")}
+func esText(title, summary string, body ...string) resourceText {
+	return resourceText{Lang: i18n.ES, Title: title, Summary: summary, Body: strings.Join(body, "\n\n")}
 }
 
 const (
@@ -197,7 +185,7 @@ func demoResources() []demoResource {
 		{
 			slug: "call-to-action", typ: "call-to-action", year: 2018, month: 5, org: resAlliance,
 			topics: []string{"advocacy", "child-protection", "sdgs", "workforce-planning"},
-			texts: []store.ResourceText{
+			texts: []resourceText{
 				enText("A Call to Action for Strengthening the Social Service Workforce to Better Protect Children and Achieve the Sustainable Development Goals",
 					"Recommendations for governments and their partners, at country and at global level, on building a workforce able to keep children safe and help deliver the SDGs.",
 					"The Alliance launched this Call to Action at its fifth annual symposium on 8 May 2018. It starts from a plain observation: the promises made in the Sustainable Development Goals about ending violence, reducing poverty and protecting children rely on people whose job is to reach families, and in many countries there are far too few of them.",
@@ -213,12 +201,12 @@ func demoResources() []demoResource {
 				{name: "call-to-action-en.pdf", lang: "en"},
 				{name: "llamado-a-la-accion-es.pdf", lang: "es", label: "Descarga en español"},
 			},
-			links: []store.ResourceLink{{URL: resAllianceSite, Label: "Global Social Service Workforce Alliance"}},
+			links: []resourceLink{{URL: resAllianceSite, Label: "Global Social Service Workforce Alliance"}},
 		},
 		{
 			slug: "key-messages", typ: "key-messages", year: 2018, org: resAlliance + ", Interest Group on Advocacy",
 			topics: []string{"advocacy"},
-			texts: []store.ResourceText{
+			texts: []resourceText{
 				enText("Key messages for advocating for the social service workforce",
 					"Every message from the key messages pages in one document: what to say to donors, policymakers, journalists, the public and fellow professionals.",
 					"Members of the Alliance's Interest Group on Advocacy wrote these messages so that nobody making the case for the workforce has to begin with a blank page. Each audience gets a handful of headline messages, the points that back them up, and the sources behind the points.",
@@ -237,7 +225,7 @@ func demoResources() []demoResource {
 		{
 			slug: "global-advocacy-toolkit", typ: "toolkit", year: 2017, month: 5, org: resAlliance + " and WithoutViolence",
 			topics: []string{"advocacy", "health", "migration", "sdgs", "violence-against-children"},
-			texts: []store.ResourceText{
+			texts: []resourceText{
 				enText("Global Advocacy Toolkit for the Social Service Workforce",
 					"A shared set of tools and messages for making the social service workforce a political and programme priority, developed with WithoutViolence.",
 					"The toolkit was released in May 2017. The Alliance developed it with WithoutViolence, with funding from USAID and PEPFAR through the 4Children project. It rests on evidence that programmes for vulnerable children and families work better where the workforce is strong, and on research into how decision-makers respond to different kinds of message.",
@@ -245,12 +233,12 @@ func demoResources() []demoResource {
 					"Alongside the main document sit its components: narratives, case studies, stories, fact sheets, infographics and worksheets, each listed separately in this library."),
 			},
 			files: []demoResourceFile{{name: "global-advocacy-toolkit-en.pdf", lang: "en"}},
-			links: []store.ResourceLink{{URL: resAllianceSite, Label: "The Alliance's website"}},
+			links: []resourceLink{{URL: resAllianceSite, Label: "The Alliance's website"}},
 		},
 		{
 			slug: "sdg-infographic", typ: "infographic", year: 2017, month: 3, org: resAlliance,
 			topics: []string{"sdgs"},
-			texts: []store.ResourceText{
+			texts: []resourceText{
 				enText("A strong social service workforce helps achieve the Sustainable Development Goals",
 					"The toolkit's first piece: an infographic linking the work of social service workers to four of the Global Goals. This is its full text.",
 					"**Headline.** The Sustainable Development Goals cannot be reached without the people who protect children and support families.",
@@ -273,7 +261,7 @@ func demoResources() []demoResource {
 		{
 			slug: "mapping-the-workforce", typ: "report", year: 2018, org: resAlliance,
 			topics: []string{"child-protection", "workforce-planning"},
-			texts: []store.ResourceText{
+			texts: []resourceText{
 				enText("Mapping the social service workforce to better protect children",
 					"Why counting the workforce comes first, and how to do it: who to include, what to ask, and how to turn the numbers into a plan.",
 					"A government cannot plan for people it has not counted. Mapping the workforce means finding out how many social service workers there are, where they work, what they were trained to do, who pays them and how many children each of them is expected to serve.",
@@ -285,7 +273,7 @@ func demoResources() []demoResource {
 		{
 			slug: "workforce-strengthening-strategy", typ: "guide", year: 2018, org: resAlliance,
 			topics: []string{"supervision", "workforce-planning"},
-			texts: []store.ResourceText{
+			texts: []resourceText{
 				enText("Developing a national social service workforce strengthening strategy",
 					"A step-by-step guide for ministries and partners writing a national strategy to plan, develop and support the workforce.",
 					"A strategy turns good intentions into decisions with owners and deadlines. This guide follows the three parts of the Alliance's framework: planning the workforce, developing it through education and training, and supporting it once people are in post.",
@@ -305,7 +293,7 @@ func demoResources() []demoResource {
 		{
 			slug: "ending-violence-against-children", typ: "policy-brief", year: 2018, org: resAlliance + " and UNICEF",
 			topics: []string{"child-protection", "sdgs", "violence-against-children"},
-			texts: []store.ResourceText{
+			texts: []resourceText{
 				enText("Ending violence against children: the role of the social service workforce",
 					"Laws and national plans against violence only reach children through the people who carry them out. This brief says what those people need.",
 					"Most countries have promised to end violence against children, and many have laws and action plans to match. What is often missing is the workforce to turn them into visits, assessments, safe placements and follow-up for each child who is hurt or at risk.",
@@ -326,7 +314,7 @@ func demoResources() []demoResource {
 		{
 			slug: "why-the-workforce-matters", typ: "narrative", year: 2017, org: resAlliance + " and WithoutViolence",
 			topics: []string{"advocacy"},
-			texts: []store.ResourceText{
+			texts: []resourceText{
 				enText("Why the workforce matters: a narrative for advocates",
 					"The core story of the Global Advocacy Toolkit: who social service workers are, what happens when they are missing, and what investment changes.",
 					"Every community has families under strain: a parent who has lost work, a child who stopped going to school, a grandmother caring for grandchildren alone. Social service workers are the people who notice, knock on the door and stay involved until things are better.",
@@ -338,7 +326,7 @@ func demoResources() []demoResource {
 		{
 			slug: "community-workers-backbone", typ: "case-study", year: 2015, org: "IntraHealth International",
 			topics: []string{"child-protection", "community-workers"},
-			texts: []store.ResourceText{
+			texts: []resourceText{
 				enText("Community workers as the backbone of a strong workforce",
 					"How one district paired trained community volunteers with a small team of professional social workers, and what it learned.",
 					"In many districts, there is one qualified social worker for tens of thousands of children. This case study follows a district team that decided not to wait for more posts. It trained community volunteers to identify children at risk, visit households and refer the hardest cases onward.",
@@ -354,7 +342,7 @@ func demoResources() []demoResource {
 		{
 			slug: "a-day-with-a-child-and-youth-care-worker", typ: "story", year: 2017, org: "FICE International",
 			topics: []string{"child-protection", "supervision"},
-			texts: []store.ResourceText{
+			texts: []resourceText{
 				enText("A day with a child and youth care worker",
 					"From the morning handover to the last check at night: what care work with young people looks like, hour by hour.",
 					"The shift begins with the handover. The night worker reads from the logbook: one boy could not sleep, a girl has an exam today, a new arrival is expected in the afternoon. Coffee is drunk standing up.",
@@ -366,7 +354,7 @@ func demoResources() []demoResource {
 		{
 			slug: "workforce-and-health", typ: "fact-sheet", year: 2017, org: "IntraHealth International",
 			topics: []string{"health", "sdgs"},
-			texts: []store.ResourceText{
+			texts: []resourceText{
 				enText("Fact sheet: the social service workforce and health",
 					"How social service workers help health systems reach their goals, on one page.",
 					"Health services reach further when someone helps families use them. Social service workers trace children lost to follow-up, help caregivers with the cost of travel to a clinic, and support adolescents living with HIV to stay on treatment.",
@@ -385,7 +373,7 @@ func demoResources() []demoResource {
 		{
 			slug: "audiences-and-partners-worksheet", typ: "worksheet", year: 2017, org: resAlliance + " and WithoutViolence",
 			topics: []string{"advocacy"},
-			texts: []store.ResourceText{
+			texts: []resourceText{
 				enText("Worksheet: audiences and partners",
 					"A planning exercise for choosing who your campaign must persuade and who can help you persuade them.",
 					"List everyone with a say over your objective: the minister, the budget committee, the district officials who will carry out a decision, the donors who fund the sector. For each, note what they care about and what they already believe about the workforce.",
@@ -404,7 +392,7 @@ func demoResources() []demoResource {
 		{
 			slug: "supportive-supervision", typ: "guide", year: 2019, org: resAlliance,
 			topics: []string{"supervision", "workforce-planning"},
-			texts: []store.ResourceText{
+			texts: []resourceText{
 				enText("Supportive supervision for social service workers",
 					"What good supervision involves, how often it should happen, and how to provide it where supervisors are scarce.",
 					"Supervision is where a worker takes a difficult case to think it through with someone more experienced. Done well, it improves decisions for children, spreads skills across a team and protects workers from burnout.",
@@ -416,7 +404,7 @@ func demoResources() []demoResource {
 		{
 			slug: "children-on-the-move", typ: "policy-brief", year: 2019, org: resAlliance,
 			topics: []string{"child-protection", "migration"},
-			texts: []store.ResourceText{
+			texts: []resourceText{
 				enText("Protecting children on the move: the workforce across borders",
 					"Children who migrate, alone or with their families, meet many systems and few people responsible for them. This brief asks for that to change.",
 					"A child crossing a border may meet border guards, shelter staff, health workers and lawyers within a week, in two or three countries. Too often no one follows the child's case from start to finish.",
@@ -432,7 +420,7 @@ func demoResources() []demoResource {
 		{
 			slug: "covid-19-essential-workers", typ: "fact-sheet", year: 2020, org: resAlliance,
 			topics: []string{"emergencies", "health"},
-			texts: []store.ResourceText{
+			texts: []resourceText{
 				enText("Social service workers are essential in the COVID-19 response",
 					"Why governments should designate social service workers as essential during lockdowns, and what they need to keep working safely.",
 					"When schools closed and families stayed at home, the risks to many children rose while the usual ways of spotting harm disappeared. Where social service workers could still move, visit and call, they kept cases open and food and medicine arriving.",
@@ -451,7 +439,7 @@ func demoResources() []demoResource {
 		{
 			slug: "emergency-preparedness-and-response", typ: "report", year: 2021, org: resAlliance,
 			topics: []string{"emergencies"},
-			texts: []store.ResourceText{
+			texts: []resourceText{
 				enText("The social service workforce in emergency preparedness and response",
 					"Lessons from conflict, climate disasters and the pandemic on how the workforce prepares for crises and helps communities recover.",
 					"Floods, storms, conflict and disease outbreaks separate children from their families and put new pressure on those already struggling. The workforce already in place knows the families and the local services, which makes it the quickest route to the children most at risk.",
@@ -463,7 +451,7 @@ func demoResources() []demoResource {
 		{
 			slug: "building-the-case", typ: "report", year: 2016, org: "USAID and " + resAlliance,
 			topics: []string{"advocacy", "workforce-planning"},
-			texts: []store.ResourceText{
+			texts: []resourceText{
 				enText("Building the case for a stronger social service workforce",
 					"The arguments and evidence that persuade funders and ministries to invest in the workforce, gathered for the 2016 SSWWeek.",
 					"Ask a finance official to fund more social workers and the first question is what the money will buy. This report gathers the answers: fewer children in institutions, earlier help for families, better use of cash transfers and health services.",
@@ -475,7 +463,7 @@ func demoResources() []demoResource {
 		{
 			slug: "investing-across-sectors", typ: "guide", year: 2022, org: resAlliance,
 			topics: []string{"health", "workforce-planning"},
-			texts: []store.ResourceText{
+			texts: []resourceText{
 				enText("Investing in the workforce across sectors: costing and ratio guidance",
 					"How to estimate how many social service workers a service needs and what they cost, for health, education, justice and social welfare.",
 					"Social service workers are employed by many ministries, which makes the total hard to see and easy to underfund. This guide helps planners count posts in each sector, choose a sensible ratio of workers to population or caseload, and cost the difference.",
@@ -487,7 +475,7 @@ func demoResources() []demoResource {
 		{
 			slug: "ten-years-of-the-alliance", typ: "report", year: 2023, org: resAlliance,
 			topics: []string{"advocacy", "workforce-planning"},
-			texts: []store.ResourceText{
+			texts: []resourceText{
 				enText("Ten years of strengthening the social service workforce",
 					"Looking back on the Alliance's first decade and ahead to the next: progress, remaining challenges and priorities.",
 					"In ten years the Alliance grew from a few hundred members in one region to a network of thousands in more than a hundred countries. Workforce strengthening moved from the margins into national strategies and global guidance.",

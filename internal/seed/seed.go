@@ -1,11 +1,8 @@
-// Package seed loads the demo content that `make run` shows on a fresh
-// database. Demo rows live here, in code, never in migrations.
 package seed
 
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/sswalliance/advocacy/internal/store"
 )
@@ -28,15 +25,14 @@ func Load(ctx context.Context, st *store.Store, force bool) error {
 		if err := tx.DeleteAllContent(ctx); err != nil {
 			return err
 		}
-		for _, p := range pages() {
-			if err := tx.SavePage(ctx, p); err != nil {
-				return fmt.Errorf("seed: %w", err)
-			}
+		w := newWriter(ctx, tx)
+		if err := w.pages(pages()); err != nil {
+			return err
 		}
-		for _, load := range []func(context.Context, *store.Store) error{
+		for _, load := range []func(*writer) error{
 			loadAudiences, loadCallToAction, loadSignatories, loadResources, loadSSWWeek, loadCalendar,
 		} {
-			if err := load(ctx, tx); err != nil {
+			if err := load(w); err != nil {
 				return err
 			}
 		}

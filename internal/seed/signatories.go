@@ -2,7 +2,6 @@ package seed
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"fmt"
 	"image"
@@ -23,7 +22,8 @@ import (
 // wall, with stand-in logos (their names drawn, as their real logos are not
 // ours to copy), and one submission waiting for review so the moderation
 // queue has something to try under `make run`.
-func loadSignatories(ctx context.Context, tx *store.Store) error {
+func loadSignatories(w *writer) error {
+	ctx, tx := w.ctx, w.tx
 	for _, s := range []struct {
 		in     store.SignatoryInput
 		status string

@@ -1,10 +1,10 @@
 package seed
 
 import (
-	"context"
 	"fmt"
 	"time"
 
+	"github.com/sswalliance/advocacy/internal/content"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/store"
 )
@@ -14,43 +14,53 @@ import (
 // Only what is on record is seeded: where the days or times of a week are
 // not known they are left out rather than invented. Some Spanish texts are
 // deliberately missing, to show the fallback to English.
-func loadSSWWeek(ctx context.Context, tx *store.Store) error {
+func loadSSWWeek(w *writer) error {
+	zones := map[int]*time.Location{}
 	for _, e := range editions() {
-		if err := tx.CreateEdition(ctx, e); err != nil {
-			return fmt.Errorf("seed: %w", err)
+		if err := w.edition(e); err != nil {
+			return err
 		}
+		zone := e.TimeZone
+		if zone == "" {
+			zone = content.EditionKind.New("")["time_zone"]
+		}
+		loc, err := time.LoadLocation(zone)
+		if err != nil {
+			return fmt.Errorf("seed: SSWWeek %d: %w", e.Year, err)
+		}
+		zones[e.Year] = loc
 	}
 	for _, d := range editionDays() {
-		if _, err := tx.CreateEditionDay(ctx, d); err != nil {
-			return fmt.Errorf("seed: SSWWeek %d day %d (the 2018 days link to resources seeded by loadResources): %w", d.Year, d.Number, err)
+		if err := w.editionDay(d); err != nil {
+			return err
 		}
 	}
 	for _, e := range editionEvents() {
-		if _, err := tx.CreateEditionEvent(ctx, e); err != nil {
-			return fmt.Errorf("seed: %w", err)
+		if err := w.editionEvent(e, zones[e.Year]); err != nil {
+			return err
 		}
 	}
-	return loadBlog(ctx, tx)
+	return loadBlog(w)
 }
 
 func sswDate(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 func sswUTC(y int, m time.Month, d, h int) time.Time { return time.Date(y, m, d, h, 0, 0, 0, time.UTC) }
 
-func edEN(theme, summary, body string) store.EditionText {
-	return store.EditionText{Lang: i18n.EN, Theme: theme, Summary: summary, Body: body}
+func edEN(theme, summary, body string) editionText {
+	return editionText{Lang: i18n.EN, Theme: theme, Summary: summary, Body: body}
 }
 
-func edES(theme, summary, body string) store.EditionText {
-	return store.EditionText{Lang: i18n.ES, Theme: theme, Summary: summary, Body: body}
+func edES(theme, summary, body string) editionText {
+	return editionText{Lang: i18n.ES, Theme: theme, Summary: summary, Body: body}
 }
 
-func dayEN(topic, body string) store.DayText {
-	return store.DayText{Lang: i18n.EN, Topic: topic, Body: body}
+func dayEN(topic, body string) dayText {
+	return dayText{Lang: i18n.EN, Topic: topic, Body: body}
 }
 
-func dayES(topic, body string) store.DayText {
-	return store.DayText{Lang: i18n.ES, Topic: topic, Body: body}
+func dayES(topic, body string) dayText {
+	return dayText{Lang: i18n.ES, Topic: topic, Body: body}
 }
 
 // sswweekPageES is the Spanish introduction of the SSWWeek archive (the
@@ -64,28 +74,28 @@ var sswweekPageES = store.Page{
 	Body:        "Cada edición tiene un tema, un asunto para cada día, entradas de blog, seminarios web y conversaciones en línea. Súmese con #SSWWeek.",
 }
 
-func editions() []store.NewEdition {
-	return []store.NewEdition{
+func editions() []edition {
+	return []edition{
 		{Year: 2014, Ordinal: 1, StartsOn: sswDate(2014, 4, 1), EndsOn: sswDate(2014, 4, 30), DatePrecision: "month",
-			Texts: []store.EditionText{
+			Texts: []editionText{
 				edEN("Introducing the Alliance and the case for a stronger workforce",
 					"The first SSWWeek came straight after the Alliance's symposium at the end of April. Each day looked at one area of practice, with a new blog post and resources every day, to win support from members, partner organisations and the public.",
 					"The week was a first attempt to give the social service workforce its own moment in the calendar. It introduced the young Alliance to a wider audience and explained, one area of practice at a time, why planning, training and supporting these workers matters."),
 			}},
 		{Year: 2015, Ordinal: 2, StartsOn: sswDate(2015, 9, 21), EndsOn: sswDate(2015, 9, 25),
-			Texts: []store.EditionText{
+			Texts: []editionText{
 				edEN("Community-level workers",
 					"The second week turned to the workers closest to families: para-professionals and community-level workers. Daily blogs looked at what they do and what they need, and partner organisations shared their own material on this part of the workforce.",
 					"Community-level workers are often the first, and sometimes the only, link between a family and the services it needs. The week asked how they can be recognised, trained and supervised as part of the wider workforce."),
 			}},
 		{Year: 2016, Ordinal: 3, StartsOn: sswDate(2016, 9, 26), EndsOn: sswDate(2016, 9, 30),
-			Texts: []store.EditionText{
+			Texts: []editionText{
 				edEN("Building the Case for a Stronger Social Service Workforce",
 					"A blog each day set out why vulnerable people need a stronger workforce and how to get there, and a daily question on a discussion board invited members to add their own experience.",
 					"The week gathered the arguments that advocates use with governments and donors, and asked members to test them against what they see in their own countries."),
 			}},
 		{Year: 2017, Ordinal: 4, StartsOn: sswDate(2017, 9, 25), EndsOn: sswDate(2017, 9, 29),
-			Texts: []store.EditionText{
+			Texts: []editionText{
 				edEN("Advocating for a stronger workforce to reach the Sustainable Development Goals",
 					"The fourth week showed why the Sustainable Development Goals on violence, migration and health cannot be met without social service workers. Themed blogs, profiles of workers and related resources came out each day.",
 					"Released a few months after the Global Advocacy Toolkit, the week put the toolkit's messages to work: each day linked one group of goals to the people who carry them out in communities."),
@@ -94,7 +104,7 @@ func editions() []store.NewEdition {
 					"Pocos meses después de publicarse las Herramientas globales de incidencia, la semana puso en práctica sus mensajes: cada día relacionó un grupo de objetivos con las personas que los hacen realidad en las comunidades."),
 			}},
 		{Year: 2018, Ordinal: 5, StartsOn: sswDate(2018, 9, 24), EndsOn: sswDate(2018, 9, 28),
-			Texts: []store.EditionText{
+			Texts: []editionText{
 				edEN("Putting the Call to Action into practice",
 					"Four months after the Call to Action was launched, the fifth week showed how it is being used, how organisations that signed it support the workforce, and what individuals and groups can do to carry out its country and global recommendations.",
 					"Each day of the week had its own topic, blog posts and resources, sent out as a daily email. On Tuesday a Twitter chat gathered ideas and promising practice from around the world, and on Thursday a webinar looked at the workforce's part in ending violence against children.\n\n"+
@@ -105,13 +115,13 @@ func editions() []store.NewEdition {
 						"La semana también dio a conocer lo que hacen las organizaciones que respaldan el Llamado a la acción para fortalecer a la fuerza laboral en sus propios programas."),
 			}},
 		{Year: 2019, Ordinal: 6, StartsOn: sswDate(2019, 10, 21), EndsOn: sswDate(2019, 10, 25),
-			Texts: []store.EditionText{
+			Texts: []editionText{
 				edEN("Working across sectors",
 					"The sixth week followed social service workers into other sectors, one day at a time: supervision, children on the move, mental health and hospital social work, multi-disciplinary teams in schools, and looking after themselves.",
 					"Our records of this week's daily topics are less complete than for 2018; the schedule below lists what we know."),
 			}},
 		{Year: 2020, Ordinal: 7, StartsOn: sswDate(2020, 10, 26), EndsOn: sswDate(2020, 10, 30),
-			Texts: []store.EditionText{
+			Texts: []editionText{
 				edEN("COVID-19 and the essential role of the workforce",
 					"In the first year of the pandemic, the seventh week showed how social service workers kept vulnerable children and families safe while services closed around them, and why governments should treat them as essential workers.",
 					""),
@@ -120,13 +130,13 @@ func editions() []store.NewEdition {
 					""),
 			}},
 		{Year: 2021, Ordinal: 8, StartsOn: sswDate(2021, 10, 25), EndsOn: sswDate(2021, 10, 29),
-			Texts: []store.EditionText{
+			Texts: []editionText{
 				edEN("The workforce in emergency preparedness and response",
 					"Conflict, climate disasters and COVID-19 all put families under strain. The eighth week looked at how social service workers prepare for emergencies and respond when they come.",
 					""),
 			}},
 		{Year: 2022, Ordinal: 9, StartsOn: sswDate(2022, 10, 17), EndsOn: sswDate(2022, 10, 21),
-			Texts: []store.EditionText{
+			Texts: []editionText{
 				edEN("Making the case for investing in the workforce across sectors",
 					"The ninth week made the case for investment in the workforce in health, education, justice and social protection, and introduced guidance on costing the workforce and on ratios of workers to population.",
 					"A Wednesday webinar looked at social service workers in health facilities."),
@@ -135,7 +145,7 @@ func editions() []store.NewEdition {
 					"El miércoles, un seminario web abordó el trabajo del servicio social en los centros de salud."),
 			}},
 		{Year: 2023, Ordinal: 10, StartsOn: sswDate(2023, 10, 1), EndsOn: sswDate(2023, 10, 31), DatePrecision: "month",
-			Texts: []store.EditionText{
+			Texts: []editionText{
 				edEN("Ten years of the Alliance: progress, challenges and the next decade",
 					"The tenth week marked the Alliance's tenth anniversary by looking back at what has changed for the workforce, at what still stands in the way, and ahead to the next ten years. Its daily emails reached more than 4,000 people.",
 					""),
@@ -146,68 +156,68 @@ func editions() []store.NewEdition {
 	}
 }
 
-func editionDays() []store.NewEditionDay {
-	return []store.NewEditionDay{
+func editionDays() []editionDay {
+	return []editionDay{
 		// 2015: the three days on record.
-		{Year: 2015, Number: 1, Day: sswDate(2015, 9, 21), Texts: []store.DayText{
+		{Year: 2015, Number: 1, Day: sswDate(2015, 9, 21), Texts: []dayText{
 			dayEN("Community workers: the backbone of a strong workforce", "")}},
-		{Year: 2015, Number: 2, Day: sswDate(2015, 9, 22), Texts: []store.DayText{
+		{Year: 2015, Number: 2, Day: sswDate(2015, 9, 22), Texts: []dayText{
 			dayEN("Protecting children from violence and exploitation", "")}},
-		{Year: 2015, Number: 3, Day: sswDate(2015, 9, 23), Texts: []store.DayText{
+		{Year: 2015, Number: 3, Day: sswDate(2015, 9, 23), Texts: []dayText{
 			dayEN("Healthier communities", "")}},
 
 		// 2018: the whole week.
-		{Year: 2018, Number: 1, Day: sswDate(2018, 9, 24), ResourceSlugs: []string{"call-to-action"}, Texts: []store.DayText{
+		{Year: 2018, Number: 1, Day: sswDate(2018, 9, 24), ResourceSlugs: []string{"call-to-action"}, Texts: []dayText{
 			dayEN("A Call to Action: strengthening the social service workforce to better protect children and achieve the SDGs",
 				"The week opens with the Call to Action itself: what it asks of governments and partners, why it was written, and how organisations can add their support."),
 			dayES("Un llamado a la acción: fortalecer la fuerza laboral del servicio social para proteger mejor a la infancia y alcanzar los ODS",
 				"La semana comienza con el propio Llamado a la acción: qué pide a gobiernos y socios, por qué se escribió y cómo pueden sumarse las organizaciones."),
 		}},
-		{Year: 2018, Number: 2, Day: sswDate(2018, 9, 25), ResourceSlugs: []string{"mapping-the-workforce"}, Texts: []store.DayText{
+		{Year: 2018, Number: 2, Day: sswDate(2018, 9, 25), ResourceSlugs: []string{"mapping-the-workforce"}, Texts: []dayText{
 			dayEN("Mapping the social service workforce to better protect children",
 				"Knowing how many workers there are, where they work and what training they have is the first step in planning for more. Today's reading shows how countries have counted their workforce, and the Twitter chat invites you to share your own experience."),
 			dayES("Mapear la fuerza laboral del servicio social para proteger mejor a la infancia",
 				"Saber cuántas personas trabajan, dónde y con qué formación es el primer paso para planificar. Las lecturas de hoy muestran cómo algunos países han contado a su fuerza laboral, y la conversación en Twitter le invita a compartir su experiencia."),
 		}},
-		{Year: 2018, Number: 3, Day: sswDate(2018, 9, 26), ResourceSlugs: []string{"workforce-strengthening-strategy"}, Texts: []store.DayText{
+		{Year: 2018, Number: 3, Day: sswDate(2018, 9, 26), ResourceSlugs: []string{"workforce-strengthening-strategy"}, Texts: []dayText{
 			dayEN("Developing a national strategy to strengthen the social service workforce",
 				"A national strategy turns good intentions into posts, budgets and training places. We look at how governments and partners have written one together and what made it stick."),
 			dayES("Elaborar una estrategia nacional para fortalecer la fuerza laboral del servicio social",
 				"Una estrategia nacional convierte las buenas intenciones en puestos, presupuestos y plazas de formación. Veremos cómo gobiernos y socios la han elaborado juntos y qué hizo que funcionara."),
 		}},
-		{Year: 2018, Number: 4, Day: sswDate(2018, 9, 27), ResourceSlugs: []string{"ending-violence-against-children"}, Texts: []store.DayText{
+		{Year: 2018, Number: 4, Day: sswDate(2018, 9, 27), ResourceSlugs: []string{"ending-violence-against-children"}, Texts: []dayText{
 			dayEN("Ending violence against children requires a strong social service workforce",
 				"Prevention and response both depend on trained people close to children and families. Join the webinar this morning to hear how the workforce fits into plans to end violence."),
 			dayES("Poner fin a la violencia contra la infancia requiere una fuerza laboral del servicio social sólida",
 				"La prevención y la respuesta dependen de personas formadas y cercanas a la infancia y a las familias. Participe esta mañana en el seminario web para conocer el lugar de la fuerza laboral en los planes para poner fin a la violencia."),
 		}},
-		{Year: 2018, Number: 5, Day: sswDate(2018, 9, 28), ResourceSlugs: []string{"key-messages"}, Texts: []store.DayText{
+		{Year: 2018, Number: 5, Day: sswDate(2018, 9, 28), ResourceSlugs: []string{"key-messages"}, Texts: []dayText{
 			dayEN("Actions for realising a stronger social service workforce",
 				"The week closes with practical steps: messages you can use with your own audiences, and ways to keep the Call to Action's recommendations on the agenda after the week ends."),
 			// Deliberately no Spanish text: the page shows this day in English.
 		}},
 
 		// 2019: the five topics on record, without texts we do not have.
-		{Year: 2019, Number: 1, Day: sswDate(2019, 10, 21), Texts: []store.DayText{
+		{Year: 2019, Number: 1, Day: sswDate(2019, 10, 21), Texts: []dayText{
 			dayEN("Supervision across sectors", "")}},
-		{Year: 2019, Number: 2, Day: sswDate(2019, 10, 22), Texts: []store.DayText{
+		{Year: 2019, Number: 2, Day: sswDate(2019, 10, 22), Texts: []dayText{
 			dayEN("Children on the move", "A webinar on the workforce's role with children on the move was held on this day.")}},
-		{Year: 2019, Number: 3, Day: sswDate(2019, 10, 23), Texts: []store.DayText{
+		{Year: 2019, Number: 3, Day: sswDate(2019, 10, 23), Texts: []dayText{
 			dayEN("Mental health and hospital social work", "")}},
-		{Year: 2019, Number: 4, Day: sswDate(2019, 10, 24), Texts: []store.DayText{
+		{Year: 2019, Number: 4, Day: sswDate(2019, 10, 24), Texts: []dayText{
 			dayEN("Multi-disciplinary teams in schools", "")}},
-		{Year: 2019, Number: 5, Day: sswDate(2019, 10, 25), Texts: []store.DayText{
+		{Year: 2019, Number: 5, Day: sswDate(2019, 10, 25), Texts: []dayText{
 			dayEN("Self-care for the workforce", "")}},
 	}
 }
 
-func editionEvents() []store.NewEditionEvent {
-	return []store.NewEditionEvent{
+func editionEvents() []editionEvent {
+	return []editionEvent{
 		{
 			Year: 2018, DayNumber: 2, Kind: "chat",
 			StartsAt: sswUTC(2018, 9, 25, 13), EndsAt: sswUTC(2018, 9, 25, 14), // 09:00–10:00 EDT
 			Hosts: "@SSWAlliance, @MtotoNews", Hashtag: "#SSWWeek",
-			Texts: []store.EventText{
+			Texts: []eventText{
 				{Lang: i18n.EN, Title: "Twitter chat: a stronger workforce to protect children and reach the SDGs",
 					Description: "An hour of questions and answers on why the workforce needs strengthening and what is already working. Reply to the hosts, tag them, or add #SSWWeek so others can follow the conversation."},
 				{Lang: i18n.ES, Title: "Conversación en Twitter: una fuerza laboral más fuerte para proteger a la infancia y alcanzar los ODS",
@@ -219,7 +229,7 @@ func editionEvents() []store.NewEditionEvent {
 			Year: 2018, DayNumber: 4, Kind: "webinar",
 			StartsAt: sswUTC(2018, 9, 27, 13), // 09:00 EDT; the end time is not on record
 			Hosts:    "Global Social Service Workforce Alliance, UNICEF, Global Partnership to End Violence Against Children",
-			Texts: []store.EventText{
+			Texts: []eventText{
 				{Lang: i18n.EN, Title: "Webinar: ending violence against children needs a strong social service workforce",
 					Description: "Speakers from the three host organisations discuss how social service workers prevent violence, respond when it happens, and what it takes to have enough of them."},
 				{Lang: i18n.ES, Title: "Seminario web: poner fin a la violencia contra la infancia exige una fuerza laboral del servicio social sólida",
@@ -230,7 +240,7 @@ func editionEvents() []store.NewEditionEvent {
 			Year: 2022, Kind: "webinar",
 			StartsAt: sswUTC(2022, 10, 19, 12), EndsAt: sswUTC(2022, 10, 19, 13), // 8–9 am EDT
 			Hosts: "Global Social Service Workforce Alliance",
-			Texts: []store.EventText{
+			Texts: []eventText{
 				{Lang: i18n.EN, Title: "Webinar: social service workers in health facilities",
 					Description: "How social service workers in hospitals and clinics help patients and families, and why health budgets should plan for them."},
 			},
@@ -240,7 +250,7 @@ func editionEvents() []store.NewEditionEvent {
 
 // chatQuestions2018 are the 2018 Twitter chat's six questions, in our own
 // words, in English and Spanish.
-func chatQuestions2018() []store.ChatQuestion {
+func chatQuestions2018() []chatQuestion {
 	en := []string{
 		"#SSWWeek is a chance to speak up for social service workers. Which advocacy efforts have you seen change a policy, win a bigger budget or gain recognition for #socialwork, #CYCW and other social service professions?",
 		"What are you doing to make sure the social service workforce is planned, developed and supported to meet the needs of the communities it serves? #SSWWeek",
@@ -257,11 +267,11 @@ func chatQuestions2018() []store.ChatQuestion {
 		"¿Cómo contribuye la fuerza laboral del servicio social al #ODS3, salud y bienestar para todas las personas, incluido el apoyo a quienes viven con el #VIH o se ven afectadas por él? #SSWWeek #AIDSFreeGen",
 		"¿Qué se hace para preparar a la fuerza laboral para apoyar a las familias y el cuidado familiar de niñas y niños? ¿Cómo integrar el fortalecimiento de la fuerza laboral en la #ReformaDelCuidado? #CuidadoAlternativo #SSWWeek",
 	}
-	var qs []store.ChatQuestion
+	var qs []chatQuestion
 	for i := range en {
 		qs = append(qs,
-			store.ChatQuestion{Number: i + 1, Lang: "en", Question: en[i]},
-			store.ChatQuestion{Number: i + 1, Lang: "es", Question: es[i]})
+			chatQuestion{Number: i + 1, Lang: "en", Question: en[i]},
+			chatQuestion{Number: i + 1, Lang: "es", Question: es[i]})
 	}
 	return qs
 }

@@ -6,7 +6,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/mail"
+	"github.com/sswalliance/advocacy/internal/org"
 	"github.com/sswalliance/advocacy/internal/store"
 )
 
@@ -27,8 +29,8 @@ const (
 // organisation's and the contact's) may not look like links
 // (mail.LinkLike): staff, who are trusted, may name an organisation
 // "Change.org".
-func Check(in *store.SignatoryInput, withContact bool) map[string]string {
-	p := map[string]string{}
+func Check(in *store.SignatoryInput, withContact bool) form.Problems {
+	p := form.Problems{}
 	for _, f := range []*string{&in.Name, &in.Website, &in.Country, &in.OrgType, &in.ContactName, &in.ContactEmail, &in.ContactRole} {
 		*f = strings.Join(strings.Fields(*f), " ")
 	}
@@ -62,7 +64,7 @@ func Check(in *store.SignatoryInput, withContact bool) map[string]string {
 	switch {
 	case in.Country == "" && withContact:
 		p["country"] = "sign.error.country.required"
-	case in.Country != "" && !IsCountry(in.Country):
+	case in.Country != "" && !org.IsCountry(in.Country):
 		p["country"] = "sign.error.country.invalid"
 	}
 	switch {

@@ -1,13 +1,7 @@
-// Package signing is how organisations sign the Call to Action: a
-// submission confirmed by email, reviewed by staff, then shown on the
-// public wall until it is withdrawn or hidden. Every step runs in one
-// transaction with its audit line and the emails it causes, so nothing is
-// half done and no email goes out for a change that was rolled back.
 package signing
 
 import (
 	"context"
-	"crypto/hmac"
 	"errors"
 	"fmt"
 	"net/url"
@@ -20,7 +14,9 @@ import (
 
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/jobs"
+	"github.com/sswalliance/advocacy/internal/links"
 	"github.com/sswalliance/advocacy/internal/store"
+	"github.com/sswalliance/advocacy/internal/workflow"
 )
 
 // Lifetimes of the links sent to contacts.
@@ -50,6 +46,10 @@ var (
 // confirmKind is the kind of the email asking a contact to confirm.
 const confirmKind = "signatory-confirm"
 
+// confirmCap holds each address to one confirmation email every
+// ConfirmEmailEvery.
+var confirmCap = workflow.ConfirmCap{Kind: confirmKind, Every: ConfirmEmailEvery}
+
 // ErrNotFound is returned for an unknown, used or expired link.
 var ErrNotFound = store.ErrNotFound
 
@@ -62,57 +62,38 @@ var ErrStateChanged = store.ErrStateChanged
 // ConfirmEmailEvery ago.
 var ErrConfirmationSent = errors.New("signing: a confirmation email went to the address within the hour")
 
-// Actor is who acts: a staff member, or the contact, or the system.
-type Actor struct {
-	ID   *int64 // the staff account; nil otherwise
-	Name string
-	IP   string
-}
-
 // Contact is the actor for what the organisation's contact does by link.
-func Contact(ip string) Actor { return Actor{Name: "contact (by email link)", IP: ip} }
+func Contact(ip string) store.Actor { return store.Actor{Name: "contact (by email link)", IP: ip} }
 
 // System is the actor for timed work.
-var System = Actor{Name: "system"}
+var System = store.Actor{Name: "system"}
 
 // Service runs the signing workflow.
 type Service struct {
 	pool    *pgxpool.Pool
-	jobs    *jobs.Runner
+	jobs    *jobs.Queue
 	baseURL *url.URL
 	// Now is the clock (tests set it).
 	Now func() time.Time
 
-	keys *store.KeyCache // signs the links in emails
+	links *links.Signer // signs the links in emails
 }
 
-// New returns the workflow over pool, queueing email through runner, with
+// New returns the workflow over pool, queueing email on queue, with
 // links in emails made absolute against baseURL.
-func New(pool *pgxpool.Pool, runner *jobs.Runner, baseURL *url.URL) *Service {
-	return &Service{pool: pool, jobs: runner, baseURL: baseURL, Now: time.Now,
-		keys: store.NewKeyCache(pool, linkKey)}
+func New(pool *pgxpool.Pool, queue *jobs.Queue, baseURL *url.URL) *Service {
+	return &Service{pool: pool, jobs: queue, baseURL: baseURL, Now: time.Now,
+		links: links.NewSigner(pool, linkKey)}
 }
 
-// SetJobs sets the runner email is queued on (the runner's chores come
-// from the Service, so the two are made one after the other).
-func (s *Service) SetJobs(r *jobs.Runner) { s.jobs = r }
-
-// inTx runs fn in a transaction with a store over it.
-//
-// The link key is loaded first: inside the transaction, loading it would
-// take a second pooled connection while holding one, and simultaneous
-// submissions would then wait on each other for ever once the pool is
-// taken.
+// inTx runs fn in a transaction with a store over it, the link key
+// loaded first (see workflow.InTx).
 func (s *Service) inTx(ctx context.Context, fn func(tx pgx.Tx, st *store.Store) error) error {
-	if _, err := s.siteKey(ctx); err != nil {
-		return err
-	}
-	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return fn(tx, store.FromTx(tx)) })
+	return workflow.InTx(ctx, s.pool, s.links, fn)
 }
 
-func audit(ctx context.Context, st *store.Store, a Actor, action string, sig store.Signatory, detail string) error {
-	return st.Audit(ctx, store.AuditEvent{Action: action, ActorID: a.ID, Actor: a.Name, IP: a.IP,
-		ObjectKind: "signatory", ObjectKey: strconv.FormatInt(sig.ID, 10), ObjectLabel: sig.Name, Detail: detail})
+func audit(ctx context.Context, st *store.Store, a store.Actor, action string, sig store.Signatory, detail string) error {
+	return st.Audit(ctx, a.Event(action, "signatory", strconv.FormatInt(sig.ID, 10), sig.Name, detail))
 }
 
 // Submit saves a public submission awaiting confirmation and queues the
@@ -144,12 +125,12 @@ func (s *Service) Submit(ctx context.Context, in store.SignatoryInput, ip string
 // sendConfirm queues the email with sig's confirmation link, or returns
 // ErrConfirmationSent when its address had one within the hour.
 func (s *Service) sendConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, sig store.Signatory) error {
-	if ok, err := st.TakeConfirmationSend(ctx, confirmKind, sig.ContactEmail, ConfirmEmailEvery); err != nil {
+	if ok, err := confirmCap.Take(ctx, st, sig.ContactEmail); err != nil {
 		return err
 	} else if !ok {
 		return ErrConfirmationSent
 	}
-	secret, err := s.newToken(ctx, st, sig, store.TokenConfirm, ConfirmFor)
+	secret, err := s.links.Issue(ctx, st, owner(sig), store.TokenConfirm, ConfirmFor)
 	if err != nil {
 		return err
 	}
@@ -157,15 +138,9 @@ func (s *Service) sendConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, s
 		s.sealedLink(sig, "/call-to-action/confirm", 0))
 }
 
-// newToken makes sig a one-time link token for purpose, and returns the
-// secret that stands for it in the email (see store.LinkSecret).
-func (s *Service) newToken(ctx context.Context, st *store.Store, sig store.Signatory, purpose string, ttl time.Duration) (store.LinkSecret, error) {
-	key, err := s.siteKey(ctx)
-	if err != nil {
-		return store.LinkSecret{}, err
-	}
-	token, secret := store.NewLinkToken(linkKey, key)
-	return secret, st.CreateSignatoryToken(ctx, sig.ID, purpose, token, ttl)
+// owner is sig as the owner of its links' tokens.
+func owner(sig store.Signatory) store.TokenOwner {
+	return store.TokenOwner{Kind: store.OwnerSignatory, ID: sig.ID}
 }
 
 // Pending returns the submission a link's token belongs to, changing
@@ -199,12 +174,12 @@ func (s *Service) Confirm(ctx context.Context, token, ip string) (store.Signator
 			}
 			return err
 		}
-		if err := st.DeleteSignatoryToken(ctx, token); err != nil {
+		if err := st.DeleteLinkToken(ctx, token); err != nil {
 			return err
 		}
 		// The address's owner has answered: they may sign for another
 		// organisation at once.
-		if err := st.ForgetConfirmationSend(ctx, confirmKind, sig.ContactEmail); err != nil {
+		if err := confirmCap.Forget(ctx, st, sig.ContactEmail); err != nil {
 			return err
 		}
 		return audit(ctx, st, Contact(ip), store.ActionSignatoryConfirm, sig, "")
@@ -217,7 +192,7 @@ func (s *Service) Confirm(ctx context.Context, token, ip string) (store.Signator
 
 // transition moves a signatory from one of from to to, audits it and
 // lets then queue what follows (emails), all in one transaction.
-func (s *Service) transition(ctx context.Context, id int64, from []string, to, reason, note string, a Actor, action, detail string,
+func (s *Service) transition(ctx context.Context, id int64, from []string, to, reason, note string, a store.Actor, action, detail string,
 	then func(tx pgx.Tx, st *store.Store, sig store.Signatory) error) (store.Signatory, error) {
 	var sig store.Signatory
 	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
@@ -240,11 +215,11 @@ func (s *Service) transition(ctx context.Context, id int64, from []string, to, r
 
 // Approve puts a submission on the wall and emails the contact, with a
 // link to withdraw at any time.
-func (s *Service) Approve(ctx context.Context, id int64, a Actor) (store.Signatory, error) {
+func (s *Service) Approve(ctx context.Context, id int64, a store.Actor) (store.Signatory, error) {
 	return s.transition(ctx, id, ApproveFrom,
 		store.StatusApproved, "", "", a, store.ActionSignatoryApprove, "",
 		func(tx pgx.Tx, st *store.Store, sig store.Signatory) error {
-			withdraw := store.LinkSecret{Key: linkKey, Message: withdrawMessage(sig.ID)}
+			withdraw := s.links.Sealed(withdrawMessage(sig.ID))
 			return s.email(ctx, tx, sig, "signatory-approved", []store.LinkSecret{withdraw}, approvedEmail,
 				s.sealedLink(sig, fmt.Sprintf("/call-to-action/withdraw/%d", sig.ID), 0))
 		})
@@ -252,7 +227,7 @@ func (s *Service) Approve(ctx context.Context, id int64, a Actor) (store.Signato
 
 // Reject turns a submission down for reason (a rejection reason's slug),
 // with an optional note; both are emailed to the contact.
-func (s *Service) Reject(ctx context.Context, id int64, reason, note string, a Actor) (store.Signatory, error) {
+func (s *Service) Reject(ctx context.Context, id int64, reason, note string, a store.Actor) (store.Signatory, error) {
 	if reason == "" {
 		return store.Signatory{}, fmt.Errorf("signing: reject %d: a reason is required", id)
 	}
@@ -275,14 +250,14 @@ func (s *Service) Reject(ctx context.Context, id int64, reason, note string, a A
 
 // RequestChanges asks the contact to fix the submission: they get note
 // and a link to a form holding what they sent.
-func (s *Service) RequestChanges(ctx context.Context, id int64, note string, a Actor) (store.Signatory, error) {
+func (s *Service) RequestChanges(ctx context.Context, id int64, note string, a store.Actor) (store.Signatory, error) {
 	if note == "" {
 		return store.Signatory{}, fmt.Errorf("signing: request changes to %d: a note is required", id)
 	}
 	return s.transition(ctx, id, RequestChangesFrom,
 		store.StatusChangesRequested, "", note, a, store.ActionSignatoryRequestChanges, "",
 		func(tx pgx.Tx, st *store.Store, sig store.Signatory) error {
-			secret, err := s.newToken(ctx, st, sig, store.TokenChange, ChangeFor)
+			secret, err := s.links.Issue(ctx, st, owner(sig), store.TokenChange, ChangeFor)
 			if err != nil {
 				return err
 			}
@@ -307,7 +282,7 @@ func (s *Service) Resubmit(ctx context.Context, token string, in store.Signatory
 		if err := st.UpdateSignatory(ctx, cur.ID, in); err != nil {
 			return err
 		}
-		if err := st.DeleteSignatoryToken(ctx, token); err != nil {
+		if err := st.DeleteLinkToken(ctx, token); err != nil {
 			return err
 		}
 		to := store.StatusAwaitingReview
@@ -338,17 +313,17 @@ func (s *Service) Withdraw(ctx context.Context, id int64, ip string) (store.Sign
 }
 
 // Hide takes an approved signatory off the wall without telling anyone.
-func (s *Service) Hide(ctx context.Context, id int64, a Actor) (store.Signatory, error) {
+func (s *Service) Hide(ctx context.Context, id int64, a store.Actor) (store.Signatory, error) {
 	return s.transition(ctx, id, HideFrom, store.StatusHidden, "", "", a, store.ActionSignatoryHide, "", nil)
 }
 
 // Unhide puts a hidden signatory back on the wall.
-func (s *Service) Unhide(ctx context.Context, id int64, a Actor) (store.Signatory, error) {
+func (s *Service) Unhide(ctx context.Context, id int64, a store.Actor) (store.Signatory, error) {
 	return s.transition(ctx, id, UnhideFrom, store.StatusApproved, "", "", a, store.ActionSignatoryUnhide, "", nil)
 }
 
 // Edit replaces a signatory's details, whatever its state.
-func (s *Service) Edit(ctx context.Context, id int64, in store.SignatoryInput, a Actor) error {
+func (s *Service) Edit(ctx context.Context, id int64, in store.SignatoryInput, a store.Actor) error {
 	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
 		if err := st.UpdateSignatory(ctx, id, in); err != nil {
 			return err
@@ -367,7 +342,7 @@ func (s *Service) Edit(ctx context.Context, id int64, in store.SignatoryInput, a
 
 // Add puts an organisation on the wall directly (staff received its logo
 // some other way). No email is sent.
-func (s *Service) Add(ctx context.Context, in store.SignatoryInput, a Actor) (int64, error) {
+func (s *Service) Add(ctx context.Context, in store.SignatoryInput, a store.Actor) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
 		var err error
@@ -394,7 +369,7 @@ const EraseDeleted = "submission deleted"
 // on the wall (or hidden) stays, without its contact; any other
 // submission is deleted outright. It reports whether the signatory was
 // deleted.
-func (s *Service) Erase(ctx context.Context, id int64, a Actor) (deleted bool, err error) {
+func (s *Service) Erase(ctx context.Context, id int64, a store.Actor) (deleted bool, err error) {
 	err = s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
 		sig, err := st.LockSignatory(ctx, id)
 		if err != nil {
@@ -460,9 +435,7 @@ func (s *Service) Chores() []jobs.Chore {
 		{Name: "forget-form-posts", Interval: time.Hour, Run: func(ctx context.Context) error {
 			return store.New(s.pool).DeleteFormPostsBefore(ctx, s.Now().Add(-24*time.Hour))
 		}},
-		{Name: "forget-signatory-confirmation-sends", Interval: time.Hour, Run: func(ctx context.Context) error {
-			return store.New(s.pool).DeleteConfirmationSendsBefore(ctx, confirmKind, s.Now().Add(-ConfirmEmailEvery))
-		}},
+		confirmCap.Chore("forget-signatory-confirmation-sends", s.pool, func() time.Time { return s.Now() }),
 		{Name: "delete-unused-logos", Interval: 24 * time.Hour, Run: func(ctx context.Context) error {
 			_, err := store.New(s.pool).DeleteUnusedLogos(ctx, s.Now().Add(-48*time.Hour))
 			return err
@@ -486,32 +459,22 @@ func (s *Service) sealedLink(sig store.Signatory, path string, i int) string {
 // linkKey names the site key that signs the links in the emails.
 const linkKey = "signatory-links"
 
-func (s *Service) siteKey(ctx context.Context) ([]byte, error) { return s.keys.Get(ctx) }
-
 func withdrawMessage(id int64) string { return fmt.Sprintf("withdraw:%d", id) }
-
-func (s *Service) withdrawSig(key []byte, id int64) string {
-	return store.SignLink(key, withdrawMessage(id))
-}
 
 // WithdrawURL is the signed link that withdraws sig. It never expires: an
 // organisation may leave at any time.
 func (s *Service) WithdrawURL(ctx context.Context, sig store.Signatory) (string, error) {
-	key, err := s.siteKey(ctx)
+	mac, err := s.links.SignLink(ctx, withdrawMessage(sig.ID))
 	if err != nil {
 		return "", err
 	}
-	return s.link(sig, fmt.Sprintf("/call-to-action/withdraw/%d/%s", sig.ID, s.withdrawSig(key, sig.ID))), nil
+	return s.link(sig, fmt.Sprintf("/call-to-action/withdraw/%d/%s", sig.ID, mac)), nil
 }
 
 // VerifyWithdraw reports whether mac is the signature of a withdraw link
 // for id.
 func (s *Service) VerifyWithdraw(ctx context.Context, id int64, mac string) (bool, error) {
-	key, err := s.siteKey(ctx)
-	if err != nil {
-		return false, err
-	}
-	return hmac.Equal([]byte(mac), []byte(s.withdrawSig(key, id))), nil
+	return s.links.VerifyLink(ctx, withdrawMessage(id), mac)
 }
 
 // email queues one of the workflow's emails to sig's contact, in the

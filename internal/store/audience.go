@@ -29,21 +29,6 @@ type KeyMessage struct {
 	Sources  string // Markdown
 }
 
-// AudienceText is one language's version of an audience, for writing.
-type AudienceText struct {
-	Lang    i18n.Lang
-	Name    string
-	Summary string
-}
-
-// KeyMessageText is one language's version of a key message, for writing.
-type KeyMessageText struct {
-	Lang     i18n.Lang
-	Headline string
-	Points   string
-	Sources  string
-}
-
 // Audiences lists every audience in order, each in lang where translated.
 func (s *Store) Audiences(ctx context.Context, lang i18n.Lang) ([]Audience, error) {
 	rows, _ := s.db.Query(ctx, `
@@ -81,40 +66,4 @@ func (s *Store) KeyMessages(ctx context.Context, audienceID int64, lang i18n.Lan
 		return nil, fmt.Errorf("store: key messages of audience %d: %w", audienceID, err)
 	}
 	return msgs, nil
-}
-
-// CreateAudience adds an audience with its texts (English required) and
-// returns its id. Call it inside InTx.
-func (s *Store) CreateAudience(ctx context.Context, slug string, position int, texts ...AudienceText) (int64, error) {
-	var id int64
-	err := s.db.QueryRow(ctx, `INSERT INTO audiences (slug, position) VALUES ($1, $2) RETURNING id`, slug, position).Scan(&id)
-	if err != nil {
-		return 0, fmt.Errorf("store: create audience %q: %w", slug, err)
-	}
-	for _, t := range texts {
-		_, err := s.db.Exec(ctx, `INSERT INTO audience_texts (audience_id, lang, name, summary) VALUES ($1, $2, $3, $4)`,
-			id, string(t.Lang), t.Name, t.Summary)
-		if err != nil {
-			return 0, fmt.Errorf("store: create audience %q (%s): %w", slug, t.Lang, err)
-		}
-	}
-	return id, nil
-}
-
-// CreateKeyMessage adds a message to an audience with its texts. Call it
-// inside InTx.
-func (s *Store) CreateKeyMessage(ctx context.Context, audienceID int64, position int, texts ...KeyMessageText) (int64, error) {
-	var id int64
-	err := s.db.QueryRow(ctx, `INSERT INTO key_messages (audience_id, position) VALUES ($1, $2) RETURNING id`, audienceID, position).Scan(&id)
-	if err != nil {
-		return 0, fmt.Errorf("store: create key message: %w", err)
-	}
-	for _, t := range texts {
-		_, err := s.db.Exec(ctx, `INSERT INTO key_message_texts (key_message_id, lang, headline, points, sources) VALUES ($1, $2, $3, $4, $5)`,
-			id, string(t.Lang), t.Headline, t.Points, t.Sources)
-		if err != nil {
-			return 0, fmt.Errorf("store: create key message %d (%s): %w", id, t.Lang, err)
-		}
-	}
-	return id, nil
 }

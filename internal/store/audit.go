@@ -52,6 +52,22 @@ type AuditEvent struct {
 	Detail                             string
 }
 
+// Actor is who did something, as the audit log records it: a staff
+// account, or someone acting without one (a visitor, a contact by an
+// emailed link, the system's timed work). Every service that writes an
+// audit line takes one.
+type Actor struct {
+	ID   *int64 // the staff account; nil otherwise
+	Name string
+	IP   string
+}
+
+// Event is an audit line of action by a on an object, ready for Audit.
+func (a Actor) Event(action, objectKind, objectKey, objectLabel, detail string) AuditEvent {
+	return AuditEvent{Action: action, ActorID: a.ID, Actor: a.Name, IP: a.IP,
+		ObjectKind: objectKind, ObjectKey: objectKey, ObjectLabel: objectLabel, Detail: detail}
+}
+
 // Audit records e in the audit log.
 func (s *Store) Audit(ctx context.Context, e AuditEvent) error {
 	var at *time.Time

@@ -29,25 +29,6 @@ type BlogPost struct {
 	Body        string // Markdown
 }
 
-// BlogPostText is one language's version of a post, for writing.
-type BlogPostText struct {
-	Lang    i18n.Lang
-	Title   string
-	Summary string
-	Body    string
-}
-
-// NewBlogPost is a post to create.
-type NewBlogPost struct {
-	Slug        string
-	Author      string
-	PublishedAt time.Time
-	UpdatedAt   time.Time // zero: the same as PublishedAt
-	Year        int       // 0: not written for an edition
-	DayNumber   int       // 0: not written for a day of the edition
-	Texts       []BlogPostText
-}
-
 // blogColumns selects posts with their texts in $1 (falling back to
 // English) and their edition and day.
 const blogColumns = `
@@ -133,45 +114,4 @@ func (s *Store) BlogSlugs(ctx context.Context) ([]string, error) {
 		return nil, fmt.Errorf("store: blog slugs: %w", err)
 	}
 	return slugs, nil
-}
-
-// CreateBlogPost adds a post with its texts (English required) and returns
-// its id. A DayNumber must be a day of the post's edition. Call it inside
-// InTx.
-func (s *Store) CreateBlogPost(ctx context.Context, p NewBlogPost) (int64, error) {
-	if p.UpdatedAt.IsZero() {
-		p.UpdatedAt = p.PublishedAt
-	}
-	var year *int
-	if p.Year != 0 {
-		year = &p.Year
-	}
-	var dayID *int64
-	if p.DayNumber != 0 {
-		var id int64
-		err := s.db.QueryRow(ctx, `SELECT id FROM sswweek_days WHERE year = $1 AND number = $2`, p.Year, p.DayNumber).Scan(&id)
-		if errors.Is(err, pgx.ErrNoRows) {
-			err = fmt.Errorf("no day %d in edition %d: %w", p.DayNumber, p.Year, ErrNotFound)
-		}
-		if err != nil {
-			return 0, fmt.Errorf("store: create blog post %q: %w", p.Slug, err)
-		}
-		dayID = &id
-	}
-	var id int64
-	err := s.db.QueryRow(ctx, `
-		INSERT INTO blog_posts (slug, author, published_at, updated_at, year, day_id)
-		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-		p.Slug, p.Author, p.PublishedAt, p.UpdatedAt, year, dayID).Scan(&id)
-	if err != nil {
-		return 0, fmt.Errorf("store: create blog post %q: %w", p.Slug, err)
-	}
-	for _, t := range p.Texts {
-		_, err := s.db.Exec(ctx, `INSERT INTO blog_post_texts (post_id, lang, title, summary, body) VALUES ($1, $2, $3, $4, $5)`,
-			id, string(t.Lang), t.Title, t.Summary, t.Body)
-		if err != nil {
-			return 0, fmt.Errorf("store: create blog post %q (%s): %w", p.Slug, t.Lang, err)
-		}
-	}
-	return id, nil
 }

@@ -34,32 +34,6 @@ type CalendarTheme struct {
 	Theme string
 }
 
-// CalendarEventText is one language's version of a calendar event, for
-// writing.
-type CalendarEventText struct {
-	Lang        i18n.Lang
-	Title       string
-	Description string
-	Actions     string
-}
-
-// CalendarThemeText is a year's theme in one language, for writing.
-type CalendarThemeText struct {
-	Year  int
-	Lang  i18n.Lang
-	Theme string
-}
-
-// NewCalendarEvent is what CreateCalendarEvent writes.
-type NewCalendarEvent struct {
-	Slug   string
-	Kind   string
-	Rule   calendar.Rule
-	URL    string
-	Texts  []CalendarEventText
-	Themes []CalendarThemeText
-}
-
 // CalendarEdition is a Social Service Workforce Week edition as the
 // calendar shows it.
 type CalendarEdition struct {
@@ -227,56 +201,6 @@ func (s *Store) CalendarFirstYear(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("store: calendar first year: %w", err)
 	}
 	return calendarInt(year), nil
-}
-
-// CreateCalendarEvent adds an event with its texts (English required) and
-// themes, and returns its id. Call it inside InTx.
-func (s *Store) CreateCalendarEvent(ctx context.Context, e NewCalendarEvent) (int64, error) {
-	if err := e.Rule.Validate(); err != nil {
-		return 0, fmt.Errorf("store: create calendar event %q: %w", e.Slug, err)
-	}
-	args := pgx.NamedArgs{
-		"slug": e.Slug, "kind": e.Kind, "rule": string(e.Rule.Kind), "url": e.URL,
-		"month": nil, "day": nil, "weekday": nil, "nth": nil,
-		"days": max(e.Rule.Days, 1), "starts_on": nil, "ends_on": nil, "first_year": nil,
-	}
-	switch e.Rule.Kind {
-	case calendar.Fixed:
-		args["month"], args["day"] = int(e.Rule.Month), e.Rule.Day
-	case calendar.NthWeekday:
-		args["month"], args["weekday"], args["nth"] = int(e.Rule.Month), int(e.Rule.Weekday), e.Rule.Nth
-	case calendar.Once:
-		args["starts_on"], args["ends_on"] = calendarDate(e.Rule.StartsOn), calendarDate(e.Rule.EndsOn)
-		args["days"] = 1
-	}
-	if e.Rule.FirstYear != 0 {
-		args["first_year"] = e.Rule.FirstYear
-	}
-	var id int64
-	err := s.db.QueryRow(ctx, `
-		INSERT INTO calendar_events (slug, kind, rule, month, day, weekday, nth, duration_days, starts_on, ends_on, first_year, url)
-		VALUES (@slug, @kind, @rule, @month, @day, @weekday, @nth, @days, @starts_on, @ends_on, @first_year, @url)
-		RETURNING id`, args).Scan(&id)
-	if err != nil {
-		return 0, fmt.Errorf("store: create calendar event %q: %w", e.Slug, err)
-	}
-	for _, t := range e.Texts {
-		_, err := s.db.Exec(ctx, `
-			INSERT INTO calendar_event_texts (event_id, lang, title, description, actions)
-			VALUES ($1, $2, $3, $4, $5)`, id, string(t.Lang), t.Title, t.Description, t.Actions)
-		if err != nil {
-			return 0, fmt.Errorf("store: create calendar event %q (%s): %w", e.Slug, t.Lang, err)
-		}
-	}
-	for _, t := range e.Themes {
-		_, err := s.db.Exec(ctx, `
-			INSERT INTO calendar_event_themes (event_id, year, lang, theme)
-			VALUES ($1, $2, $3, $4)`, id, t.Year, string(t.Lang), t.Theme)
-		if err != nil {
-			return 0, fmt.Errorf("store: create calendar event %q: theme %d (%s): %w", e.Slug, t.Year, t.Lang, err)
-		}
-	}
-	return id, nil
 }
 
 // calendarDate passes a civil date to Postgres as a date, whatever t's zone.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/sswalliance/advocacy/internal/calendar"
+	"github.com/sswalliance/advocacy/internal/content"
 	"github.com/sswalliance/advocacy/internal/dbtest"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/store"
@@ -19,32 +20,27 @@ func TestCalendarEventsRoundTrip(t *testing.T) {
 	if y, err := st.CalendarFirstYear(ctx); err != nil || y != 0 {
 		t.Fatalf("empty calendar: first year %d, %v", y, err)
 	}
-	events := []store.NewCalendarEvent{
+	events := []content.Doc{
 		{
-			Slug: "world-social-work-day", Kind: "observance", URL: "https://www.ifsw.org/",
-			Rule: calendar.Rule{Kind: calendar.NthWeekday, Month: time.March, Weekday: time.Tuesday, Nth: 3},
-			Texts: []store.CalendarEventText{
-				{Lang: i18n.EN, Title: "World Social Work Day", Description: "D", Actions: "- act"},
-				{Lang: i18n.ES, Title: "Día Mundial del Trabajo Social", Description: "D es"},
-			},
-			Themes: []store.CalendarThemeText{
-				{Year: 2021, Lang: i18n.EN, Theme: "Ubuntu: I Am Because We Are"},
-				{Year: 2021, Lang: i18n.ES, Theme: "Ubuntu: Yo soy porque nosotros somos"},
-				{Year: 2025, Lang: i18n.EN, Theme: "English only"},
-			},
+			"slug": "world-social-work-day", "kind": "observance", "url": "https://www.ifsw.org/",
+			"rule": string(calendar.NthWeekday), "month": "3", "weekday": "2", "nth": "3",
+			"title.en": "World Social Work Day", "description.en": "D", "actions.en": "- act",
+			"title.es": "Día Mundial del Trabajo Social", "description.es": "D es",
+			"themes.en": "2021: Ubuntu: I Am Because We Are\n2025: English only",
+			"themes.es": "2021: Ubuntu: Yo soy porque nosotros somos",
 		},
 		{
-			Slug: "human-rights-day", Kind: "un-day", Rule: calendar.Rule{Kind: calendar.Fixed, Month: time.December, Day: 10, FirstYear: 1950},
-			Texts: []store.CalendarEventText{{Lang: i18n.EN, Title: "Human Rights Day"}},
+			"slug": "human-rights-day", "kind": "un-day", "rule": string(calendar.Fixed), "month": "12", "day": "10", "first_year": "1950",
+			"title.en": "Human Rights Day",
 		},
 		{
-			Slug: "symposium-2018", Kind: "alliance", Rule: calendar.Rule{Kind: calendar.Once, StartsOn: calendar.Day(2018, 5, 8), EndsOn: calendar.Day(2018, 5, 9)},
-			Texts: []store.CalendarEventText{{Lang: i18n.EN, Title: "Symposium"}},
+			"slug": "symposium-2018", "kind": "alliance", "rule": string(calendar.Once), "starts_on": "2018-05-08", "ends_on": "2018-05-09",
+			"title.en": "Symposium",
 		},
 	}
 	err := st.InTx(ctx, func(tx *store.Store) error {
 		for _, e := range events {
-			if _, err := tx.CreateCalendarEvent(ctx, e); err != nil {
+			if _, err := publish(ctx, tx, content.CalendarEventKind, "", e); err != nil {
 				return err
 			}
 		}
@@ -65,7 +61,7 @@ func TestCalendarEventsRoundTrip(t *testing.T) {
 	if wswd.Lang != "es" || wswd.Title != "Día Mundial del Trabajo Social" || wswd.URL != "https://www.ifsw.org/" {
 		t.Errorf("WSWD in Spanish: %+v", wswd)
 	}
-	want := events[0].Rule
+	want := calendar.Rule{Kind: calendar.NthWeekday, Month: time.March, Weekday: time.Tuesday, Nth: 3}
 	want.Days = 1 // the column's default: a one-day observance
 	if wswd.Rule != want {
 		t.Errorf("WSWD rule %+v, want %+v", wswd.Rule, want)
@@ -91,8 +87,11 @@ func TestCalendarEventsRoundTrip(t *testing.T) {
 	}
 
 	// A rule that cannot produce dates is refused before it reaches the table.
-	_, err = st.CreateCalendarEvent(ctx, store.NewCalendarEvent{Slug: "bad", Kind: "un-day",
-		Rule: calendar.Rule{Kind: calendar.Fixed, Month: time.April, Day: 31}})
+	err = st.InTx(ctx, func(tx *store.Store) error {
+		_, err := publish(ctx, tx, content.CalendarEventKind, "", content.Doc{"slug": "bad", "kind": "un-day",
+			"rule": string(calendar.Fixed), "month": "4", "day": "31", "title.en": "Bad"})
+		return err
+	})
 	if err == nil {
 		t.Error("31 April accepted")
 	}

@@ -35,31 +35,6 @@ func (s *Store) Recommendations(ctx context.Context, lang i18n.Lang) ([]Recommen
 	return recs, nil
 }
 
-// CreateRecommendation adds a recommendation at the end of its level, with
-// its text in each language given (English required).
-func (s *Store) CreateRecommendation(ctx context.Context, level string, texts map[i18n.Lang]string) error {
-	if texts[i18n.EN] == "" {
-		return fmt.Errorf("store: create recommendation: the English text is required")
-	}
-	var id int64
-	err := s.db.QueryRow(ctx, `
-		INSERT INTO cta_recommendations (level, position)
-		SELECT $1, coalesce(max(position), 0) + 1 FROM cta_recommendations WHERE level = $1
-		RETURNING id`, level).Scan(&id)
-	if err != nil {
-		return fmt.Errorf("store: create recommendation: %w", err)
-	}
-	for _, l := range i18n.Langs {
-		if texts[l] == "" {
-			continue
-		}
-		if _, err := s.db.Exec(ctx, `INSERT INTO cta_recommendation_texts (recommendation_id, lang, text) VALUES ($1, $2, $3)`, id, string(l), texts[l]); err != nil {
-			return fmt.Errorf("store: create recommendation text: %w", err)
-		}
-	}
-	return nil
-}
-
 // SignatoryCount is the number of organisations shown as supporting the
 // Call to Action: the one number every page uses.
 func (s *Store) SignatoryCount(ctx context.Context) (int, error) {

@@ -2,10 +2,6 @@ package store
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"regexp"
@@ -148,32 +144,12 @@ func (s *Store) MarkEmailAttempt(ctx context.Context, id int64, sendErr error, f
 
 // LinkSecret is the secret part of a link in an email, as the outbox keeps
 // it: not the secret itself but what makes it, the message that the site
-// key named Key signs (SignLink). The send step signs it; anyone reading
-// the outbox sees a placeholder. The message is not secret (an id, or a
-// random nonce): without the key it proves nothing.
+// key named Key signs (see package links). The send step signs it; anyone
+// reading the outbox sees a placeholder. The message is not secret (an
+// id, or a random nonce): without the key it proves nothing.
 type LinkSecret struct {
 	Key     string `json:"key"`
 	Message string `json:"message"`
-}
-
-// SignLink is the signature of message with key, as links carry it: the
-// first 32 characters of its base64url HMAC-SHA256 (192 bits).
-func SignLink(key []byte, message string) string {
-	m := hmac.New(sha256.New, key)
-	m.Write([]byte(message))
-	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))[:32]
-}
-
-// NewLinkToken makes a one-time link token that only the send step can
-// write into an email: the token, whose hash the caller stores, and the
-// secret that names it in the outbox. The token is the signature of a
-// random nonce, so it is as unguessable as a random token, and can be
-// made again from the nonce by whoever holds the key, and nobody else.
-func NewLinkToken(keyName string, key []byte) (token string, secret LinkSecret) {
-	nonce := make([]byte, 16)
-	rand.Read(nonce)
-	secret = LinkSecret{Key: keyName, Message: "token:" + base64.RawURLEncoding.EncodeToString(nonce)}
-	return SignLink(key, secret.Message), secret
 }
 
 // SecretPlaceholder is what stands in a queued email for its secret i.
@@ -193,36 +169,15 @@ func MaskSecrets(text string) string {
 	return secretPlaceholder.ReplaceAllLiteralString(text, SecretMask)
 }
 
-// FillSecrets returns e as it is sent: every placeholder in its body and
-// headers replaced by the secret it stands for, signed with the site key
-// the secret names. A placeholder naming no secret of e (typed by a
-// visitor, say) stays as it is.
-func (s *Store) FillSecrets(ctx context.Context, e Email) (Email, error) {
-	if len(e.Secrets) == 0 {
-		return e, nil
-	}
-	values := make([]string, len(e.Secrets))
-	for i, sec := range e.Secrets {
-		key, err := s.SiteKey(ctx, sec.Key)
-		if err != nil {
-			return Email{}, fmt.Errorf("store: email %d secret %d: %w", e.ID, i, err)
+// FillPlaceholders replaces each placeholder in text with the value of
+// the secret it stands for (values[i] for SecretPlaceholder(i)); one
+// naming no value stays as it is.
+func FillPlaceholders(text string, values []string) string {
+	return secretPlaceholder.ReplaceAllStringFunc(text, func(p string) string {
+		i, err := strconv.Atoi(secretPlaceholder.FindStringSubmatch(p)[1])
+		if err != nil || i >= len(values) {
+			return p
 		}
-		values[i] = SignLink(key, sec.Message)
-	}
-	fill := func(text string) string {
-		return secretPlaceholder.ReplaceAllStringFunc(text, func(p string) string {
-			i, err := strconv.Atoi(secretPlaceholder.FindStringSubmatch(p)[1])
-			if err != nil || i >= len(values) {
-				return p
-			}
-			return values[i]
-		})
-	}
-	e.Body = fill(e.Body)
-	headers := make(map[string]string, len(e.Headers))
-	for k, v := range e.Headers {
-		headers[k] = fill(v)
-	}
-	e.Headers = headers
-	return e, nil
+		return values[i]
+	})
 }

@@ -79,3 +79,40 @@ func (s *Store) CountFormPosts(ctx context.Context, form string, ip netip.Addr, 
 	}
 	return n, nil
 }
+
+// RecordFormPost counts an accepted post of form from ip and reports
+// whether it was within limit posts in the window before it. Posts are
+// counted under a per-address lock, so simultaneous posts cannot all slip
+// under the limit.
+func (s *Store) RecordFormPost(ctx context.Context, form string, ip netip.Addr, limit int, window time.Duration) (bool, error) {
+	ok := false
+	err := s.InTx(ctx, func(tx *Store) error {
+		if _, err := tx.db.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1 || ' ' || $2::text, 0))`, form, ip.String()); err != nil {
+			return err
+		}
+		var n int
+		if err := tx.db.QueryRow(ctx, `SELECT count(*) FROM form_posts WHERE form = $1 AND ip = $2 AND at > now() - $3::interval`,
+			form, ip.String(), window.String()).Scan(&n); err != nil {
+			return err
+		}
+		if n >= limit {
+			return nil
+		}
+		ok = true
+		_, err := tx.db.Exec(ctx, `INSERT INTO form_posts (form, ip) VALUES ($1, $2)`, form, ip.String())
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("store: record %s post: %w", form, err)
+	}
+	return ok, nil
+}
+
+// DeleteFormPostsBefore forgets posts older than cutoff (addresses are
+// personal data, kept only as long as a rate limit needs them).
+func (s *Store) DeleteFormPostsBefore(ctx context.Context, cutoff time.Time) error {
+	if _, err := s.db.Exec(ctx, `DELETE FROM form_posts WHERE at < $1`, cutoff); err != nil {
+		return fmt.Errorf("store: delete old form posts: %w", err)
+	}
+	return nil
+}

@@ -57,32 +57,3 @@ func (s *Store) Page(ctx context.Context, slug string, lang i18n.Lang) (Page, er
 	}
 	return p, nil
 }
-
-// SavePage inserts or replaces a page and its sections. Call it inside InTx
-// so the page and its sections change together.
-func (s *Store) SavePage(ctx context.Context, p Page) error {
-	_, err := s.db.Exec(ctx, `
-		INSERT INTO pages (slug, lang, title, description, intro, body)
-		VALUES (@slug, @lang, @title, @description, @intro, @body)
-		ON CONFLICT (slug, lang) DO UPDATE SET
-			title = EXCLUDED.title, description = EXCLUDED.description,
-			intro = EXCLUDED.intro, body = EXCLUDED.body, updated_at = now()`,
-		pgx.NamedArgs{"slug": p.Slug, "lang": p.Lang, "title": p.Title,
-			"description": p.Description, "intro": p.Intro, "body": p.Body})
-	if err != nil {
-		return fmt.Errorf("store: save page %s/%s: %w", p.Lang, p.Slug, err)
-	}
-	if _, err := s.db.Exec(ctx, `DELETE FROM page_sections WHERE page_slug = $1 AND lang = $2`, p.Slug, p.Lang); err != nil {
-		return fmt.Errorf("store: save page %s/%s: %w", p.Lang, p.Slug, err)
-	}
-	for i, sec := range p.Sections {
-		_, err := s.db.Exec(ctx, `
-			INSERT INTO page_sections (page_slug, lang, position, heading, body, link_path, link_label)
-			VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-			p.Slug, p.Lang, i+1, sec.Heading, sec.Body, sec.LinkPath, sec.LinkLabel)
-		if err != nil {
-			return fmt.Errorf("store: save section %d of page %s/%s: %w", i+1, p.Lang, p.Slug, err)
-		}
-	}
-	return nil
-}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/sswalliance/advocacy/internal/content"
 	"github.com/sswalliance/advocacy/internal/dbtest"
 	"github.com/sswalliance/advocacy/internal/store"
 )
@@ -17,14 +18,24 @@ func TestPageRoundTrip(t *testing.T) {
 	if _, err := st.Page(ctx, "home", "en"); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("missing page: %v, want ErrNotFound", err)
 	}
-	want := store.Page{Slug: "home", Lang: "en", Title: "T", Intro: "I", Body: "B",
-		Sections: []store.Section{{Heading: "One", LinkPath: "/one"}, {Heading: "Two", LinkPath: "/two"}}}
-	if err := st.InTx(ctx, func(tx *store.Store) error { return tx.SavePage(ctx, want) }); err != nil {
+	page := content.Doc{"title.en": "T", "intro.en": "I", "body.en": "B"}
+	var first string
+	err := st.InTx(ctx, func(tx *store.Store) error {
+		if _, err := content.PageKind.Save(ctx, tx.Conn(), "home", page); err != nil {
+			return err
+		}
+		var err error
+		if first, err = publish(ctx, tx, content.SectionKind, "home", content.Doc{"heading.en": "One", "link_path": "/one"}); err != nil {
+			return err
+		}
+		_, err = publish(ctx, tx, content.SectionKind, "home", content.Doc{"heading.en": "Two", "link_path": "/two"})
+		return err
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
-	// Saving again replaces the sections rather than adding to them.
-	want.Sections = want.Sections[1:]
-	if err := st.InTx(ctx, func(tx *store.Store) error { return tx.SavePage(ctx, want) }); err != nil {
+	// A card taken off goes from the page.
+	if err := content.SectionKind.Delete(ctx, st.Conn(), first); err != nil {
 		t.Fatal(err)
 	}
 	got, err := st.Page(ctx, "home", "en")
@@ -39,8 +50,8 @@ func TestPageRoundTrip(t *testing.T) {
 	if err != nil || es.Lang != "en" || es.Title != "T" {
 		t.Errorf("untranslated page in es: %+v, %v; want the English version", es, err)
 	}
-	want.Lang, want.Title, want.Sections = "es", "T en español", nil
-	if err := st.InTx(ctx, func(tx *store.Store) error { return tx.SavePage(ctx, want) }); err != nil {
+	page["title.es"] = "T en español"
+	if _, err := content.PageKind.Save(ctx, st.Conn(), "home", page); err != nil {
 		t.Fatal(err)
 	}
 	if es, err := st.Page(ctx, "home", "es"); err != nil || es.Lang != "es" || es.Title != "T en español" {
@@ -52,9 +63,17 @@ func TestPageRoundTrip(t *testing.T) {
 func TestSavePageIsAllOrNothing(t *testing.T) {
 	ctx := context.Background()
 	st := store.New(dbtest.New(t))
-	bad := store.Page{Slug: "home", Lang: "en", Title: "T",
-		Sections: []store.Section{{Heading: "Fine", LinkPath: "/fine"}, {Heading: "Broken", LinkPath: "no-leading-slash"}}}
-	if err := st.InTx(ctx, func(tx *store.Store) error { return tx.SavePage(ctx, bad) }); err == nil {
+	err := st.InTx(ctx, func(tx *store.Store) error {
+		if _, err := content.PageKind.Save(ctx, tx.Conn(), "home", content.Doc{"title.en": "T"}); err != nil {
+			return err
+		}
+		if _, err := publish(ctx, tx, content.SectionKind, "home", content.Doc{"heading.en": "Fine", "link_path": "/fine"}); err != nil {
+			return err
+		}
+		_, err := publish(ctx, tx, content.SectionKind, "home", content.Doc{"heading.en": "Broken", "link_path": "no-leading-slash"})
+		return err
+	})
+	if err == nil {
 		t.Fatal("saving a section with a relative link succeeded")
 	}
 	if has, err := st.HasContent(ctx); err != nil || has {

@@ -2,18 +2,13 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
 	"errors"
 	"fmt"
-	"net/netip"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // Signatory states. A submission starts awaiting confirmation of its
@@ -467,8 +462,8 @@ func (s *Store) EraseSignatoryContact(ctx context.Context, id int64) error {
 	if err := s.forgetPerson(ctx, "signatory", strconv.FormatInt(id, 10), addresses, emailIDs); err != nil {
 		return err
 	}
-	if _, err := s.db.Exec(ctx, `DELETE FROM signatory_tokens WHERE signatory_id = $1`, id); err != nil {
-		return fmt.Errorf("store: erase signatory %d tokens: %w", id, err)
+	if _, err := s.DeleteLinkTokens(ctx, TokenOwner{OwnerSignatory, id}); err != nil {
+		return fmt.Errorf("store: erase signatory %d: %w", id, err)
 	}
 	if _, err := s.db.Exec(ctx, `
 		UPDATE signatories SET contact_name = '', contact_email = '', contact_role = '', erased_at = now(), updated_at = now()
@@ -511,53 +506,6 @@ func (s *Store) UnconfirmedBefore(ctx context.Context, cutoff time.Time) ([]Sign
 	return out, rows.Err()
 }
 
-// Token purposes.
-const (
-	TokenConfirm = "confirm"
-	TokenChange  = "change"
-)
-
-// CreateSignatoryToken makes a one-time link token for a signatory,
-// replacing any earlier token of the same purpose. Only its hash is kept;
-// the token itself comes from NewLinkToken, so that the outbox need not
-// keep it either.
-func (s *Store) CreateSignatoryToken(ctx context.Context, id int64, purpose, token string, ttl time.Duration) error {
-	hash := sha256.Sum256([]byte(token))
-	if _, err := s.db.Exec(ctx, `DELETE FROM signatory_tokens WHERE signatory_id = $1 AND purpose = $2`, id, purpose); err != nil {
-		return fmt.Errorf("store: replace %s token of %d: %w", purpose, id, err)
-	}
-	if _, err := s.db.Exec(ctx, `INSERT INTO signatory_tokens (hash, signatory_id, purpose, expires_at) VALUES ($1, $2, $3, now() + $4::interval)`,
-		hash[:], id, purpose, ttl.String()); err != nil {
-		return fmt.Errorf("store: create %s token for %d: %w", purpose, id, err)
-	}
-	return nil
-}
-
-// SignatoryByToken returns the signatory a live token of purpose belongs
-// to, or ErrNotFound for an unknown, used or expired token.
-func (s *Store) SignatoryByToken(ctx context.Context, token, purpose string) (Signatory, error) {
-	hash := sha256.Sum256([]byte(token))
-	var id int64
-	err := s.db.QueryRow(ctx, `SELECT signatory_id FROM signatory_tokens WHERE hash = $1 AND purpose = $2 AND expires_at > now()`,
-		hash[:], purpose).Scan(&id)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return Signatory{}, ErrNotFound
-	}
-	if err != nil {
-		return Signatory{}, fmt.Errorf("store: %s token: %w", purpose, err)
-	}
-	return s.Signatory(ctx, id)
-}
-
-// DeleteSignatoryToken spends a token.
-func (s *Store) DeleteSignatoryToken(ctx context.Context, token string) error {
-	hash := sha256.Sum256([]byte(token))
-	if _, err := s.db.Exec(ctx, `DELETE FROM signatory_tokens WHERE hash = $1`, hash[:]); err != nil {
-		return fmt.Errorf("store: delete token: %w", err)
-	}
-	return nil
-}
-
 // RejectionReason is one of the reasons staff give when rejecting.
 type RejectionReason struct {
 	Slug string
@@ -576,98 +524,4 @@ func (s *Store) RejectionReasons(ctx context.Context, lang string) ([]RejectionR
 		return nil, fmt.Errorf("store: rejection reasons: %w", err)
 	}
 	return list, nil
-}
-
-// CreateRejectionReason adds a reason at position, with its text in
-// English and, when given, Spanish.
-func (s *Store) CreateRejectionReason(ctx context.Context, slug string, position int, en, es string) error {
-	if _, err := s.db.Exec(ctx, `INSERT INTO rejection_reasons (slug, position) VALUES ($1, $2)`, slug, position); err != nil {
-		return fmt.Errorf("store: create rejection reason %s: %w", slug, err)
-	}
-	_, err := s.db.Exec(ctx, `INSERT INTO rejection_reason_texts (reason_slug, lang, text)
-		SELECT $1, lang, text FROM (VALUES ('en', $2), ('es', $3)) v(lang, text) WHERE text <> ''`, slug, en, es)
-	if err != nil {
-		return fmt.Errorf("store: create rejection reason %s texts: %w", slug, err)
-	}
-	return nil
-}
-
-// RecordFormPost counts an accepted post of form from ip and reports
-// whether it was within limit posts in the window before it. Posts are
-// counted under a per-address lock, so simultaneous posts cannot all slip
-// under the limit.
-func (s *Store) RecordFormPost(ctx context.Context, form string, ip netip.Addr, limit int, window time.Duration) (bool, error) {
-	ok := false
-	err := s.InTx(ctx, func(tx *Store) error {
-		if _, err := tx.db.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1 || ' ' || $2::text, 0))`, form, ip.String()); err != nil {
-			return err
-		}
-		var n int
-		if err := tx.db.QueryRow(ctx, `SELECT count(*) FROM form_posts WHERE form = $1 AND ip = $2 AND at > now() - $3::interval`,
-			form, ip.String(), window.String()).Scan(&n); err != nil {
-			return err
-		}
-		if n >= limit {
-			return nil
-		}
-		ok = true
-		_, err := tx.db.Exec(ctx, `INSERT INTO form_posts (form, ip) VALUES ($1, $2)`, form, ip.String())
-		return err
-	})
-	if err != nil {
-		return false, fmt.Errorf("store: record %s post: %w", form, err)
-	}
-	return ok, nil
-}
-
-// DeleteFormPostsBefore forgets posts older than cutoff (addresses are
-// personal data, kept only as long as a rate limit needs them).
-func (s *Store) DeleteFormPostsBefore(ctx context.Context, cutoff time.Time) error {
-	if _, err := s.db.Exec(ctx, `DELETE FROM form_posts WHERE at < $1`, cutoff); err != nil {
-		return fmt.Errorf("store: delete old form posts: %w", err)
-	}
-	return nil
-}
-
-// KeyCache holds one site key once read: keys never change, and some are
-// used on every page (the form stamp).
-type KeyCache struct {
-	pool *pgxpool.Pool
-	name string
-	mu   sync.Mutex
-	key  []byte
-}
-
-// NewKeyCache reads the key called name from pool, on first use. It reads
-// from the pool, never a transaction, so a rolled-back preview cannot
-// leave it holding a key that was never saved.
-func NewKeyCache(pool *pgxpool.Pool, name string) *KeyCache {
-	return &KeyCache{pool: pool, name: name}
-}
-
-// Get returns the key, reading (or making) it the first time.
-func (c *KeyCache) Get(ctx context.Context) ([]byte, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.key == nil {
-		key, err := New(c.pool).SiteKey(ctx, c.name)
-		if err != nil {
-			return nil, err
-		}
-		c.key = key
-	}
-	return c.key, nil
-}
-
-// SiteKey returns the secret key called name, making it on first use.
-func (s *Store) SiteKey(ctx context.Context, name string) ([]byte, error) {
-	key := make([]byte, 32)
-	rand.Read(key)
-	if _, err := s.db.Exec(ctx, `INSERT INTO site_keys (name, key) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, name, key); err != nil {
-		return nil, fmt.Errorf("store: make site key %s: %w", name, err)
-	}
-	if err := s.db.QueryRow(ctx, `SELECT key FROM site_keys WHERE name = $1`, name).Scan(&key); err != nil {
-		return nil, fmt.Errorf("store: site key %s: %w", name, err)
-	}
-	return key, nil
 }

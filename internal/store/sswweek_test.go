@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sswalliance/advocacy/internal/content"
 	"github.com/sswalliance/advocacy/internal/dbtest"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/store"
@@ -29,36 +30,31 @@ func TestEditionRoundTrip(t *testing.T) {
 	}
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 	err := st.InTx(ctx, func(tx *store.Store) error {
-		for _, e := range []store.NewEdition{
-			{Year: 2017, Ordinal: 4, StartsOn: day(2017, 9, 25), EndsOn: day(2017, 9, 29),
-				Texts: []store.EditionText{{Lang: i18n.EN, Theme: "Four"}}},
-			{Year: 2018, Ordinal: 5, StartsOn: day(2018, 9, 24), EndsOn: day(2018, 9, 28),
-				Texts: []store.EditionText{{Lang: i18n.EN, Theme: "Five", Summary: "S"}, {Lang: i18n.ES, Theme: "Cinco"}}},
-			{Year: 2020, Ordinal: 7, StartsOn: day(2020, 10, 1), EndsOn: day(2020, 10, 31), DatePrecision: "month",
-				Texts: []store.EditionText{{Lang: i18n.EN, Theme: "Seven"}}},
+		for _, e := range []content.Doc{
+			{"year": "2017", "ordinal": "4", "starts_on": "2017-09-25", "ends_on": "2017-09-29", "theme.en": "Four"},
+			{"year": "2018", "ordinal": "5", "starts_on": "2018-09-24", "ends_on": "2018-09-28",
+				"theme.en": "Five", "summary.en": "S", "theme.es": "Cinco"},
+			{"year": "2020", "ordinal": "7", "starts_on": "2020-10-01", "ends_on": "2020-10-31", "date_precision": "month", "theme.en": "Seven"},
 		} {
-			if err := tx.CreateEdition(ctx, e); err != nil {
+			if _, err := publish(ctx, tx, content.EditionKind, "", e); err != nil {
 				return err
 			}
 		}
-		if _, err := tx.CreateEditionDay(ctx, store.NewEditionDay{Year: 2018, Number: 2, Day: day(2018, 9, 25),
-			ResourceSlugs: []string{"mapping"},
-			Texts:         []store.DayText{{Lang: i18n.EN, Topic: "Mapping"}, {Lang: i18n.ES, Topic: "Mapeo"}}}); err != nil {
+		if _, err := publish(ctx, tx, content.DayKind, "2018", content.Doc{"number": "2", "day": "2018-09-25",
+			"resources": "mapping", "topic.en": "Mapping", "topic.es": "Mapeo"}); err != nil {
 			return err
 		}
-		if _, err := tx.CreateEditionDay(ctx, store.NewEditionDay{Year: 2018, Number: 1, Day: day(2018, 9, 24),
-			Texts: []store.DayText{{Lang: i18n.EN, Topic: "Call"}}}); err != nil {
+		if _, err := publish(ctx, tx, content.DayKind, "2018", content.Doc{"number": "1", "day": "2018-09-24", "topic.en": "Call"}); err != nil {
 			return err
 		}
-		if _, err := tx.CreateEditionEvent(ctx, store.NewEditionEvent{Year: 2018, DayNumber: 2, Kind: "chat",
-			StartsAt: time.Date(2018, 9, 25, 13, 0, 0, 0, time.UTC), EndsAt: time.Date(2018, 9, 25, 14, 0, 0, 0, time.UTC),
-			Texts: []store.EventText{{Lang: i18n.EN, Title: "Chat"}},
-			Questions: []store.ChatQuestion{{Number: 2, Lang: "en", Question: "Two"}, {Number: 1, Lang: "en", Question: "One"},
-				{Number: 1, Lang: "es", Question: "Uno"}}}); err != nil {
+		// Event times are typed in the edition's zone (America/New_York, EDT).
+		if _, err := publish(ctx, tx, content.EventKind, "2018", content.Doc{"day": "2", "kind": "chat",
+			"starts_at": "2018-09-25T09:00", "ends_at": "2018-09-25T10:00", "title.en": "Chat",
+			"questions.en": "One\nTwo", "questions.es": "Uno"}); err != nil {
 			return err
 		}
-		_, err := tx.CreateEditionEvent(ctx, store.NewEditionEvent{Year: 2018, Kind: "webinar",
-			StartsAt: time.Date(2018, 9, 27, 13, 0, 0, 0, time.UTC), Texts: []store.EventText{{Lang: i18n.EN, Title: "Webinar"}}})
+		_, err := publish(ctx, tx, content.EventKind, "2018", content.Doc{"kind": "webinar",
+			"starts_at": "2018-09-27T09:00", "title.en": "Webinar"})
 		return err
 	})
 	if err != nil {
@@ -123,19 +119,17 @@ func TestEditionRoundTrip(t *testing.T) {
 
 	// A day naming a resource that does not exist fails, saying which.
 	err = st.InTx(ctx, func(tx *store.Store) error {
-		_, err := tx.CreateEditionDay(ctx, store.NewEditionDay{Year: 2018, Number: 3, Day: day(2018, 9, 26),
-			ResourceSlugs: []string{"no-such-resource"}, Texts: []store.DayText{{Lang: i18n.EN, Topic: "T"}}})
+		_, err := publish(ctx, tx, content.DayKind, "2018", content.Doc{"number": "3", "day": "2018-09-26",
+			"resources": "no-such-resource", "topic.en": "T"})
 		return err
 	})
-	if !errors.Is(err, store.ErrNotFound) || !strings.Contains(err.Error(), "no-such-resource") {
+	if !errors.Is(err, content.ErrNotFound) || !strings.Contains(err.Error(), "no-such-resource") {
 		t.Errorf("missing resource: %v", err)
 	}
-	// So does an unknown time zone.
-	err = st.InTx(ctx, func(tx *store.Store) error {
-		return tx.CreateEdition(ctx, store.NewEdition{Year: 2030, Ordinal: 17, StartsOn: day(2030, 1, 1), EndsOn: day(2030, 1, 2),
-			TimeZone: "Mars/Olympus_Mons", Texts: []store.EditionText{{Lang: i18n.EN, Theme: "T"}}})
-	})
-	if err == nil {
-		t.Error("edition with an unknown time zone accepted")
+	// So does an unknown time zone: the editor's checks refuse it.
+	problems, err := content.Validate(ctx, pool, content.EditionKind, "", content.Doc{"year": "2030", "ordinal": "17",
+		"starts_on": "2030-01-01", "ends_on": "2030-01-02", "date_precision": "day", "time_zone": "Mars/Olympus_Mons", "theme.en": "T"})
+	if err != nil || problems["time_zone"] == "" {
+		t.Errorf("edition with an unknown time zone: problems %v, %v", problems, err)
 	}
 }

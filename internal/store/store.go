@@ -1,5 +1,3 @@
-// Package store holds all of the site's SQL: one file per entity, every
-// method taking a context first.
 package store
 
 import (
@@ -36,6 +34,17 @@ func New(pool *pgxpool.Pool) *Store { return &Store{begin: pool, db: pool} }
 // FromTx returns a Store whose every query runs in tx (the admin's preview
 // renders public pages this way, inside a transaction it rolls back).
 func FromTx(tx pgx.Tx) *Store { return &Store{begin: tx, db: tx} }
+
+// Conn is what s runs its statements on: the pool, or the transaction of
+// InTx or FromTx. The content kinds, which write the content tables, run
+// on it when the seed writes through them inside a store transaction.
+func (s *Store) Conn() interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+} {
+	return s.db
+}
 
 // InTx runs fn with a Store bound to one transaction, committed when fn
 // returns nil and rolled back otherwise, so nothing is ever half written.

@@ -2,10 +2,8 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -170,8 +168,8 @@ func (s *Store) UpdateSubscriberPreferences(ctx context.Context, id int64, p Sub
 // confirmation link. It returns ErrStateChanged when the subscriber had
 // already left.
 func (s *Store) UnsubscribeSubscriber(ctx context.Context, id int64) (Subscriber, error) {
-	if _, err := s.db.Exec(ctx, `DELETE FROM subscriber_tokens WHERE subscriber_id = $1`, id); err != nil {
-		return Subscriber{}, fmt.Errorf("store: unsubscribe %d: tokens: %w", id, err)
+	if _, err := s.DeleteLinkTokens(ctx, TokenOwner{OwnerSubscriber, id}); err != nil {
+		return Subscriber{}, fmt.Errorf("store: unsubscribe %d: %w", id, err)
 	}
 	rows, _ := s.db.Query(ctx, `
 		UPDATE subscribers SET status = 'unsubscribed', daily = false, updates = false,
@@ -215,48 +213,4 @@ func (s *Store) DeleteSubscriber(ctx context.Context, id int64) error {
 		return fmt.Errorf("store: delete subscriber %d emails: %w", id, err)
 	}
 	return nil
-}
-
-// CreateSubscriberToken makes a one-time link token for a subscriber,
-// replacing any earlier token of the same purpose. Only its hash is kept;
-// the token itself comes from NewLinkToken, so that the outbox need not
-// keep it either.
-func (s *Store) CreateSubscriberToken(ctx context.Context, id int64, purpose, token string, ttl time.Duration) error {
-	hash := sha256.Sum256([]byte(token))
-	if _, err := s.db.Exec(ctx, `DELETE FROM subscriber_tokens WHERE subscriber_id = $1 AND purpose = $2`, id, purpose); err != nil {
-		return fmt.Errorf("store: replace %s token of subscriber %d: %w", purpose, id, err)
-	}
-	if _, err := s.db.Exec(ctx, `INSERT INTO subscriber_tokens (hash, subscriber_id, purpose, expires_at)
-		VALUES ($1, $2, $3, now() + $4::interval)`, hash[:], id, purpose, ttl.String()); err != nil {
-		return fmt.Errorf("store: create %s token for subscriber %d: %w", purpose, id, err)
-	}
-	return nil
-}
-
-// SubscriberByToken returns the subscriber a live token of purpose belongs
-// to, or ErrNotFound for an unknown, used or expired token.
-func (s *Store) SubscriberByToken(ctx context.Context, token, purpose string) (Subscriber, error) {
-	hash := sha256.Sum256([]byte(token))
-	rows, _ := s.db.Query(ctx, `SELECT `+prefixed("s.", subscriberColumns)+`
-		FROM subscriber_tokens t JOIN subscribers s ON s.id = t.subscriber_id
-		WHERE t.hash = $1 AND t.purpose = $2 AND t.expires_at > now()`, hash[:], purpose)
-	return collectSubscriber(rows, purpose+" token")
-}
-
-// DeleteSubscriberToken spends a token.
-func (s *Store) DeleteSubscriberToken(ctx context.Context, token string) error {
-	hash := sha256.Sum256([]byte(token))
-	if _, err := s.db.Exec(ctx, `DELETE FROM subscriber_tokens WHERE hash = $1`, hash[:]); err != nil {
-		return fmt.Errorf("store: delete subscriber token: %w", err)
-	}
-	return nil
-}
-
-// prefixed qualifies each of a comma-separated list of columns with p.
-func prefixed(p, columns string) string {
-	parts := strings.Split(columns, ",")
-	for i, c := range parts {
-		parts[i] = p + strings.TrimSpace(c)
-	}
-	return strings.Join(parts, ", ")
 }

@@ -200,13 +200,15 @@ func (s *Store) EraseSubscriber(ctx context.Context, id int64) (SubscriberErasur
 	if err != nil {
 		return e, err
 	}
+	if e.Tokens, err = s.DeleteLinkTokens(ctx, TokenOwner{OwnerSubscriber, id}); err != nil {
+		return e, fmt.Errorf("store: erase subscriber %d: %w", id, err)
+	}
 	steps := []struct {
 		what string
 		n    *int64
 		sql  string
 		arg  any
 	}{
-		{"tokens", &e.Tokens, `DELETE FROM subscriber_tokens WHERE subscriber_id = $1`, id},
 		{"deliveries", &e.Deliveries, `DELETE FROM deliveries WHERE subscriber_id = $1`, id},
 	}
 	for _, step := range steps {

@@ -42,9 +42,9 @@ func TestSubscriberRoundTrip(t *testing.T) {
 	}
 
 	// A token finds its subscriber until it is spent or expires.
-	key := []byte("a test key of thirty-two bytes!!")
-	token, _ := store.NewLinkToken("subscriber-links", key)
-	if err := st.CreateSubscriberToken(ctx, id, "confirm", token, time.Hour); err != nil {
+	owner := store.TokenOwner{Kind: store.OwnerSubscriber, ID: id}
+	token := "first-token-of-the-subscriber-00"
+	if err := st.CreateLinkToken(ctx, owner, "confirm", token, time.Hour); err != nil {
 		t.Fatal(err)
 	}
 	if got, err := st.SubscriberByToken(ctx, token, "confirm"); err != nil || got.ID != id {
@@ -53,14 +53,14 @@ func TestSubscriberRoundTrip(t *testing.T) {
 	if _, err := st.SubscriberByToken(ctx, token+"x", "confirm"); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("wrong token: %v", err)
 	}
-	newer, _ := store.NewLinkToken("subscriber-links", key)
-	if err := st.CreateSubscriberToken(ctx, id, "confirm", newer, time.Hour); err != nil {
+	newer := "second-token-of-the-subscriber-0"
+	if err := st.CreateLinkToken(ctx, owner, "confirm", newer, time.Hour); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := st.SubscriberByToken(ctx, token, "confirm"); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("a replaced token still works: %v", err)
 	}
-	if _, err := pool.Exec(ctx, `UPDATE subscriber_tokens SET expires_at = now() - interval '1 second'`); err != nil {
+	if _, err := pool.Exec(ctx, `UPDATE link_tokens SET expires_at = now() - interval '1 second'`); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := st.SubscriberByToken(ctx, newer, "confirm"); !errors.Is(err, store.ErrNotFound) {

@@ -1,17 +1,7 @@
-// Package subscribe is how people sign up for the SSWWeek daily emails and
-// general updates: a sign-up confirmed by a link emailed to the address
-// (double opt-in), preferences changed and subscriptions ended from a
-// signed link in every email, without an account. Every step runs in one
-// transaction with its audit line and the email it causes.
-//
-// Signing up never tells the visitor whether the address was known: the
-// answer on the page is always the same, and what differs goes by email
-// to the address itself.
 package subscribe
 
 import (
 	"context"
-	"crypto/hmac"
 	"errors"
 	"fmt"
 	"net/url"
@@ -23,10 +13,13 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/jobs"
+	"github.com/sswalliance/advocacy/internal/links"
 	"github.com/sswalliance/advocacy/internal/mail"
 	"github.com/sswalliance/advocacy/internal/store"
+	"github.com/sswalliance/advocacy/internal/workflow"
 )
 
 const (
@@ -44,6 +37,10 @@ const (
 
 // confirmKind is the kind of the email with a confirmation link.
 const confirmKind = "subscriber-confirm"
+
+// confirmCap holds each address to one confirmation email every
+// ConfirmEmailEvery.
+var confirmCap = workflow.ConfirmCap{Kind: confirmKind, Every: ConfirmEmailEvery}
 
 // Field limits, in characters.
 const (
@@ -63,28 +60,21 @@ var ErrStateChanged = store.ErrStateChanged
 // TokenConfirm is the purpose of a confirmation link's token.
 const TokenConfirm = "confirm"
 
-// Actor is who acts: a visitor, a subscriber by link, or the system.
-type Actor struct {
-	ID   *int64 // a staff account; nil otherwise
-	Name string
-	IP   string
-}
-
 // Visitor is the actor for a sign-up from the public form.
-func Visitor(ip string) Actor { return Actor{Name: "visitor (sign-up form)", IP: ip} }
+func Visitor(ip string) store.Actor { return store.Actor{Name: "visitor (sign-up form)", IP: ip} }
 
 // ByLink is the actor for what a subscriber does from a link in our
 // emails.
-func ByLink(ip string) Actor { return Actor{Name: "subscriber (by email link)", IP: ip} }
+func ByLink(ip string) store.Actor { return store.Actor{Name: "subscriber (by email link)", IP: ip} }
 
 // System is the actor for timed work.
-var System = Actor{Name: "system"}
+var System = store.Actor{Name: "system"}
 
 // Check tidies in (trims and collapses spaces) and returns what is wrong
 // with it: field name to the i18n key of a message. consent is the
 // consent box of the form.
-func Check(in *store.SubscriberInput, consent bool) map[string]string {
-	p := map[string]string{}
+func Check(in *store.SubscriberInput, consent bool) form.Problems {
+	p := form.Problems{}
 	in.Email = strings.TrimSpace(in.Email)
 	in.Name = strings.Join(strings.Fields(in.Name), " ")
 	switch {
@@ -115,8 +105,8 @@ func Check(in *store.SubscriberInput, consent bool) map[string]string {
 
 // CheckPreferences returns what is wrong with preferences sent from the
 // preferences page (field name to i18n key).
-func CheckPreferences(p store.SubscriberPreferences) map[string]string {
-	out := map[string]string{}
+func CheckPreferences(p store.SubscriberPreferences) form.Problems {
+	out := form.Problems{}
 	if _, ok := i18n.Parse(p.Lang); !ok {
 		out["lang"] = "subscribe.error.lang.required"
 	}
@@ -140,44 +130,32 @@ func Mask(email string) string {
 // Service runs the subscription workflow.
 type Service struct {
 	pool    *pgxpool.Pool
-	jobs    *jobs.Runner
+	jobs    *jobs.Queue
 	baseURL *url.URL
 	// Now is the clock (tests set it).
 	Now func() time.Time
 
-	keys *store.KeyCache // signs the links in emails
+	links *links.Signer // signs the links in emails
 }
 
-// New returns the workflow over pool, queueing email through runner, with
+// New returns the workflow over pool, queueing email on queue, with
 // links in emails made absolute against baseURL.
-func New(pool *pgxpool.Pool, runner *jobs.Runner, baseURL *url.URL) *Service {
-	return &Service{pool: pool, jobs: runner, baseURL: baseURL, Now: time.Now,
-		keys: store.NewKeyCache(pool, linkKey)}
+func New(pool *pgxpool.Pool, queue *jobs.Queue, baseURL *url.URL) *Service {
+	return &Service{pool: pool, jobs: queue, baseURL: baseURL, Now: time.Now,
+		links: links.NewSigner(pool, linkKey)}
 }
 
-// SetJobs sets the runner email is queued on (the runner's chores come
-// from the Service, so the two are made one after the other).
-func (s *Service) SetJobs(r *jobs.Runner) { s.jobs = r }
-
-// inTx runs fn in a transaction with a store over it.
-//
-// The link key is loaded first: inside the transaction, loading it would
-// take a second pooled connection while holding one, and simultaneous
-// submissions would then wait on each other for ever once the pool is
-// taken.
+// inTx runs fn in a transaction with a store over it, the link key
+// loaded first (see workflow.InTx).
 func (s *Service) inTx(ctx context.Context, fn func(tx pgx.Tx, st *store.Store) error) error {
-	if _, err := s.siteKey(ctx); err != nil {
-		return err
-	}
-	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return fn(tx, store.FromTx(tx)) })
+	return workflow.InTx(ctx, s.pool, s.links, fn)
 }
 
 // audit records an action on sub. The label is the masked address: the
 // log is read by every staff member, who need to tell lines apart, not
 // to read addresses.
-func audit(ctx context.Context, st *store.Store, a Actor, action string, sub store.Subscriber, detail string) error {
-	return st.Audit(ctx, store.AuditEvent{Action: action, ActorID: a.ID, Actor: a.Name, IP: a.IP,
-		ObjectKind: "subscriber", ObjectKey: strconv.FormatInt(sub.ID, 10), ObjectLabel: Mask(sub.Email), Detail: detail})
+func audit(ctx context.Context, st *store.Store, a store.Actor, action string, sub store.Subscriber, detail string) error {
+	return st.Audit(ctx, a.Event(action, "subscriber", strconv.FormatInt(sub.ID, 10), Mask(sub.Email), detail))
 }
 
 // Subscribe takes a sign-up (checked with Check). A new address is saved
@@ -236,7 +214,7 @@ func (s *Service) Subscribe(ctx context.Context, in store.SubscriberInput, ip st
 			if sub.Status == store.SubscriberUnsubscribed {
 				detail = "signed up again after unsubscribing"
 			}
-			if ok, err := st.TakeConfirmationSend(ctx, confirmKind, sub.Email, ConfirmEmailEvery); err != nil {
+			if ok, err := confirmCap.Take(ctx, st, sub.Email); err != nil {
 				return err
 			} else if !ok {
 				return audit(ctx, st, Visitor(ip), store.ActionSubscriberSubscribe, sub, detail+": nothing changed, "+capped)
@@ -262,7 +240,7 @@ const capped = "confirmation email already sent within the hour, none sent"
 // sendConfirm queues sub's confirmation email unless its address had one
 // within ConfirmEmailEvery, and reports whether it did.
 func (s *Service) sendConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, sub store.Subscriber) (bool, error) {
-	if ok, err := st.TakeConfirmationSend(ctx, confirmKind, sub.Email, ConfirmEmailEvery); err != nil || !ok {
+	if ok, err := confirmCap.Take(ctx, st, sub.Email); err != nil || !ok {
 		return false, err
 	}
 	return true, s.queueConfirm(ctx, tx, st, sub)
@@ -271,12 +249,8 @@ func (s *Service) sendConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, s
 // queueConfirm queues sub's confirmation email with a fresh link (the
 // caller has taken the address's send).
 func (s *Service) queueConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, sub store.Subscriber) error {
-	key, err := s.siteKey(ctx)
+	secret, err := s.links.Issue(ctx, st, store.TokenOwner{Kind: store.OwnerSubscriber, ID: sub.ID}, TokenConfirm, ConfirmFor)
 	if err != nil {
-		return fmt.Errorf("subscribe: link key: %w", err)
-	}
-	token, secret := store.NewLinkToken(linkKey, key)
-	if err := st.CreateSubscriberToken(ctx, sub.ID, TokenConfirm, token, ConfirmFor); err != nil {
 		return err
 	}
 	l := subscriberLang(sub)
@@ -291,7 +265,7 @@ func (s *Service) queueConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, 
 func (s *Service) sendReminder(ctx context.Context, tx pgx.Tx, sub store.Subscriber) error {
 	// Both links carry the subscriber's signature, filled in only when
 	// the email is sent.
-	secrets := []store.LinkSecret{{Key: linkKey, Message: signedMessage(sub.ID)}}
+	secrets := []store.LinkSecret{s.links.Sealed(signedMessage(sub.ID))}
 	sealed := func(path string) string {
 		return s.link(sub, fmt.Sprintf("%s/%d", path, sub.ID)) + "/" + store.SecretPlaceholder(0)
 	}
@@ -340,12 +314,12 @@ func (s *Service) Confirm(ctx context.Context, token, ip string) (store.Subscrib
 		} else if err != nil {
 			return err
 		}
-		if err := st.DeleteSubscriberToken(ctx, token); err != nil {
+		if err := st.DeleteLinkToken(ctx, token); err != nil {
 			return err
 		}
 		// The address's owner has answered: a later sign-up (after
 		// unsubscribing, say) may send at once.
-		if err := st.ForgetConfirmationSend(ctx, confirmKind, sub.Email); err != nil {
+		if err := confirmCap.Forget(ctx, st, sub.Email); err != nil {
 			return err
 		}
 		return audit(ctx, st, ByLink(ip), store.ActionSubscriberConfirm, sub, listsDetail(sub))
@@ -424,9 +398,7 @@ func (s *Service) Chores() []jobs.Chore {
 			_, err := s.ExpireUnconfirmed(ctx)
 			return err
 		}},
-		{Name: "forget-subscriber-confirmation-sends", Interval: time.Hour, Run: func(ctx context.Context) error {
-			return store.New(s.pool).DeleteConfirmationSendsBefore(ctx, confirmKind, s.Now().Add(-ConfirmEmailEvery))
-		}},
+		confirmCap.Chore("forget-subscriber-confirmation-sends", s.pool, func() time.Time { return s.Now() }),
 	}
 }
 
@@ -458,21 +430,17 @@ func (s *Service) link(sub store.Subscriber, path string) string {
 // linkKey names the site key that signs the links in the emails.
 const linkKey = "subscriber-links"
 
-func (s *Service) siteKey(ctx context.Context) ([]byte, error) { return s.keys.Get(ctx) }
-
 func signedMessage(id int64) string { return fmt.Sprintf("subscriber:%d", id) }
 
-// signature is what proves a link was made here for subscriber id. The
-// links never expire: a subscriber must be able to leave from any email,
-// however old.
-func signature(key []byte, id int64) string { return store.SignLink(key, signedMessage(id)) }
-
+// signedLink is the link to path for sub, with the signature that proves
+// it was made here for that subscriber. The links never expire: a
+// subscriber must be able to leave from any email, however old.
 func (s *Service) signedLink(ctx context.Context, sub store.Subscriber, path string) (string, error) {
-	key, err := s.siteKey(ctx)
+	mac, err := s.links.SignLink(ctx, signedMessage(sub.ID))
 	if err != nil {
-		return "", fmt.Errorf("subscribe: link key: %w", err)
+		return "", fmt.Errorf("subscribe: %w", err)
 	}
-	return s.link(sub, fmt.Sprintf("%s/%d/%s", path, sub.ID, signature(key, sub.ID))), nil
+	return s.link(sub, fmt.Sprintf("%s/%d/%s", path, sub.ID, mac)), nil
 }
 
 // PreferencesURL is the signed link to sub's preferences page, where its
@@ -509,28 +477,22 @@ func listHeaders(u string) map[string]string {
 // names, or ErrNotFound when its signature is not ours (or the subscriber
 // was deleted since).
 func (s *Service) FromLink(ctx context.Context, id int64, sig string) (store.Subscriber, error) {
-	key, err := s.siteKey(ctx)
-	if err != nil {
-		return store.Subscriber{}, fmt.Errorf("subscribe: link key: %w", err)
-	}
-	if !hmac.Equal([]byte(sig), []byte(signature(key, id))) {
+	if ok, err := s.links.VerifyLink(ctx, signedMessage(id), sig); err != nil {
+		return store.Subscriber{}, fmt.Errorf("subscribe: %w", err)
+	} else if !ok {
 		return store.Subscriber{}, ErrNotFound
 	}
 	return store.New(s.pool).Subscriber(ctx, id)
 }
 
-// The emails. Each is plain text in the subscriber's language.
+// The emails. Each is plain text in the subscriber's language, every
+// sentence from the i18n catalogue (messages_subscribe.go).
 
 func greeting(l i18n.Lang, sub store.Subscriber) string {
-	switch {
-	case l == i18n.ES && sub.Name == "":
-		return "Hola:"
-	case l == i18n.ES:
-		return "Hola, " + sub.Name + ":"
-	case sub.Name == "":
-		return "Hello,"
+	if sub.Name == "" {
+		return l.T("email.greeting.anonymous")
 	}
-	return "Hello " + sub.Name + ","
+	return l.F("email.greeting", "{name}", sub.Name)
 }
 
 func emailBody(l i18n.Lang, sub store.Subscriber, site string, paragraphs ...string) string {
@@ -541,11 +503,7 @@ func emailBody(l i18n.Lang, sub store.Subscriber, site string, paragraphs ...str
 		b.WriteString(p)
 	}
 	b.WriteString("\n\n")
-	if l == i18n.ES {
-		b.WriteString("Campaña por la fuerza laboral de servicios sociales\n")
-	} else {
-		b.WriteString("Social Service Workforce campaign\n")
-	}
+	b.WriteString(l.T("email.campaign") + "\n")
 	b.WriteString(site)
 	b.WriteString("\n")
 	return b.String()
@@ -553,47 +511,27 @@ func emailBody(l i18n.Lang, sub store.Subscriber, site string, paragraphs ...str
 
 // listNames names what sub receives, as a phrase.
 func listNames(l i18n.Lang, sub store.Subscriber) string {
-	if l == i18n.ES {
-		switch {
-		case sub.Daily && sub.Updates:
-			return "los correos diarios de la SSWWeek y las novedades de la campaña"
-		case sub.Daily:
-			return "los correos diarios de la SSWWeek"
-		}
-		return "las novedades de la campaña"
-	}
 	switch {
 	case sub.Daily && sub.Updates:
-		return "the SSWWeek daily emails and the campaign's news and updates"
+		return l.T("subscribe.email.lists.both")
 	case sub.Daily:
-		return "the SSWWeek daily emails"
+		return l.T("subscribe.email.lists.daily")
 	}
-	return "the campaign's news and updates"
+	return l.T("subscribe.email.lists.updates")
 }
 
 // confirmEmail goes to an address nobody has confirmed: its subject is
 // fixed, and the only words of the visitor's in it are the name, which
 // Check holds to mail.LinkLike.
 func confirmEmail(l i18n.Lang, sub store.Subscriber, site, link string) (subject, body string) {
-	if l == i18n.ES {
-		return l.T("subscribe.email.confirm.subject"), emailBody(l, sub, site,
-			"Alguien, seguramente usted, pidió recibir en esta dirección "+listNames(l, sub)+".",
-			"Para confirmarlo, abra este enlace y pulse «Confirmar la suscripción»:\n"+link,
-			"El enlace vence en 7 días. Si no fue usted, ignore este mensaje: sin confirmación no le enviaremos nada y borraremos la solicitud.")
-	}
 	return l.T("subscribe.email.confirm.subject"), emailBody(l, sub, site,
-		"Someone, most likely you, asked for "+listNames(l, sub)+" to be sent to this address.",
-		"To confirm, open this link and press \"Confirm my subscription\":\n"+link,
-		"The link stops working after 7 days. If this was not you, ignore this email: without confirmation we send you nothing and delete the request.")
+		l.F("subscribe.email.confirm.asked", "{lists}", listNames(l, sub)),
+		l.T("subscribe.email.confirm.open")+"\n"+link,
+		l.T("subscribe.email.confirm.expiry"))
 }
 
 func reminderEmail(l i18n.Lang, sub store.Subscriber, site, prefs string) (subject, body string) {
-	if l == i18n.ES {
-		return "Su suscripción ya está activa", emailBody(l, sub, site,
-			"Alguien volvió a escribir esta dirección en nuestro formulario de suscripción. Ya recibe "+listNames(l, sub)+", así que no cambiamos nada.",
-			"Para cambiar lo que recibe o el idioma, o para darse de baja, use este enlace personal (no lo comparta):\n"+prefs)
-	}
-	return "You are already subscribed", emailBody(l, sub, site,
-		"Someone entered this address in our sign-up form again. It already receives "+listNames(l, sub)+", so nothing has changed.",
-		"To change what you receive or the language, or to unsubscribe, use this personal link (please do not share it):\n"+prefs)
+	return l.T("subscribe.email.reminder.subject"), emailBody(l, sub, site,
+		l.F("subscribe.email.reminder.again", "{lists}", listNames(l, sub)),
+		l.T("subscribe.email.reminder.prefs")+"\n"+prefs)
 }

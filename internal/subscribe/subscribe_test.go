@@ -44,12 +44,16 @@ func newFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	base, _ := url.Parse("https://example.org")
-	svc := subscribe.New(pool, nil, base)
-	runner, err := jobs.New(pool, slog.New(slog.NewTextHandler(io.Discard, nil)), sender, "smtp", svc.Chores()...)
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	queue, err := jobs.NewQueue(pool, logger)
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc.SetJobs(runner)
+	svc := subscribe.New(pool, queue, base)
+	runner, err := jobs.NewRunner(pool, queue, logger, sender, "smtp", nil, svc.Chores()...)
+	if err != nil {
+		t.Fatal(err)
+	}
 	runCtx, cancel := context.WithCancel(ctx)
 	if err := runner.Start(runCtx); err != nil {
 		t.Fatal(err)
@@ -415,7 +419,7 @@ func TestExpiry(t *testing.T) {
 	token := confirmToken(t, f.smtp.Wait(t, 2, 10*time.Second)[1])
 
 	// An expired link does not confirm.
-	if _, err := f.pool.Exec(ctx, `UPDATE subscriber_tokens SET expires_at = now() - interval '1 second'`); err != nil {
+	if _, err := f.pool.Exec(ctx, `UPDATE link_tokens SET expires_at = now() - interval '1 second'`); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := f.svc.Pending(ctx, token); !errors.Is(err, subscribe.ErrNotFound) {

@@ -24,7 +24,6 @@ import (
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/upload"
 	"github.com/sswalliance/advocacy/templates/admin"
-	"github.com/sswalliance/advocacy/templates/public"
 )
 
 func (a *App) contentRoutes(r chi.Router) {
@@ -191,7 +190,7 @@ func (a *App) editView(ctx context.Context, it content.Item, doc content.Doc, pr
 				v.Multipart = true
 				if id, err := strconv.ParseInt(doc[key], 10, 64); err == nil {
 					if m, err := a.store.FileMeta(ctx, id); err == nil {
-						fv.File = &admin.FileInfo{ID: doc[key], Name: m.Name, Size: public.ResourceFileSize(i18n.EN, m.Size),
+						fv.File = &admin.FileInfo{ID: doc[key], Name: m.Name, Size: i18n.EN.FileSize(m.Size),
 							URL: fmt.Sprintf("/admin/files/%d/%s", m.ID, m.Name)} // a draft's upload is not public yet
 					}
 				}

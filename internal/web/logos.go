@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"crypto/hmac"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -44,11 +43,11 @@ func (a *App) LogoImage(w http.ResponseWriter, r *http.Request) error {
 // showing it, at an address signed for that logo; never cached.
 func (a *App) LogoPreviewImage(w http.ResponseWriter, r *http.Request) error {
 	sha, ok := logoSHA(r)
-	key, err := a.formKey(r.Context())
+	genuine, err := a.forms.Verify(r.Context(), r.URL.Query().Get("k"), "preview", sha)
 	if err != nil {
 		return err
 	}
-	if !ok || !hmac.Equal([]byte(r.URL.Query().Get("k")), []byte(mac(key, "preview", sha))) {
+	if !ok || !genuine {
 		return store.ErrNotFound
 	}
 	l, err := a.store.LogoImage(r.Context(), sha)
@@ -79,11 +78,11 @@ func (a *App) logoPreview(ctx context.Context, sha string) string {
 	if sha == "" {
 		return ""
 	}
-	key, err := a.formKey(ctx)
+	mac, err := a.forms.Sign(ctx, "preview", sha)
 	if err != nil {
 		return ""
 	}
-	return "/logos/preview/" + sha + ".png?k=" + mac(key, "preview", sha)
+	return "/logos/preview/" + sha + ".png?k=" + mac
 }
 
 func logoSHA(r *http.Request) (string, bool) {

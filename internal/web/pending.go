@@ -90,7 +90,7 @@ func (a *App) SubscribeFormView(ctx context.Context, l i18n.Lang, prefix string)
 }
 
 // FormStamp is a sign-up or signing form's stamp (tests post forms).
-func (a *App) FormStamp(ctx context.Context) (string, error) { return a.formStamp(ctx) }
+func (a *App) FormStamp(ctx context.Context) (string, error) { return a.guard().Stamp(ctx) }
 
 // LogoRef is a form's reference to a stored logo (tests post forms).
 func (a *App) LogoRef(ctx context.Context, logoSHA, originalSHA string) (string, error) {
@@ -156,7 +156,7 @@ const (
 func SignatoryFormOf(s store.Signatory) SignatoryForm { return signatoryFormOf(s) }
 
 // StaffActor is the signed-in member, as the signing workflow records them.
-func StaffActor(r *http.Request) signing.Actor { return staffActor(r) }
+func StaffActor(r *http.Request) store.Actor { return staffActor(r) }
 
 // ReadSignatoryForm reads a posted signatory form (see readSignatoryForm).
 func (a *App) ReadSignatoryForm(w http.ResponseWriter, r *http.Request, mode formMode) (SignatoryPost, error) {

@@ -16,6 +16,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/sswalliance/advocacy/internal/i18n"
+	"github.com/sswalliance/advocacy/internal/org"
 	"github.com/sswalliance/advocacy/internal/signing"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/templates"
@@ -68,14 +69,11 @@ func (a *App) signView(ctx context.Context, l i18n.Lang, f signatoryForm, proble
 		Action:    l.Path("/call-to-action/sign"),
 		Form:      publicSignForm(f, a.logoPreview(ctx, f.LogoSHA)),
 		Problems:  problems,
-		Countries: signing.CountriesByName(l, nil),
+		Countries: org.CountriesByName(l, nil),
 	}
-	if _, ok := a.checkStamp(ctx, f.Started); !ok {
-		stamp, err := a.formStamp(ctx)
-		if err != nil {
-			return public.SignView{}, err
-		}
-		v.Form.Started = stamp
+	var err error
+	if v.Form.Started, err = a.guard().Restamp(ctx, f.Started); err != nil {
+		return public.SignView{}, err
 	}
 	return v, nil
 }
@@ -130,7 +128,7 @@ func (a *App) signSubmit(w http.ResponseWriter, r *http.Request) error {
 	}
 	status := p.refusal(w)
 	if len(p.Problems) == 0 {
-		ok, err := a.allowPost(r, signFormName, SignLimit)
+		ok, err := a.guard().Admit(r, signGuarded)
 		if err != nil {
 			return a.signUnavailable(w, r, p, err, nil)
 		}
@@ -146,7 +144,7 @@ func (a *App) signSubmit(w http.ResponseWriter, r *http.Request) error {
 			status, p.Problems = http.StatusTooManyRequests, map[string]string{"contact_email": "sign.error.contact_email.sent"}
 			w.Header().Set("Retry-After", strconv.Itoa(int(signing.ConfirmEmailEvery.Seconds())))
 		} else {
-			status, p.Problems = http.StatusTooManyRequests, map[string]string{"form": "sign.error.form.ratelimit"}
+			status, p.Problems = http.StatusTooManyRequests, signGuarded.Refused()
 			w.Header().Set("Retry-After", strconv.Itoa(int(SignWindow.Seconds())))
 		}
 	}
@@ -240,7 +238,7 @@ func (a *App) signChangeView(r *http.Request, sig store.Signatory, f signatoryFo
 		Action:     r.URL.Path,
 		Form:       publicSignForm(f, a.logoPreview(r.Context(), f.LogoSHA)),
 		Problems:   problems,
-		Countries:  signing.CountriesByName(lang(r), nil),
+		Countries:  org.CountriesByName(lang(r), nil),
 		ReviewNote: sig.ReviewNote,
 	}
 	if v.Form.LogoSHA == "" {
@@ -383,7 +381,7 @@ func (a *App) publicSignatories(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	v := public.SignatoriesView{
 		Form:      public.SignatoriesForm{Q: q.Get("q"), Country: q.Get("country"), Type: q.Get("type")},
-		Countries: signing.CountriesByName(l, codes),
+		Countries: org.CountriesByName(l, codes),
 	}
 	fail := func(field, key string, repl ...string) {
 		v.Errors = append(v.Errors, public.LibraryError{Field: field, Message: resourceMsg(l, key, repl...)})
@@ -398,7 +396,7 @@ func (a *App) publicSignatories(w http.ResponseWriter, r *http.Request) error {
 		if slices.Contains(codes, c) {
 			f.Country = c
 		} else {
-			fail(public.SignatoriesFieldCountry, "cta.list.error.country", "{v}", signing.CountryName(c, l))
+			fail(public.SignatoriesFieldCountry, "cta.list.error.country", "{v}", org.CountryName(c, l))
 		}
 	}
 	if t := v.Form.Type; t != "" {
@@ -455,7 +453,7 @@ func (a *App) signatoryRecords(ctx context.Context) ([]signatoryRecord, error) {
 		rec := signatoryRecord{Name: s.Name, Website: s.Website, Country: s.Country, Type: s.OrgType,
 			ApprovedAt: s.ApprovedAt.UTC().Format(time.DateOnly)}
 		if s.Country != "" {
-			rec.CountryName = signing.CountryName(s.Country, i18n.EN)
+			rec.CountryName = org.CountryName(s.Country, i18n.EN)
 		}
 		if s.LogoSHA != "" {
 			rec.LogoURL = base + public.LogoPath(s.LogoSHA)

@@ -13,6 +13,7 @@ import (
 	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5"
 
+	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/subscribe"
@@ -57,7 +58,7 @@ func (a *App) subscribeRoutes(r chi.Router) {
 // subscribeFormView is a new sign-up form in l, stamped now; prefix starts
 // its element ids ("sswweek-subscribe" on the SSWWeek pages).
 func (a *App) subscribeFormView(ctx context.Context, l i18n.Lang, prefix string) (public.SubscribeFormView, error) {
-	stamp, err := a.formStamp(ctx)
+	stamp, err := a.guard().Stamp(ctx)
 	if err != nil {
 		return public.SubscribeFormView{}, err
 	}
@@ -120,19 +121,14 @@ var subscribeTextFields = map[string]string{
 type subscribePost struct {
 	Form     public.SubscribeValues
 	Input    store.SubscriberInput
-	Problems map[string]string // field -> i18n key
-	// Robot is set when the honeypot was filled in or the form came back
-	// faster than a person could fill it: answer as if accepted, save
-	// nothing.
-	Robot bool
-	// Flooded is set when the address is over its limit of posts.
-	Flooded bool
+	Problems form.Problems // field -> i18n key
+	// Robot and Flooded are the guard's verdict (see verdict).
+	Robot, Flooded bool
 }
 
 // readSubscribeForm reads and checks a sign-up from any of the forms (the
 // footer's, the SSWWeek pages', the sign-up page's).
 func (a *App) readSubscribeForm(w http.ResponseWriter, r *http.Request) (subscribePost, error) {
-	ctx := r.Context()
 	r.Body = http.MaxBytesReader(w, r.Body, maxSubscribeForm)
 	if err := r.ParseForm(); err != nil {
 		return subscribePost{}, badRequest(err)
@@ -141,26 +137,19 @@ func (a *App) readSubscribeForm(w http.ResponseWriter, r *http.Request) (subscri
 	f := public.SubscribeValues{Email: v.Get("email"), Name: v.Get("name"), Lang: v.Get("lang"),
 		Daily: v.Get("daily") != "", Updates: v.Get("updates") != "", Consent: v.Get("consent") != "",
 		Started: v.Get("started")}
-	p := subscribePost{Form: f, Problems: map[string]string{}}
-	if v.Get("homepage") != "" {
+	p := subscribePost{Form: f, Problems: form.Problems{}}
+	g, err := a.guard().Check(r, v, subscribeGuarded)
+	switch {
+	case g.Robot:
 		p.Robot = true
 		return p, nil
-	}
-	if started, ok := a.checkStamp(ctx, f.Started); !ok {
-		// No stamp, or a forged or stale one: show the form again, newly
-		// stamped, with what was typed.
-		p.Problems["form"] = "subscribe.error.form.expired"
-	} else if a.now().Sub(started) < MinFillTime {
-		p.Robot = true
-		return p, nil
-	}
-	if ok, err := a.allowPost(r, subscribeAttemptName, SubscribeAttemptLimit); err != nil {
+	case err != nil:
 		return p, err // p holds the form as typed, to show again
-	} else if !ok {
-		p.Flooded = true
-		p.Problems = map[string]string{"form": "subscribe.error.form.ratelimit"}
+	case g.Flooded:
+		p.Flooded, p.Problems = true, g.Problems
 		return p, nil
 	}
+	p.Problems = g.Problems
 	p.Input = store.SubscriberInput{Email: f.Email, Name: f.Name, Lang: f.Lang, Daily: f.Daily, Updates: f.Updates}
 	for field, key := range subscribe.Check(&p.Input, f.Consent) {
 		p.Problems[field] = key
@@ -196,7 +185,7 @@ func (a *App) subscribeSubmit(w http.ResponseWriter, r *http.Request) error {
 	if p.Flooded {
 		status = http.StatusTooManyRequests
 	} else if len(p.Problems) == 0 {
-		ok, err := a.allowPost(r, subscribeFormName, SubscribeLimit)
+		ok, err := a.guard().Admit(r, subscribeGuarded)
 		if err != nil {
 			return a.subscribeUnavailable(w, r, p, err)
 		}
@@ -207,16 +196,14 @@ func (a *App) subscribeSubmit(w http.ResponseWriter, r *http.Request) error {
 			http.Redirect(w, r, sent, http.StatusSeeOther)
 			return nil
 		}
-		status, p.Problems = http.StatusTooManyRequests, map[string]string{"form": "subscribe.error.form.ratelimit"}
+		status, p.Problems = http.StatusTooManyRequests, subscribeGuarded.Refused()
 	}
 	if status == http.StatusTooManyRequests {
 		w.Header().Set("Retry-After", strconv.Itoa(int(SignWindow.Seconds())))
 	}
-	v := public.SubscribeFormView{ID: "subscribe", Action: l.Path("/sswweek/subscribe"), Form: p.Form, Problems: p.Problems}
-	if _, ok := a.checkStamp(ctx, v.Form.Started); !ok {
-		if v.Form.Started, err = a.formStamp(ctx); err != nil {
-			return err
-		}
+	v := public.SubscribeFormView{ID: "subscribe", Action: l.Path("/sswweek/subscribe"), Form: p.Form, Problems: public.SubscribeProblems(p.Problems)}
+	if v.Form.Started, err = a.guard().Restamp(ctx, v.Form.Started); err != nil {
+		return err
 	}
 	return a.renderSubscribe(w, r, status, v)
 }
@@ -233,13 +220,11 @@ func (a *App) subscribeUnavailable(w http.ResponseWriter, r *http.Request, p sub
 	ctx, l := r.Context(), lang(r)
 	v := public.SubscribeFormView{ID: "subscribe", Action: l.Path("/sswweek/subscribe"), Form: p.Form,
 		Problems: map[string]string{"form": "subscribe.error.form.unavailable"}}
-	if _, ok := a.checkStamp(ctx, v.Form.Started); !ok {
-		stamp, stampErr := a.formStamp(ctx)
-		if stampErr != nil {
-			return err // not even a stamp: the error page says to come back
-		}
-		v.Form.Started = stamp
+	stamp, stampErr := a.guard().Restamp(ctx, v.Form.Started)
+	if stampErr != nil {
+		return err // not even a stamp: the error page says to come back
 	}
+	v.Form.Started = stamp
 	a.outage.failed(ctx, a.outage.now(), err) // a refused request, counted with the outage
 	w.Header().Set("Retry-After", retryAfter)
 	return a.renderSubscribe(w, r, http.StatusServiceUnavailable, v)
@@ -364,7 +349,7 @@ func (a *App) subscriptionUpdate(w http.ResponseWriter, r *http.Request) error {
 		Daily: r.PostForm.Get("daily") != "", Updates: r.PostForm.Get("updates") != ""}
 	if problems := subscribe.CheckPreferences(p); len(problems) > 0 {
 		v := subscriptionView(sub)
-		v.Lang, v.Daily, v.Updates, v.Problems = p.Lang, p.Daily, p.Updates, problems
+		v.Lang, v.Daily, v.Updates, v.Problems = p.Lang, p.Daily, p.Updates, public.SubscribeProblems(problems)
 		return a.renderPreferences(w, r, http.StatusBadRequest, v)
 	}
 	sub, err = a.subscribe.UpdatePreferences(ctx, sub.ID, p, clientIP(r))

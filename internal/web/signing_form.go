@@ -2,9 +2,7 @@ package web
 
 import (
 	"context"
-	"crypto/hmac"
 	"crypto/sha256"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"net/http"
@@ -14,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/logo"
 	"github.com/sswalliance/advocacy/internal/signing"
 	"github.com/sswalliance/advocacy/internal/store"
@@ -101,13 +100,9 @@ const (
 type signatoryPost struct {
 	Form     signatoryForm
 	Input    store.SignatoryInput
-	Problems map[string]string // field -> i18n key
-	// Robot is set when the honeypot was filled in or the form came back
-	// faster than a person could fill it: answer as if accepted, save
-	// nothing.
-	Robot bool
-	// Flooded is set when the address is over a limit of posts.
-	Flooded bool
+	Problems form.Problems // field -> i18n key
+	// Robot and Flooded are the guard's verdict (see verdict).
+	Robot, Flooded bool
 	// LogoLost is set, with an error, when a logo was sent that could not
 	// be kept (the database went away before it was stored).
 	LogoLost bool
@@ -139,36 +134,24 @@ var signTextFields = map[string]string{
 func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode formMode) (signatoryPost, error) {
 	ctx := r.Context()
 	public := mode == signPublic || mode == signChange
-	// The checks a robot fails (the honeypot, the stamp, the limits), made
+	// The guard's checks (the honeypot, the stamp, the limits), made
 	// once: when the logo's part begins, so that a post that fails them
 	// is not read into memory, or else once the whole form is in.
 	var gate struct {
-		done, robot, flooded bool
-		problem              string
-		err                  error
+		done bool
+		verdict
+		err error
 	}
 	check := func(values url.Values) {
 		if gate.done || mode != signPublic {
 			return
 		}
 		gate.done = true
-		if values.Get("homepage") != "" {
-			gate.robot = true
-			return
-		}
-		started, ok := a.checkStamp(ctx, values.Get("started"))
-		if !ok {
-			// No stamp, or a forged one: show the form again, newly stamped.
-			gate.problem = "sign.error.form.expired"
-		} else if a.now().Sub(started) < MinFillTime {
-			gate.robot = true
-			return
-		}
-		gate.flooded, gate.err = a.signFlooded(r)
+		gate.verdict, gate.err = a.guard().Check(r, values, signGuarded)
 	}
 	admit := func(values url.Values) bool {
 		check(values)
-		return !gate.robot && gate.problem == "" && !gate.flooded && gate.err == nil
+		return !gate.Robot && gate.Problems.OK() && !gate.Flooded && gate.err == nil
 	}
 	up, err := a.readPublicForm(w, r, "logo", logo.MaxBytes, admit)
 	defer up.release()
@@ -210,17 +193,17 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 		}
 		check(values)
 		switch {
-		case gate.robot:
+		case gate.Robot:
 			p.Robot = true
 			return p, nil
 		case gate.err != nil:
 			return fail(gate.err)
-		case gate.flooded:
-			p.Flooded, p.Problems = true, map[string]string{"form": "sign.error.form.ratelimit"}
-		case gate.problem != "":
-			p.Problems = map[string]string{"form": gate.problem}
+		case gate.Flooded:
+			p.Flooded, p.Problems = true, gate.Problems
+		case !gate.Problems.OK():
+			p.Problems = gate.Problems
 		}
-		if len(p.Problems) > 0 {
+		if !p.Problems.OK() {
 			up.release()
 			up.data = nil // read before the checks (sent first): dropped
 		}
@@ -416,52 +399,12 @@ func sha256Hex(b []byte) string {
 	return fmt.Sprintf("%x", s)
 }
 
-// formKey is the key that signs form stamps and logo references. Every
-// page carries a stamped form (the footer's sign-up), so it is read once.
-func (a *App) formKey(ctx context.Context) ([]byte, error) { return a.formKeys.Get(ctx) }
-
-func mac(key []byte, parts ...string) string {
-	m := hmac.New(sha256.New, key)
-	m.Write([]byte(strings.Join(parts, "\x00")))
-	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
-}
-
-// formStamp is the value of a sign form's hidden "started" field: the
-// time it was shown, signed.
-func (a *App) formStamp(ctx context.Context) (string, error) {
-	key, err := a.formKey(ctx)
-	if err != nil {
-		return "", err
-	}
-	t := strconv.FormatInt(a.now().UnixMilli(), 10)
-	return t + "." + mac(key, "stamp", t), nil
-}
-
-// checkStamp returns when a form with stamp v was shown, if v is genuine
-// and no older than MaxFormAge.
-func (a *App) checkStamp(ctx context.Context, v string) (time.Time, bool) {
-	t, sig, ok := strings.Cut(v, ".")
-	key, err := a.formKey(ctx)
-	if !ok || err != nil || !hmac.Equal([]byte(sig), []byte(mac(key, "stamp", t))) {
-		return time.Time{}, false
-	}
-	ms, err := strconv.ParseInt(t, 10, 64)
-	if err != nil {
-		return time.Time{}, false
-	}
-	shown := time.UnixMilli(ms)
-	if age := a.now().Sub(shown); age > MaxFormAge || age < -time.Minute {
-		return time.Time{}, false
-	}
-	return shown, true
-}
-
 func (a *App) logoRef(ctx context.Context, logoSHA, originalSHA string) (string, error) {
-	key, err := a.formKey(ctx)
+	mac, err := a.forms.Sign(ctx, "logo", logoSHA, originalSHA)
 	if err != nil {
 		return "", err
 	}
-	return logoSHA + "." + originalSHA + "." + mac(key, "logo", logoSHA, originalSHA), nil
+	return logoSHA + "." + originalSHA + "." + mac, nil
 }
 
 // openLogoRef returns the logo a form's logo reference names, if the
@@ -485,29 +428,10 @@ func (a *App) verifyLogoRef(ctx context.Context, ref string) (logoSHA, originalS
 	if len(parts) != 3 {
 		return "", "", false
 	}
-	key, err := a.formKey(ctx)
-	if err != nil || !hmac.Equal([]byte(parts[2]), []byte(mac(key, "logo", parts[0], parts[1]))) {
+	if genuine, err := a.forms.Verify(ctx, parts[2], "logo", parts[0], parts[1]); err != nil || !genuine {
 		return "", "", false
 	}
 	return parts[0], parts[1], true
-}
-
-// signFlooded counts a post of the sign form from r's address and reports
-// whether the address is over a limit: SignAttemptLimit posts, or
-// SignLimit accepted submissions (counted when accepted, by signSubmit).
-func (a *App) signFlooded(r *http.Request) (bool, error) {
-	if ok, err := a.allowPost(r, signAttemptName, SignAttemptLimit); err != nil || !ok {
-		return !ok, err
-	}
-	n, err := a.store.CountFormPosts(r.Context(), signFormName, postAddr(r), SignWindow)
-	return n >= SignLimit, err
-}
-
-// allowPost counts a post of form from r's address, reporting false when
-// the address already made limit posts of it in SignWindow (the public
-// handler calls it with "sign" and SignLimit for each accepted submission).
-func (a *App) allowPost(r *http.Request, form string, limit int) (bool, error) {
-	return a.store.RecordFormPost(r.Context(), form, postAddr(r), limit, SignWindow)
 }
 
 // postAddr is the address r's posts are counted under: clientNet, with
@@ -518,8 +442,8 @@ func postAddr(r *http.Request) netip.Addr {
 }
 
 // staffActor is the signed-in staff member, as the workflow's actor.
-func staffActor(r *http.Request) signing.Actor {
+func staffActor(r *http.Request) store.Actor {
 	u := staff(r)
 	id := u.ID
-	return signing.Actor{ID: &id, Name: u.Name, IP: clientIP(r)}
+	return store.Actor{ID: &id, Name: u.Name, IP: clientIP(r)}
 }

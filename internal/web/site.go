@@ -11,13 +11,14 @@ import (
 
 	"github.com/sswalliance/advocacy/internal/config"
 	"github.com/sswalliance/advocacy/internal/db"
+	"github.com/sswalliance/advocacy/internal/links"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/templates"
 )
 
 // Site is what every handler shares: the configuration, the log, the
-// database, the clock, the staff sessions, the outage tracker and the key
-// that signs forms. Its methods are the helpers every handler uses
+// database, the clock, the staff sessions, the outage tracker and the signer
+// of forms. Its methods are the helpers every handler uses
 // (Handle, Render, Meta, Frame, Audit, ...). The handler packages embed
 // it; there is one per process.
 type Site struct {
@@ -26,8 +27,8 @@ type Site struct {
 	pool     *pgxpool.Pool
 	store    *store.Store
 	sessions *scs.SessionManager
-	outage   *outage         // logs the database going away once, not per request
-	formKeys *store.KeyCache // signs form stamps and logo references
+	outage   *outage       // logs the database going away once, not per request
+	forms    *links.Signer // signs form stamps and logo references
 
 	// Now is the clock every handler reads; tests set a fixed one.
 	Now func() time.Time
@@ -48,7 +49,7 @@ func NewSite(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *Site {
 	s.outage = &outage{logger: logger, now: time.Now, every: outageReportEvery,
 		ping: func(ctx context.Context) error { return db.Ping(ctx, pool) }, reset: pool.Reset}
 	s.sessions = newSessions(s)
-	s.formKeys = store.NewKeyCache(pool, "forms")
+	s.forms = links.NewSigner(pool, "forms")
 	s.staffUploads, s.StaffUploadWait = make(chan struct{}, StaffUploadsInFlight), StaffUploadWait
 	return s
 }
@@ -68,8 +69,8 @@ func (s *Site) Store() *store.Store { return s.store }
 // Sessions are the staff sessions.
 func (s *Site) Sessions() *scs.SessionManager { return s.sessions }
 
-// FormKeys is the key that signs form stamps and logo references.
-func (s *Site) FormKeys() *store.KeyCache { return s.formKeys }
+// Signer signs form stamps and logo references.
+func (s *Site) Signer() *links.Signer { return s.forms }
 
 // StaffUploads are the slots of the staff uploads handled at once
 // (StaffUploadsInFlight); tests fill them.

@@ -9,7 +9,7 @@ import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
 import (
-	"github.com/sswalliance/advocacy/internal/signing"
+	"github.com/sswalliance/advocacy/internal/org"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/templates"
 )
@@ -21,8 +21,8 @@ type SignView struct {
 	Action     string   // where the form is sent, in the page's language
 	Form       SignForm // the input as typed, shown again
 	Problems   SignProblems
-	Countries  []signing.Country // every country, sorted by name in the page's language
-	ReviewNote string            // what staff asked to change (Change only)
+	Countries  []org.Country // every country, sorted by name in the page's language
+	ReviewNote string        // what staff asked to change (Change only)
 }
 
 // SignForm is the sign form's input as the visitor typed it.
@@ -724,9 +724,9 @@ func Sign(m templates.Meta, v SignView) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var33 string
-				templ_7745c5c3_Var33, templ_7745c5c3_Err = templ.JoinStringErrs(signing.OrgTypeName(t, m.Lang))
+				templ_7745c5c3_Var33, templ_7745c5c3_Err = templ.JoinStringErrs(org.OrgTypeName(t, m.Lang))
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/public/sign.templ`, Line: 195, Col: 73}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/public/sign.templ`, Line: 195, Col: 69}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var33))
 				if templ_7745c5c3_Err != nil {

@@ -12,7 +12,7 @@ import (
 	"strconv"
 	"unicode"
 
-	"github.com/sswalliance/advocacy/internal/signing"
+	"github.com/sswalliance/advocacy/internal/org"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/templates"
 )
@@ -20,8 +20,8 @@ import (
 // SignatoriesView is the public list of signatories with its filters.
 type SignatoriesView struct {
 	Form        SignatoriesForm
-	Countries   []signing.Country // only those with a signatory, by name
-	Errors      []LibraryError    // a filter value the list does not know
+	Countries   []org.Country  // only those with a signatory, by name
+	Errors      []LibraryError // a filter value the list does not know
 	Signatories []store.PublicSignatory
 	Count       string // "12 organisations have signed", "3 organisations match"
 	Filtered    bool   // a search or filter is applied: offer to clear it
@@ -55,11 +55,11 @@ func (v SignatoriesView) fieldAttrs(field string, hint bool) templ.Attributes {
 // signatoryFacts is what the list says about a signatory besides its
 // name: "Kenya · NGO".
 func signatoryFacts(m templates.Meta, s store.PublicSignatory) string {
-	t := signing.OrgTypeName(s.OrgType, m.Lang)
+	t := org.OrgTypeName(s.OrgType, m.Lang)
 	if s.Country == "" {
 		return t
 	}
-	return signing.CountryName(s.Country, m.Lang) + " · " + t
+	return org.CountryName(s.Country, m.Lang) + " · " + t
 }
 
 // Signatories lists every approved signatory, with a name search and
@@ -617,9 +617,9 @@ func Signatories(m templates.Meta, v SignatoriesView) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var35 string
-				templ_7745c5c3_Var35, templ_7745c5c3_Err = templ.JoinStringErrs(signing.OrgTypeName(t, m.Lang))
+				templ_7745c5c3_Var35, templ_7745c5c3_Err = templ.JoinStringErrs(org.OrgTypeName(t, m.Lang))
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/public/signatories.templ`, Line: 106, Col: 90}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/public/signatories.templ`, Line: 106, Col: 86}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var35))
 				if templ_7745c5c3_Err != nil {

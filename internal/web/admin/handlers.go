@@ -30,7 +30,7 @@ type Handlers struct {
 	sessions   *scs.SessionManager
 	throttle   *auth.Throttle
 	kinds      *content.Registry
-	jobs       *jobs.Runner
+	jobs       *jobs.Queue
 	signing    *signing.Service
 	subscribe  *subscribe.Service
 	newsletter *newsletter.Sender
@@ -45,7 +45,7 @@ type Handlers struct {
 type Deps struct {
 	Throttle   *auth.Throttle
 	Kinds      *content.Registry
-	Jobs       *jobs.Runner
+	Jobs       *jobs.Queue
 	Signing    *signing.Service
 	Subscribe  *subscribe.Service
 	Newsletter *newsletter.Sender

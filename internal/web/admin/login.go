@@ -220,17 +220,16 @@ func (a *Handlers) QueueLockoutNotice(ctx context.Context, tx pgx.Tx, email, add
 }
 
 // AddLockoutNoticeWorker registers the worker of the notices
-// QueueLockoutNotice queues. jobs returns the runner it queues the email
-// on: the runner is built with its workers, so after this.
-func AddLockoutNoticeWorker(w *river.Workers, pool *pgxpool.Pool, baseURL *url.URL, jobs func() *jobs.Runner) {
-	river.AddWorker(w, &lockoutNoticeWorker{pool: pool, baseURL: baseURL, jobs: jobs})
+// QueueLockoutNotice queues; it queues the email on queue.
+func AddLockoutNoticeWorker(w *river.Workers, pool *pgxpool.Pool, queue *jobs.Queue, baseURL *url.URL) {
+	river.AddWorker(w, &lockoutNoticeWorker{pool: pool, queue: queue, baseURL: baseURL})
 }
 
 type lockoutNoticeWorker struct {
 	river.WorkerDefaults[lockoutNoticeArgs]
 	pool    *pgxpool.Pool
+	queue   *jobs.Queue
 	baseURL *url.URL
-	jobs    func() *jobs.Runner
 }
 
 // Work puts the notice in the outbox when an enabled account has the
@@ -241,7 +240,7 @@ func (w *lockoutNoticeWorker) Work(ctx context.Context, job *river.Job[lockoutNo
 		u, err := store.FromTx(tx).UserByEmail(ctx, job.Args.Email)
 		switch {
 		case err == nil && !u.Disabled:
-			if _, err := w.jobs().QueueEmail(ctx, tx, lockoutNotice(u, job.Args.Addr, job.Args.Until, w.baseURL.String())); err != nil {
+			if _, err := w.queue.QueueEmail(ctx, tx, lockoutNotice(u, job.Args.Addr, job.Args.Until, w.baseURL.String())); err != nil {
 				return err
 			}
 		case err != nil && !errors.Is(err, store.ErrNotFound):

@@ -15,6 +15,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/sswalliance/advocacy/internal/i18n"
+	"github.com/sswalliance/advocacy/internal/org"
 	"github.com/sswalliance/advocacy/internal/signing"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/web"
@@ -97,8 +98,8 @@ func (a *Handlers) signatoriesView(ctx context.Context, status, query string, ch
 		return v, err
 	}
 	for _, s := range list {
-		row := admin.SignatoryRow{Signatory: s, Country: signing.CountryName(s.Country, i18n.EN),
-			Type: signing.OrgTypeName(s.OrgType, i18n.EN), Duplicate: duplicates[s.ID],
+		row := admin.SignatoryRow{Signatory: s, Country: org.CountryName(s.Country, i18n.EN),
+			Type: org.OrgTypeName(s.OrgType, i18n.EN), Duplicate: duplicates[s.ID],
 			DomainDiffers: signing.EmailDomainDiffers(s.ContactEmail, s.Website), Checked: slices.Contains(checked, s.ID)}
 		row.ThumbW, row.ThumbH = fitWithin(s.LogoWidth, s.LogoHeight, 96, 48)
 		v.Rows = append(v.Rows, row)
@@ -271,7 +272,7 @@ func (a *Handlers) SignatoryShow(w http.ResponseWriter, r *http.Request) error {
 
 // signatoryView is everything staff see about sig.
 func (a *Handlers) signatoryView(ctx context.Context, sig store.Signatory) (admin.SignatoryView, error) {
-	v := admin.SignatoryView{Signatory: sig, Type: signing.OrgTypeName(sig.OrgType, i18n.EN),
+	v := admin.SignatoryView{Signatory: sig, Type: org.OrgTypeName(sig.OrgType, i18n.EN),
 		DomainDiffers:     signing.EmailDomainDiffers(sig.ContactEmail, sig.Website),
 		SiteDomain:        signing.Domain(sig.Website),
 		CanApprove:        slices.Contains(approvableFrom, sig.Status),
@@ -281,7 +282,7 @@ func (a *Handlers) signatoryView(ctx context.Context, sig store.Signatory) (admi
 		CanUnhide:         slices.Contains(unhideableFrom, sig.Status),
 	}
 	if sig.Country != "" {
-		v.Country = signing.CountryName(sig.Country, i18n.EN)
+		v.Country = org.CountryName(sig.Country, i18n.EN)
 	}
 	l, _ := i18n.Parse(sig.Lang)
 	v.Language = map[i18n.Lang]string{i18n.EN: "English", i18n.ES: "Spanish"}[l]
@@ -562,7 +563,7 @@ var signatoryFormFields = []string{"form", "name", "website", "country", "type",
 // staffCountries are the countries in English, A to Z, for the staff form.
 var staffCountries = sync.OnceValue(func() []admin.Option {
 	var out []admin.Option
-	for _, c := range signing.CountriesByName(i18n.EN, nil) {
+	for _, c := range org.CountriesByName(i18n.EN, nil) {
 		out = append(out, admin.Option{Value: c.Code, Label: c.Name})
 	}
 	return out
@@ -579,7 +580,7 @@ func signatoryFormView(id int64, f web.SignatoryForm, problems map[string]string
 		v.OrgType = "other"
 	}
 	for _, t := range store.OrgTypes {
-		v.Types = append(v.Types, admin.Option{Value: t, Label: signing.OrgTypeName(t, i18n.EN)})
+		v.Types = append(v.Types, admin.Option{Value: t, Label: org.OrgTypeName(t, i18n.EN)})
 	}
 	for _, field := range signatoryFormFields {
 		key, ok := problems[field]

@@ -1,4 +1,4 @@
-package store_test
+package links
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 	"github.com/sswalliance/advocacy/internal/store"
 )
 
+func TestMain(m *testing.M) { dbtest.Main(m) }
+
 func TestEmailLinkSecretsAreFilledOnlyForSending(t *testing.T) {
 	ctx := context.Background()
 	st := store.New(dbtest.New(t))
@@ -16,7 +18,7 @@ func TestEmailLinkSecretsAreFilledOnlyForSending(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	token, confirm := store.NewLinkToken("signatory-links", key)
+	token, confirm := newToken("signatory-links", key)
 	withdraw := store.LinkSecret{Key: "signatory-links", Message: "withdraw:7"}
 	// A name typed by a visitor may hold a placeholder of its own.
 	body := "Hello {{link-secret 9}},\nconfirm: https://site.example/confirm/" + store.SecretPlaceholder(0) +
@@ -38,11 +40,11 @@ func TestEmailLinkSecretsAreFilledOnlyForSending(t *testing.T) {
 		t.Errorf("masked: %q", got)
 	}
 
-	sent, err := st.FillSecrets(ctx, kept)
+	sent, err := Fill(ctx, st, kept)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sig := store.SignLink(key, "withdraw:7")
+	sig := linkMAC(key, "withdraw:7")
 	want := "Hello {{link-secret 9}},\nconfirm: https://site.example/confirm/" + token + "\nwithdraw: https://site.example/withdraw/7/" + sig + "\n"
 	if sent.Body != want {
 		t.Errorf("sent body %q, want %q", sent.Body, want)
@@ -53,7 +55,7 @@ func TestEmailLinkSecretsAreFilledOnlyForSending(t *testing.T) {
 	if len(token) != 32 || len(sig) != 32 {
 		t.Errorf("secrets of %d and %d characters", len(token), len(sig))
 	}
-	if other, _ := store.NewLinkToken("signatory-links", key); other == token {
+	if other, _ := newToken("signatory-links", key); other == token {
 		t.Error("two tokens alike")
 	}
 }

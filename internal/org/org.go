@@ -1,4 +1,4 @@
-package signing
+package org
 
 import (
 	"slices"
