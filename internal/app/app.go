@@ -1,11 +1,11 @@
 package app
 
 import (
-	"context"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"slices"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -23,6 +23,7 @@ import (
 	"github.com/sswalliance/advocacy/internal/subscribe"
 	"github.com/sswalliance/advocacy/internal/web"
 	"github.com/sswalliance/advocacy/internal/web/admin"
+	"github.com/sswalliance/advocacy/internal/web/admin/editor"
 	"github.com/sswalliance/advocacy/internal/web/public"
 	"github.com/sswalliance/advocacy/internal/web/routes"
 )
@@ -43,9 +44,10 @@ type App struct {
 	newsletter *newsletter.Sender
 	// fileCopies are the local copies of files that downloads are sent from.
 	fileCopies *filecache.Cache
+	forms      *web.Forms
 	public     *public.Handlers
 	admin      *admin.Handlers
-	forms      *web.App
+	editor     *editor.Handlers
 }
 
 // New builds the site over a database pool: the mail sender, the
@@ -85,20 +87,21 @@ func New(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) (*App, erro
 	if a.jobs, err = jobs.NewRunner(pool, queue, logger, sender, via, register, chores...); err != nil {
 		return nil, err // River refuses only a malformed configuration
 	}
-	a.forms = web.NewApp(a.site, web.AppDeps{Kinds: kinds, Jobs: a.jobs, Signing: a.signing, Subscribe: a.subscribe,
-		PublicPages: func(forms *web.App, r chi.Router) { routes.PublicPages(r, a.publicOver(forms.Store()), forms) }})
-	a.site.Footer = a.forms.FooterSubscribe
-	a.public = a.publicOver(a.store)
+	a.forms = web.NewForms(a.site)
+	a.public = public.New(a.site, a.publicDeps())
+	a.site.Footer = a.public.FooterSubscribe
 	a.admin = admin.New(a.site, admin.Deps{Throttle: a.throttle, Kinds: kinds, Jobs: queue, Signing: a.signing,
 		Subscribe: a.subscribe, Newsletter: a.newsletter, Forms: a.forms})
+	a.editor = editor.New(a.site, editor.Deps{Kinds: kinds, Public: a.publicDeps(), PublicPages: routes.PublicPages})
 	a.throttle.OnLock = a.admin.QueueLockoutNotice
 	return a, nil
 }
 
-// publicOver returns the public handlers reading from st.
-func (a *App) publicOver(st *store.Store) *public.Handlers {
-	return public.New(a.site, public.Deps{Store: st, Kinds: a.kinds, FileCopies: a.fileCopies,
-		SubscribeForm: a.forms.SubscribeFormView})
+// publicDeps are what the public handlers are built with, reading from
+// the pool (the editor's preview swaps the store for its transaction's).
+func (a *App) publicDeps() public.Deps {
+	return public.Deps{Store: a.store, Kinds: a.kinds, FileCopies: a.fileCopies, Signing: a.signing,
+		Subscribe: a.subscribe, Forms: a.forms}
 }
 
 // CheckFileCopies says whether FILE_CACHE_DIR can hold the copies that
@@ -111,12 +114,7 @@ func (a *App) Handler() http.Handler { return a.routes(nil) }
 // routes builds the router; tests pass extra to mount test-only handlers
 // behind the same middleware.
 func (a *App) routes(extra func(chi.Router)) http.Handler {
-	return routes.New(routes.Handlers{Site: a.site, Public: a.public, Admin: a.admin, Forms: a.forms}, extra)
+	return routes.New(routes.Handlers{Site: a.site, Public: a.public, Admin: a.admin, Editor: a.editor}, extra)
 }
 
-// RunBackground does the site's timed work until ctx ends (see
-// web.App.RunBackground).
-func (a *App) RunBackground(ctx context.Context) { a.forms.RunBackground(ctx) }
-
-// PublishDue publishes every change whose scheduled time has come.
-func (a *App) PublishDue(ctx context.Context) (int, error) { return a.forms.PublishDue(ctx) }
+func (a *App) now() time.Time { return a.site.Now() }

@@ -30,7 +30,7 @@ func TestDailyEmailReachesSubscriberAndOneClickUnsubscribes(t *testing.T) {
 	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
 	// Subscribe, as a person would (the form's stamp, then 2 s later).
-	stamp, err := app.forms.FormStamp(ctx)
+	stamp, err := app.site.Guard().Stamp(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

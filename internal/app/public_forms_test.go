@@ -291,7 +291,7 @@ func TestSignPostsRefusedAsRobotsOrFloodsStoreNoLogo(t *testing.T) {
 	ctx := context.Background()
 	stamp := s.stamp(t)
 	before := s.storedLogos(t)
-	fresh, err := s.app.forms.FormStamp(ctx) // shown just now: too fast for a person
+	fresh, err := s.app.site.Guard().Stamp(ctx) // shown just now: too fast for a person
 	if err != nil {
 		t.Fatal(err)
 	}

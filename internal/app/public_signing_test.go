@@ -76,7 +76,7 @@ func (s signSite) stamp(t *testing.T) string {
 	t.Helper()
 	s.app.site.Now = func() time.Time { return time.Now().Add(-time.Minute) }
 	defer func() { s.app.site.Now = time.Now }()
-	v, err := s.app.forms.FormStamp(context.Background())
+	v, err := s.app.site.Guard().Stamp(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -371,7 +371,7 @@ func TestSignRobotsLookAcceptedButSaveNothing(t *testing.T) {
 	logo := testPNG(t, 200, 100)
 	honeypot := signFields(s.stamp(t))
 	honeypot.Set("homepage", "https://spam.example")
-	fresh, err := s.app.forms.FormStamp(context.Background())
+	fresh, err := s.app.site.Guard().Stamp(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,6 +25,7 @@ import (
 
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/web"
+	webpublic "github.com/sswalliance/advocacy/internal/web/public"
 )
 
 // postForm sends an urlencoded form from ip, as a browser on this site
@@ -91,7 +92,7 @@ func (s signSite) preferencesPath(t *testing.T, sub store.Subscriber) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return web.SitePath(u)
+	return webpublic.SitePath(u)
 }
 
 func TestSubscribeFormRendersEverywhere(t *testing.T) {
@@ -193,7 +194,7 @@ func TestSubscribeRobotsSaveNothing(t *testing.T) {
 	s := newSignSite(t)
 	honeypot := subscribeFields(s.stamp(t), "robot1@example.org")
 	honeypot.Set("homepage", "http://spam.example")
-	fresh, err := s.app.forms.FormStamp(context.Background()) // shown just now: too fast for a person
+	fresh, err := s.app.site.Guard().Stamp(context.Background()) // shown just now: too fast for a person
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -321,7 +322,7 @@ func TestOneClickUnsubscribe(t *testing.T) {
 	if headers["List-Unsubscribe-Post"] != "List-Unsubscribe=One-Click" {
 		t.Fatalf("headers %v", headers)
 	}
-	path := web.SitePath(strings.Trim(headers["List-Unsubscribe"], "<>"))
+	path := webpublic.SitePath(strings.Trim(headers["List-Unsubscribe"], "<>"))
 	if !strings.HasPrefix(path, "/sswweek/unsubscribe/") {
 		t.Fatalf("List-Unsubscribe %q", headers["List-Unsubscribe"])
 	}
@@ -375,7 +376,7 @@ func TestOneClickUnsubscribe(t *testing.T) {
 	mw := multipart.NewWriter(&body)
 	mw.WriteField("List-Unsubscribe", "One-Click")
 	mw.Close()
-	req := httptest.NewRequest(http.MethodPost, web.SitePath(strings.Trim(h["List-Unsubscribe"], "<>")), &body)
+	req := httptest.NewRequest(http.MethodPost, webpublic.SitePath(strings.Trim(h["List-Unsubscribe"], "<>")), &body)
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	req.Header.Set("Sec-Fetch-Site", "cross-site")
 	req.Header.Set("Origin", "https://webmail.example")
@@ -499,7 +500,7 @@ func TestSubscribePagesAreValidHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	unsub := web.SitePath(strings.Trim(h["List-Unsubscribe"], "<>"))
+	unsub := webpublic.SitePath(strings.Trim(h["List-Unsubscribe"], "<>"))
 	pages["unsubscribe"] = s.get(t, unsub)
 	pages["unsubscribed"] = s.postForm(t, unsub, "192.0.2.41", url.Values{"List-Unsubscribe": {"One-Click"}})
 	pages["preferences-unsubscribed"] = s.get(t, prefs)

@@ -140,7 +140,7 @@ func TestOnlyApprovedLogosArePublic(t *testing.T) {
 	if res.StatusCode != http.StatusOK || res.Header.Get("Cache-Control") != "public, max-age=31536000, immutable" || res.Header.Get("Content-Type") != "image/png" {
 		t.Errorf("approved logo: %s, %q", res.Status, res.Header.Get("Cache-Control"))
 	}
-	preview := s.app.forms.LogoPreview(ctx, shaOf(pending))
+	preview := s.app.public.LogoPreview(ctx, shaOf(pending))
 	if res := s.get(t, preview); res.StatusCode != http.StatusOK || res.Header.Get("Cache-Control") != "private, no-store" {
 		t.Errorf("signed preview: %s, %q", res.Status, res.Header.Get("Cache-Control"))
 	}

@@ -13,10 +13,27 @@ import (
 	"github.com/sswalliance/advocacy/internal/store"
 )
 
-// guardedForm is one public form as the guard sees it: the names its
+// SignFormName is the name the sign form's posts are counted under for
+// the rate limit.
+const SignFormName = "sign"
+
+// Limits of the sign-up form, per address in SignWindow: accepted
+// sign-ups, and every post accepted or not.
+const (
+	SubscribeLimit        = 5
+	SubscribeAttemptLimit = 30
+)
+
+// The names the sign-up form's posts are counted under for the limits.
+const (
+	subscribeFormName    = "subscribe"
+	subscribeAttemptName = "subscribe-attempt"
+)
+
+// GuardedForm is one public form as the guard sees it: the names its
 // posts are counted under, its limits per address in SignWindow, and the
 // prefix of its messages' catalogue keys.
-type guardedForm struct {
+type GuardedForm struct {
 	// Name counts accepted posts (Admit), at most Limit.
 	Name  string
 	Limit int
@@ -35,29 +52,29 @@ type guardedForm struct {
 
 // The public forms the guard keeps.
 var (
-	signGuarded = guardedForm{Name: signFormName, Limit: SignLimit, Attempts: signAttemptName,
+	SignGuarded = GuardedForm{Name: SignFormName, Limit: SignLimit, Attempts: SignAttemptName,
 		AttemptLimit: SignAttemptLimit, RefuseAtLimit: true, Messages: "sign"}
-	subscribeGuarded = guardedForm{Name: subscribeFormName, Limit: SubscribeLimit, Attempts: subscribeAttemptName,
+	SubscribeGuarded = GuardedForm{Name: subscribeFormName, Limit: SubscribeLimit, Attempts: subscribeAttemptName,
 		AttemptLimit: SubscribeAttemptLimit, Messages: "subscribe"}
 )
 
-// guard is what every public form checks before what was typed: the
+// Guard is what every public form checks before what was typed: the
 // honeypot (a field people never see, named "homepage"), the stamp (when
 // the form was shown, signed: a hidden field named "started"), the time
 // it took to fill in (MinFillTime at least), and the limits of posts from
 // the sender's address.
-type guard struct {
+type Guard struct {
 	forms *links.Signer
 	store *store.Store
 	now   func() time.Time
 }
 
-// guard returns the guard over the app's key, store and clock (as they
-// are now: tests move the clock).
-func (a *App) guard() guard { return guard{forms: a.forms, store: a.store, now: a.now} }
+// Guard returns the guard over the site's signer, store and clock (as
+// they are now: tests move the clock).
+func (s *Site) Guard() Guard { return Guard{forms: s.signer, store: s.store, now: s.Now} }
 
-// verdict is what the guard makes of a post.
-type verdict struct {
+// Verdict is what the guard makes of a post.
+type Verdict struct {
 	// Robot is set when the honeypot was filled in or the form came back
 	// faster than a person could fill it: answer as if accepted, save
 	// nothing.
@@ -72,8 +89,8 @@ type verdict struct {
 // Check judges a post of f with values (the fields read so far: the
 // honeypot and the stamp come before any file). It counts the post as an
 // attempt unless it is a robot's. The error is the database's.
-func (g guard) Check(r *http.Request, values url.Values, f guardedForm) (verdict, error) {
-	v := verdict{Problems: form.Problems{}}
+func (g Guard) Check(r *http.Request, values url.Values, f GuardedForm) (Verdict, error) {
+	v := Verdict{Problems: form.Problems{}}
 	if values.Get("homepage") != "" {
 		v.Robot = true
 		return v, nil
@@ -105,18 +122,18 @@ func (g guard) Check(r *http.Request, values url.Values, f guardedForm) (verdict
 
 // Admit counts an accepted post of f from r's address, reporting false
 // when the address already made f.Limit of them in SignWindow.
-func (g guard) Admit(r *http.Request, f guardedForm) (bool, error) {
+func (g Guard) Admit(r *http.Request, f GuardedForm) (bool, error) {
 	return g.store.RecordFormPost(r.Context(), f.Name, postAddr(r), f.Limit, SignWindow)
 }
 
 // Refused is the problem of a post of f over a limit.
-func (f guardedForm) Refused() form.Problems {
+func (f GuardedForm) Refused() form.Problems {
 	return form.Of(f.Messages + ".error.form.ratelimit")
 }
 
 // Stamp is the value of a form's hidden "started" field: the time it is
 // shown, signed. Every page has one (the footer's sign-up form).
-func (g guard) Stamp(ctx context.Context) (string, error) {
+func (g Guard) Stamp(ctx context.Context) (string, error) {
 	t := strconv.FormatInt(g.now().UnixMilli(), 10)
 	mac, err := g.forms.Sign(ctx, "stamp", t)
 	if err != nil {
@@ -127,7 +144,7 @@ func (g guard) Stamp(ctx context.Context) (string, error) {
 
 // Restamp is v when it is a stamp still good, so that a form shown again
 // keeps when it was first shown, or else a fresh stamp.
-func (g guard) Restamp(ctx context.Context, v string) (string, error) {
+func (g Guard) Restamp(ctx context.Context, v string) (string, error) {
 	if _, ok := g.started(ctx, v); ok {
 		return v, nil
 	}
@@ -136,7 +153,7 @@ func (g guard) Restamp(ctx context.Context, v string) (string, error) {
 
 // started returns when a form with stamp v was shown, if v is genuine
 // and no older than MaxFormAge.
-func (g guard) started(ctx context.Context, v string) (time.Time, bool) {
+func (g Guard) started(ctx context.Context, v string) (time.Time, bool) {
 	t, sig, ok := strings.Cut(v, ".")
 	if !ok {
 		return time.Time{}, false

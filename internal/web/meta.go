@@ -1,8 +1,10 @@
 package web
 
 import (
+	"context"
 	"net/http"
 
+	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/sswalliance/advocacy/internal/i18n"
@@ -23,7 +25,16 @@ func (a *Site) Meta(r *http.Request, title, description string) templates.Meta {
 	if a.Footer != nil {
 		m.Subscribe = a.Footer(m)
 	}
+	m.Banner, _ = r.Context().Value(bannerKey{}).(templ.Component)
 	return m
+}
+
+type bannerKey struct{}
+
+// WithBanner returns ctx with banner, which every page rendered for a
+// request with ctx shows first in its body (the editor's preview).
+func WithBanner(ctx context.Context, banner templ.Component) context.Context {
+	return context.WithValue(ctx, bannerKey{}, banner)
 }
 
 // CompressGets compresses the answers to every method but POST. An answer

@@ -32,9 +32,9 @@ func TestNumberReadsOnlyCanonicalWholeNumbersWithinBounds(t *testing.T) {
 		{"", 0, 10, 0, false},
 		{"abc", 0, 10, 0, false},
 	} {
-		got, ok := number(tc.in, tc.lo, tc.hi)
+		got, ok := Number(tc.in, tc.lo, tc.hi)
 		if got != tc.want || ok != tc.ok {
-			t.Errorf("number(%q, %d, %d) = %d, %v; want %d, %v", tc.in, tc.lo, tc.hi, got, ok, tc.want, tc.ok)
+			t.Errorf("Number(%q, %d, %d) = %d, %v; want %d, %v", tc.in, tc.lo, tc.hi, got, ok, tc.want, tc.ok)
 		}
 	}
 }

@@ -28,7 +28,7 @@ type Site struct {
 	store    *store.Store
 	sessions *scs.SessionManager
 	outage   *outage       // logs the database going away once, not per request
-	forms    *links.Signer // signs form stamps and logo references
+	signer   *links.Signer // signs form stamps and logo references
 
 	// Now is the clock every handler reads; tests set a fixed one.
 	Now func() time.Time
@@ -49,7 +49,7 @@ func NewSite(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *Site {
 	s.outage = &outage{logger: logger, now: time.Now, every: outageReportEvery,
 		ping: func(ctx context.Context) error { return db.Ping(ctx, pool) }, reset: pool.Reset}
 	s.sessions = newSessions(s)
-	s.forms = links.NewSigner(pool, "forms")
+	s.signer = links.NewSigner(pool, "forms")
 	s.staffUploads, s.StaffUploadWait = make(chan struct{}, StaffUploadsInFlight), StaffUploadWait
 	return s
 }
@@ -70,8 +70,19 @@ func (s *Site) Store() *store.Store { return s.store }
 func (s *Site) Sessions() *scs.SessionManager { return s.sessions }
 
 // Signer signs form stamps and logo references.
-func (s *Site) Signer() *links.Signer { return s.forms }
+func (s *Site) Signer() *links.Signer { return s.signer }
 
 // StaffUploads are the slots of the staff uploads handled at once
 // (StaffUploadsInFlight); tests fill them.
 func (s *Site) StaffUploads() chan struct{} { return s.staffUploads }
+
+// OutageRefused counts a request refused because the database is
+// unavailable (err) with the outage, as Handle does for the requests it
+// answers 503.
+func (s *Site) OutageRefused(ctx context.Context, err error) {
+	s.outage.failed(ctx, s.outage.now(), err)
+}
+
+// OutagePartLeftOut records a part of a page left out because the
+// database is unavailable (see outage.partLeftOut).
+func (s *Site) OutagePartLeftOut(ctx context.Context, err error) { s.outage.partLeftOut(ctx, err) }

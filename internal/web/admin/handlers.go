@@ -35,7 +35,7 @@ type Handlers struct {
 	subscribe  *subscribe.Service
 	newsletter *newsletter.Sender
 	// forms reads the signatory form (shared with the public sign form).
-	forms *web.App
+	forms *web.Forms
 	// hashWait is how long a sign-in waits for a password slot before
 	// being told the site is busy; tests lengthen it.
 	hashWait time.Duration
@@ -49,7 +49,7 @@ type Deps struct {
 	Signing    *signing.Service
 	Subscribe  *subscribe.Service
 	Newsletter *newsletter.Sender
-	Forms      *web.App
+	Forms      *web.Forms
 }
 
 // New returns the staff handlers over site.

@@ -1,20 +1,20 @@
 package public
 
 import (
-	"context"
+	"github.com/sswalliance/advocacy/internal/signing"
+	"github.com/sswalliance/advocacy/internal/subscribe"
 	"log/slog"
 	"time"
 
 	"github.com/sswalliance/advocacy/internal/config"
 	"github.com/sswalliance/advocacy/internal/content"
 	"github.com/sswalliance/advocacy/internal/filecache"
-	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/web"
-	"github.com/sswalliance/advocacy/templates/public"
 )
 
-// Handlers serve the public pages, the feeds, the sitemap and the files.
+// Handlers serve the public pages and forms, the feeds, the sitemap, the
+// files and the logos.
 type Handlers struct {
 	*web.Site
 	cfg    config.Config
@@ -25,8 +25,10 @@ type Handlers struct {
 	kinds *content.Registry
 	// fileCopies are the local copies of files that downloads are sent from.
 	fileCopies *filecache.Cache
-	// subscribeFormView is a new sign-up form (the SSWWeek pages show one).
-	subscribeFormView func(ctx context.Context, l i18n.Lang, prefix string) (public.SubscribeFormView, error)
+	signing    *signing.Service
+	subscribe  *subscribe.Service
+	// forms reads the sign form and its logo.
+	forms *web.Forms
 }
 
 // Deps are what the public handlers read besides the Site.
@@ -34,15 +36,15 @@ type Deps struct {
 	Store      *store.Store
 	Kinds      *content.Registry
 	FileCopies *filecache.Cache
-	// SubscribeForm is a new sign-up form in l, its element ids starting
-	// with prefix.
-	SubscribeForm func(ctx context.Context, l i18n.Lang, prefix string) (public.SubscribeFormView, error)
+	Signing    *signing.Service
+	Subscribe  *subscribe.Service
+	Forms      *web.Forms
 }
 
 // New returns the public handlers over site, reading from d.Store.
 func New(site *web.Site, d Deps) *Handlers {
 	return &Handlers{Site: site, cfg: site.Config(), logger: site.Logger(), store: d.Store, kinds: d.Kinds,
-		fileCopies: d.FileCopies, subscribeFormView: d.SubscribeForm}
+		fileCopies: d.FileCopies, signing: d.Signing, subscribe: d.Subscribe, forms: d.Forms}
 }
 
 func (a *Handlers) now() time.Time { return a.Now() }

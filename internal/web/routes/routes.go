@@ -9,6 +9,7 @@ import (
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/web"
 	"github.com/sswalliance/advocacy/internal/web/admin"
+	"github.com/sswalliance/advocacy/internal/web/admin/editor"
 	"github.com/sswalliance/advocacy/internal/web/public"
 	"github.com/sswalliance/advocacy/static"
 )
@@ -18,8 +19,7 @@ type Handlers struct {
 	Site   *web.Site
 	Public *public.Handlers
 	Admin  *admin.Handlers
-	// Forms are the signing, subscribing and content-editing handlers.
-	Forms *web.App
+	Editor *editor.Handlers
 }
 
 // New returns the site's handler: every route the site answers is here.
@@ -49,7 +49,7 @@ func New(h Handlers, extra func(chi.Router)) http.Handler {
 	r.Handle(static.Prefix+"*", static.Handler(http.HandlerFunc(s.NotFound)))
 
 	// Every public page in English at /..., and in Spanish at /es/....
-	pages := func(r chi.Router) { PublicPages(r, pub, h.Forms) }
+	pages := func(r chi.Router) { PublicPages(r, pub) }
 	r.Group(pages)
 	r.Route("/es", pages)
 	// The staff area.
@@ -65,9 +65,10 @@ func New(h Handlers, extra func(chi.Router)) http.Handler {
 		r.Get(l.Path("/events.ics"), s.Handle(pub.EventsFeed(l)))
 	}
 	// The open data: every approved signatory, never its contact.
-	h.Forms.SigningRootRoutes(r)
-	r.Get("/logos/{file}", s.Handle(h.Forms.LogoImage))
-	r.Get("/logos/preview/{file}", s.Handle(h.Forms.LogoPreviewImage))
+	r.Get("/call-to-action/signatories.json", s.Handle(pub.SignatoriesJSON))
+	r.Get("/call-to-action/signatories.csv", s.Handle(pub.SignatoriesCSV))
+	r.Get("/logos/{file}", s.Handle(pub.LogoImage))
+	r.Get("/logos/preview/{file}", s.Handle(pub.LogoPreviewImage))
 	if extra != nil {
 		extra(r)
 	}
@@ -76,14 +77,25 @@ func New(h Handlers, extra func(chi.Router)) http.Handler {
 
 // PublicPages are the pages visitors read, mounted once per language
 // (the content editor's preview mounts them too, over its transaction).
-func PublicPages(r chi.Router, pub *public.Handlers, forms *web.App) {
+func PublicPages(r chi.Router, pub *public.Handlers) {
 	s := pub.Site
 	r.Get("/", s.Handle(pub.Home))
 	r.Get("/key-messages", s.Handle(pub.KeyMessages))
 	r.Get("/key-messages/{audience}", s.Handle(pub.AudienceMessages))
 	r.Get("/call-to-action", s.Handle(pub.CallToAction))
-	// Signing the Call to Action.
-	forms.SigningRoutes(r)
+	// Signing the Call to Action. The links from our emails: opening one
+	// changes nothing (mail scanners fetch links); only its page's
+	// button, a POST, acts.
+	r.Get("/call-to-action/sign", s.Handle(pub.SignForm))
+	r.Post("/call-to-action/sign", s.Handle(pub.SignSubmit))
+	r.Get("/call-to-action/sign/check-email", s.Handle(pub.SignSent))
+	r.Get("/call-to-action/confirm/{token}", s.Handle(pub.SignConfirmPage))
+	r.Post("/call-to-action/confirm/{token}", s.Handle(pub.SignConfirm))
+	r.Get("/call-to-action/sign/change/{token}", s.Handle(pub.SignChangeForm))
+	r.Post("/call-to-action/sign/change/{token}", s.Handle(pub.SignChange))
+	r.Get("/call-to-action/withdraw/{id}/{sig}", s.Handle(pub.SignWithdrawPage))
+	r.Post("/call-to-action/withdraw/{id}/{sig}", s.Handle(pub.SignWithdraw))
+	r.Get("/call-to-action/signatories", s.Handle(pub.PublicSignatories))
 	r.Get("/toolkit", s.Handle(pub.Toolkit))
 	r.Get("/resources", s.Handle(pub.ResourceLibrary))
 	r.Get("/resources/{slug}", s.Handle(pub.ResourceDetail))
@@ -91,8 +103,19 @@ func PublicPages(r chi.Router, pub *public.Handlers, forms *web.App) {
 	r.Get("/sswweek/{year}", s.Handle(pub.SSWWeekEdition))
 	r.Get("/blog", s.Handle(pub.BlogList))
 	r.Get("/blog/{slug}", s.Handle(pub.BlogPost))
-	// The sign-up for the SSWWeek emails and the pages reached from them.
-	forms.SubscribeRoutes(r)
+	// The sign-up for the SSWWeek emails and the pages reached from our
+	// emails. Opening a link changes nothing (mail scanners fetch links);
+	// only a POST acts: the page's button, or a mail program's one-click
+	// unsubscribe (RFC 8058).
+	r.Get("/sswweek/subscribe", s.Handle(pub.SubscribeForm))
+	r.Post("/sswweek/subscribe", s.Handle(pub.SubscribeSubmit))
+	r.Get("/sswweek/subscribe/check-email", s.Handle(pub.SubscribeSent))
+	r.Get("/sswweek/subscribe/confirm/{token}", s.Handle(pub.SubscribeConfirmPage))
+	r.Post("/sswweek/subscribe/confirm/{token}", s.Handle(pub.SubscribeConfirm))
+	r.Get("/sswweek/subscription/{id}/{sig}", s.Handle(pub.SubscriptionPage))
+	r.Post("/sswweek/subscription/{id}/{sig}", s.Handle(pub.SubscriptionUpdate))
+	r.Get("/sswweek/unsubscribe/{id}/{sig}", s.Handle(pub.UnsubscribePage))
+	r.Post("/sswweek/unsubscribe/{id}/{sig}", s.Handle(pub.Unsubscribe))
 	r.Get("/events", s.Handle(pub.Events))
 }
 
@@ -104,7 +127,7 @@ func PublicPages(r chi.Router, pub *public.Handlers, forms *web.App) {
 // README's table of who gets what is tested route by route
 // (TestEveryRouteAnswersEachRoleAsTheTableSays).
 func staffArea(r chi.Router, h Handlers) {
-	s, adm, pub, forms := h.Site, h.Admin, h.Public, h.Forms
+	s, adm, pub, ed := h.Site, h.Admin, h.Public, h.Editor
 	r.Use(s.Sessions().LoadAndSave, web.NoStore)
 	r.NotFound(s.NotFound)
 	r.Get("/login", s.Handle(adm.LoginForm))
@@ -116,9 +139,22 @@ func staffArea(r chi.Router, h Handlers) {
 		r.Get("/", s.Handle(adm.Dashboard))
 		r.Get("/password", s.Handle(adm.PasswordForm))
 		r.Post("/password", s.Handle(adm.ChangePassword))
-		r.Post("/markdown", s.Handle(forms.MarkdownPreview))
+		r.Post("/markdown", s.Handle(ed.MarkdownPreview))
 		// The content editor.
-		forms.ContentRoutes(r)
+		r.Get("/content", s.Handle(ed.ContentIndex))
+		r.Route("/content/{kind}", func(r chi.Router) {
+			r.Get("/", s.Handle(ed.ContentList))
+			r.Get("/new", s.Handle(ed.ContentNew))
+			r.Post("/new", s.Handle(ed.ContentSave))
+			r.Get("/{key}", s.Handle(ed.ContentEdit))
+			r.Post("/{key}", s.Handle(ed.ContentSave))
+			r.Get("/{key}/preview", s.Handle(ed.ContentPreview))
+			r.Get("/{key}/history", s.Handle(ed.ContentHistory))
+			r.Post("/{key}/restore", s.Handle(ed.ContentRestore))
+			r.Get("/{key}/delete", s.Handle(ed.ContentDeleteForm))
+			r.Post("/{key}/delete", s.Handle(ed.ContentDelete))
+			r.Post("/{key}/move", s.Handle(ed.ContentMove))
+		})
 		// Moderating the organisations signing the Call to Action.
 		r.Get("/signatories", s.Handle(adm.SignatoryList))
 		r.Post("/signatories/bulk", s.Handle(adm.SignatoryBulk))
@@ -132,7 +168,7 @@ func staffArea(r chi.Router, h Handlers) {
 		r.Post("/signatories/{id}/request-changes", s.Handle(adm.SignatoryRequestChanges))
 		r.Post("/signatories/{id}/hide", s.Handle(adm.SignatoryHide))
 		r.Post("/signatories/{id}/unhide", s.Handle(adm.SignatoryUnhide))
-		r.Get("/logos/{file}", s.Handle(forms.StaffLogoImage))
+		r.Get("/logos/{file}", s.Handle(pub.StaffLogoImage))
 		r.Get("/files/{id}/{name}", s.Handle(pub.StaffFile))
 
 		// Admins only.
@@ -145,7 +181,7 @@ func staffArea(r chi.Router, h Handlers) {
 			// than the logo (an image's metadata: author, place).
 			r.Get("/signatories/{id}/erase", s.Handle(adm.SignatoryEraseForm))
 			r.Post("/signatories/{id}/erase", s.Handle(adm.SignatoryErase))
-			r.Get("/signatories/{id}/original", s.Handle(forms.LogoOriginal))
+			r.Get("/signatories/{id}/original", s.Handle(pub.LogoOriginal))
 			// The people on the mailing lists: the list is personal data
 			// in bulk.
 			r.Get("/subscribers", s.Handle(adm.SubscriberList))

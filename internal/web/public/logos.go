@@ -1,7 +1,8 @@
-package web
+package public
 
 import (
 	"context"
+	"github.com/sswalliance/advocacy/internal/web"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -18,7 +19,7 @@ var logoFile = regexp.MustCompile(`^([0-9a-f]{64})\.png$`)
 // /logos/{sha256}.png. The address changes whenever the image does, so it
 // is cached for a year. Logos not on the wall are not served here: the
 // site must not host images nobody approved.
-func (a *App) LogoImage(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) LogoImage(w http.ResponseWriter, r *http.Request) error {
 	sha, ok := logoSHA(r)
 	if !ok {
 		return store.ErrNotFound
@@ -41,9 +42,9 @@ func (a *App) LogoImage(w http.ResponseWriter, r *http.Request) error {
 
 // LogoPreviewImage serves a logo not (yet) on the wall to the form
 // showing it, at an address signed for that logo; never cached.
-func (a *App) LogoPreviewImage(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) LogoPreviewImage(w http.ResponseWriter, r *http.Request) error {
 	sha, ok := logoSHA(r)
-	genuine, err := a.forms.Verify(r.Context(), r.URL.Query().Get("k"), "preview", sha)
+	genuine, err := a.Signer().Verify(r.Context(), r.URL.Query().Get("k"), "preview", sha)
 	if err != nil {
 		return err
 	}
@@ -60,7 +61,7 @@ func (a *App) LogoPreviewImage(w http.ResponseWriter, r *http.Request) error {
 
 // StaffLogoImage serves staff any stored logo (their pages show
 // submissions before approval); never cached.
-func (a *App) StaffLogoImage(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) StaffLogoImage(w http.ResponseWriter, r *http.Request) error {
 	sha, ok := logoSHA(r)
 	if !ok {
 		return store.ErrNotFound
@@ -72,13 +73,13 @@ func (a *App) StaffLogoImage(w http.ResponseWriter, r *http.Request) error {
 	return writeLogo(w, l)
 }
 
-// logoPreview is the signed address at which a form shows a logo, "" for
+// LogoPreview is the signed address at which a form shows a logo, "" for
 // none.
-func (a *App) logoPreview(ctx context.Context, sha string) string {
+func (a *Handlers) LogoPreview(ctx context.Context, sha string) string {
 	if sha == "" {
 		return ""
 	}
-	mac, err := a.forms.Sign(ctx, "preview", sha)
+	mac, err := a.Signer().Sign(ctx, "preview", sha)
 	if err != nil {
 		return ""
 	}
@@ -104,8 +105,8 @@ func writeLogo(w http.ResponseWriter, l store.Logo) error {
 
 // LogoOriginal serves staff the logo as it was uploaded, only ever as a
 // download: it was never re-encoded, so it is not shown inline.
-func (a *App) LogoOriginal(w http.ResponseWriter, r *http.Request) error {
-	id, ok := rowID(chi.URLParam(r, "id"))
+func (a *Handlers) LogoOriginal(w http.ResponseWriter, r *http.Request) error {
+	id, ok := web.RowID(chi.URLParam(r, "id"))
 	if !ok {
 		return store.ErrNotFound
 	}

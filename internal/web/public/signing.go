@@ -1,10 +1,11 @@
-package web
+package public
 
 import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"github.com/sswalliance/advocacy/internal/web"
 	"net/http"
 	"slices"
 	"strconv"
@@ -23,40 +24,12 @@ import (
 	"github.com/sswalliance/advocacy/templates/public"
 )
 
-// signFormName is the name the sign form's posts are counted under for
-// the rate limit.
-const signFormName = "sign"
-
-// signingRoutes are the public side of signing the Call to Action,
-// mounted once per language.
-func (a *App) signingRoutes(r chi.Router) {
-	r.Get("/call-to-action/sign", a.handle(a.signForm))
-	r.Post("/call-to-action/sign", a.handle(a.signSubmit))
-	r.Get("/call-to-action/sign/check-email", a.handle(a.signSent))
-	// Links from our emails: opening one changes nothing (mail scanners
-	// fetch links); only its page's button, a POST, acts.
-	r.Get("/call-to-action/confirm/{token}", a.handle(a.signConfirmPage))
-	r.Post("/call-to-action/confirm/{token}", a.handle(a.signConfirm))
-	r.Get("/call-to-action/sign/change/{token}", a.handle(a.signChangeForm))
-	r.Post("/call-to-action/sign/change/{token}", a.handle(a.signChange))
-	r.Get("/call-to-action/withdraw/{id}/{sig}", a.handle(a.signWithdrawPage))
-	r.Post("/call-to-action/withdraw/{id}/{sig}", a.handle(a.signWithdraw))
-	r.Get("/call-to-action/signatories", a.handle(a.publicSignatories))
-}
-
-// signingRootRoutes are the language-neutral open data: every approved
-// signatory, never its contact.
-func (a *App) signingRootRoutes(r chi.Router) {
-	r.Get("/call-to-action/signatories.json", a.handle(a.signatoriesJSON))
-	r.Get("/call-to-action/signatories.csv", a.handle(a.signatoriesCSV))
-}
-
 // signMeta describes a page of the signing flow; private pages (reached
 // from a link in an email, or after sending the form) are kept out of
 // search engines.
-func (a *App) signMeta(r *http.Request, titleKey, descriptionKey string, private bool) templates.Meta {
-	l := lang(r)
-	m := a.meta(r, l.T(titleKey), l.T(descriptionKey))
+func (a *Handlers) signMeta(r *http.Request, titleKey, descriptionKey string, private bool) templates.Meta {
+	l := web.Lang(r)
+	m := a.Meta(r, l.T(titleKey), l.T(descriptionKey))
 	m.NoIndex = private
 	return m
 }
@@ -64,28 +37,28 @@ func (a *App) signMeta(r *http.Request, titleKey, descriptionKey string, private
 // signView is the sign form's view: the form as typed, its problems, and
 // a fresh stamp when the form has none still valid (the stamp records
 // when the form was first shown, so it is kept across tries).
-func (a *App) signView(ctx context.Context, l i18n.Lang, f signatoryForm, problems map[string]string) (public.SignView, error) {
+func (a *Handlers) signView(ctx context.Context, l i18n.Lang, f web.SignatoryForm, problems map[string]string) (public.SignView, error) {
 	v := public.SignView{
 		Action:    l.Path("/call-to-action/sign"),
-		Form:      publicSignForm(f, a.logoPreview(ctx, f.LogoSHA)),
+		Form:      publicSignForm(f, a.LogoPreview(ctx, f.LogoSHA)),
 		Problems:  problems,
 		Countries: org.CountriesByName(l, nil),
 	}
 	var err error
-	if v.Form.Started, err = a.guard().Restamp(ctx, f.Started); err != nil {
+	if v.Form.Started, err = a.Guard().Restamp(ctx, f.Started); err != nil {
 		return public.SignView{}, err
 	}
 	return v, nil
 }
 
-func publicSignForm(f signatoryForm, preview string) public.SignForm {
+func publicSignForm(f web.SignatoryForm, preview string) public.SignForm {
 	return public.SignForm{Name: f.Name, Website: f.Website, Country: f.Country, OrgType: f.OrgType,
 		ContactName: f.ContactName, ContactEmail: f.ContactEmail, ContactRole: f.ContactRole,
 		Statement: f.Statement, Consent: f.Consent, LogoSHA: f.LogoSHA, LogoRef: f.LogoRef, LogoPreview: preview, Started: f.Started}
 }
 
 // renderSign shows the sign form (new or change) with status.
-func (a *App) renderSign(w http.ResponseWriter, r *http.Request, status int, v public.SignView) error {
+func (a *Handlers) renderSign(w http.ResponseWriter, r *http.Request, status int, v public.SignView) error {
 	titleKey, descKey := "cta.sign.title", "cta.sign.description"
 	if v.Change {
 		titleKey, descKey = "cta.change.title", "cta.change.description"
@@ -95,45 +68,45 @@ func (a *App) renderSign(w http.ResponseWriter, r *http.Request, status int, v p
 	// The form carries a stamp and, on a second try, what the visitor
 	// typed: neither belongs in a shared cache.
 	w.Header().Set("Cache-Control", "no-store")
-	return a.render(w, r, status, public.Sign(m, v))
+	return a.Render(w, r, status, public.Sign(m, v))
 }
 
-// signForm serves the form to sign the Call to Action.
-func (a *App) signForm(w http.ResponseWriter, r *http.Request) error {
-	v, err := a.signView(r.Context(), lang(r), signatoryForm{}, nil)
+// SignForm serves the form to sign the Call to Action.
+func (a *Handlers) SignForm(w http.ResponseWriter, r *http.Request) error {
+	v, err := a.signView(r.Context(), web.Lang(r), web.SignatoryForm{}, nil)
 	if err != nil {
 		return err
 	}
 	return a.renderSign(w, r, http.StatusOK, v)
 }
 
-// signSubmit takes a signature: problems show the form again (400), over
+// SignSubmit takes a signature: problems show the form again (400), over
 // the rate limit or a logo quota it is refused with a message (429), too
 // busy to read the logo it asks to send again in a moment (503, with
 // everything typed kept), and otherwise it is
 // saved, its confirmation email queued, and the visitor sent to check
 // their email. A robot (honeypot filled, form sent too fast) is sent there
 // too, with nothing saved, so it learns nothing.
-func (a *App) signSubmit(w http.ResponseWriter, r *http.Request) error {
-	ctx, l := r.Context(), lang(r)
-	p, err := a.readSignatoryForm(w, r, signPublic)
+func (a *Handlers) SignSubmit(w http.ResponseWriter, r *http.Request) error {
+	ctx, l := r.Context(), web.Lang(r)
+	p, err := a.forms.ReadSignatoryForm(w, r, web.SignPublic)
 	if err != nil {
 		return a.signUnavailable(w, r, p, err, nil)
 	}
 	sent := l.Path("/call-to-action/sign/check-email")
 	if p.Robot {
-		a.logger.InfoContext(ctx, "sign form: robot answered as accepted", "request_id", RequestID(ctx))
+		a.logger.InfoContext(ctx, "sign form: robot answered as accepted", "request_id", web.RequestID(ctx))
 		http.Redirect(w, r, sent, http.StatusSeeOther)
 		return nil
 	}
-	status := p.refusal(w)
+	status := p.Refusal(w)
 	if len(p.Problems) == 0 {
-		ok, err := a.guard().Admit(r, signGuarded)
+		ok, err := a.Guard().Admit(r, web.SignGuarded)
 		if err != nil {
 			return a.signUnavailable(w, r, p, err, nil)
 		}
 		if ok {
-			_, err := a.signing.Submit(ctx, p.Input, clientIP(r))
+			_, err := a.signing.Submit(ctx, p.Input, web.ClientIP(r))
 			if err == nil {
 				http.Redirect(w, r, sent, http.StatusSeeOther)
 				return nil
@@ -144,8 +117,8 @@ func (a *App) signSubmit(w http.ResponseWriter, r *http.Request) error {
 			status, p.Problems = http.StatusTooManyRequests, map[string]string{"contact_email": "sign.error.contact_email.sent"}
 			w.Header().Set("Retry-After", strconv.Itoa(int(signing.ConfirmEmailEvery.Seconds())))
 		} else {
-			status, p.Problems = http.StatusTooManyRequests, signGuarded.Refused()
-			w.Header().Set("Retry-After", strconv.Itoa(int(SignWindow.Seconds())))
+			status, p.Problems = http.StatusTooManyRequests, web.SignGuarded.Refused()
+			w.Header().Set("Retry-After", strconv.Itoa(int(web.SignWindow.Seconds())))
 		}
 	}
 	v, err := a.signView(ctx, l, p.Form, p.Problems)
@@ -162,8 +135,8 @@ func (a *App) signSubmit(w http.ResponseWriter, r *http.Request) error {
 // transaction, so nothing of it was saved. Any other error is returned.
 // change is the submission a change form is for (nil for the sign form;
 // its zero value when the outage hid it).
-func (a *App) signUnavailable(w http.ResponseWriter, r *http.Request, p signatoryPost, err error, change *store.Signatory) error {
-	if !unavailable(err) {
+func (a *Handlers) signUnavailable(w http.ResponseWriter, r *http.Request, p web.SignatoryPost, err error, change *store.Signatory) error {
+	if !web.Unavailable(err) {
 		return err
 	}
 	ctx := r.Context()
@@ -176,36 +149,36 @@ func (a *App) signUnavailable(w http.ResponseWriter, r *http.Request, p signator
 		v = a.signChangeView(r, *change, p.Form, problems)
 	} else {
 		var viewErr error
-		if v, viewErr = a.signView(ctx, lang(r), p.Form, problems); viewErr != nil {
+		if v, viewErr = a.signView(ctx, web.Lang(r), p.Form, problems); viewErr != nil {
 			return err // not even a stamp: the error page says to come back
 		}
 	}
-	a.outage.failed(ctx, a.outage.now(), err) // a refused request, counted with the outage
-	w.Header().Set("Retry-After", retryAfter)
+	a.OutageRefused(ctx, err) // a refused request, counted with the outage
+	w.Header().Set("Retry-After", web.RetryAfter)
 	return a.renderSign(w, r, http.StatusServiceUnavailable, v)
 }
 
-// signSent asks the visitor to look for the confirmation email.
-func (a *App) signSent(w http.ResponseWriter, r *http.Request) error {
-	return a.render(w, r, http.StatusOK, public.SignSent(a.signMeta(r, "cta.sign.sent.title", "cta.sign.sent.description", true)))
+// SignSent asks the visitor to look for the confirmation email.
+func (a *Handlers) SignSent(w http.ResponseWriter, r *http.Request) error {
+	return a.Render(w, r, http.StatusOK, public.SignSent(a.signMeta(r, "cta.sign.sent.title", "cta.sign.sent.description", true)))
 }
 
 // signLinkExpired answers a link from our emails that no longer works.
-func (a *App) signLinkExpired(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) signLinkExpired(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Cache-Control", "no-store")
-	return a.render(w, r, http.StatusNotFound, public.SignLinkExpired(a.signMeta(r, "cta.link.title", "cta.link.text", true)))
+	return a.Render(w, r, http.StatusNotFound, public.SignLinkExpired(a.signMeta(r, "cta.link.title", "cta.link.text", true)))
 }
 
 // renderLinkPage renders a page opened from a link in our emails: never
 // cached, never indexed.
-func (a *App) renderLinkPage(w http.ResponseWriter, r *http.Request, c templ.Component) error {
+func (a *Handlers) renderLinkPage(w http.ResponseWriter, r *http.Request, c templ.Component) error {
 	w.Header().Set("Cache-Control", "no-store")
-	return a.render(w, r, http.StatusOK, c)
+	return a.Render(w, r, http.StatusOK, c)
 }
 
-// signConfirmPage shows what a confirmation link confirms, with the button
+// SignConfirmPage shows what a confirmation link confirms, with the button
 // that does it.
-func (a *App) signConfirmPage(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) SignConfirmPage(w http.ResponseWriter, r *http.Request) error {
 	sig, err := a.signing.Pending(r.Context(), chi.URLParam(r, "token"), store.TokenConfirm)
 	if errors.Is(err, store.ErrNotFound) {
 		return a.signLinkExpired(w, r)
@@ -217,9 +190,9 @@ func (a *App) signConfirmPage(w http.ResponseWriter, r *http.Request) error {
 	return a.renderLinkPage(w, r, public.SignConfirm(m, public.SignActionView{Name: sig.Name, Action: r.URL.Path}))
 }
 
-// signConfirm confirms a submission: it goes to staff for review.
-func (a *App) signConfirm(w http.ResponseWriter, r *http.Request) error {
-	_, err := a.signing.Confirm(r.Context(), chi.URLParam(r, "token"), clientIP(r))
+// SignConfirm confirms a submission: it goes to staff for review.
+func (a *Handlers) SignConfirm(w http.ResponseWriter, r *http.Request) error {
+	_, err := a.signing.Confirm(r.Context(), chi.URLParam(r, "token"), web.ClientIP(r))
 	if errors.Is(err, store.ErrNotFound) {
 		return a.signLinkExpired(w, r)
 	}
@@ -232,25 +205,25 @@ func (a *App) signConfirm(w http.ResponseWriter, r *http.Request) error {
 
 // signChangeView is the form prefilled with a submission staff asked
 // changes to, showing their note and the logo already sent.
-func (a *App) signChangeView(r *http.Request, sig store.Signatory, f signatoryForm, problems map[string]string) public.SignView {
+func (a *Handlers) signChangeView(r *http.Request, sig store.Signatory, f web.SignatoryForm, problems map[string]string) public.SignView {
 	v := public.SignView{
 		Change:     true,
 		Action:     r.URL.Path,
-		Form:       publicSignForm(f, a.logoPreview(r.Context(), f.LogoSHA)),
+		Form:       publicSignForm(f, a.LogoPreview(r.Context(), f.LogoSHA)),
 		Problems:   problems,
-		Countries:  org.CountriesByName(lang(r), nil),
+		Countries:  org.CountriesByName(web.Lang(r), nil),
 		ReviewNote: sig.ReviewNote,
 	}
 	if v.Form.LogoSHA == "" {
 		v.Form.LogoSHA = sig.LogoSHA // kept unless another file is chosen
-		v.Form.LogoPreview = a.logoPreview(r.Context(), sig.LogoSHA)
+		v.Form.LogoPreview = a.LogoPreview(r.Context(), sig.LogoSHA)
 	}
 	return v
 }
 
-// signChangeForm serves the form to fix a submission, from the link in
+// SignChangeForm serves the form to fix a submission, from the link in
 // the email asking for changes.
-func (a *App) signChangeForm(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) SignChangeForm(w http.ResponseWriter, r *http.Request) error {
 	sig, err := a.signing.Pending(r.Context(), chi.URLParam(r, "token"), store.TokenChange)
 	if errors.Is(err, store.ErrNotFound) {
 		return a.signLinkExpired(w, r)
@@ -258,34 +231,34 @@ func (a *App) signChangeForm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return a.renderSign(w, r, http.StatusOK, a.signChangeView(r, sig, signatoryFormOf(sig), nil))
+	return a.renderSign(w, r, http.StatusOK, a.signChangeView(r, sig, web.SignatoryFormOf(sig), nil))
 }
 
-// signChange saves a fixed submission for review again (or, when the
+// SignChange saves a fixed submission for review again (or, when the
 // contact email changed, for confirmation of the new address first).
-func (a *App) signChange(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) SignChange(w http.ResponseWriter, r *http.Request) error {
 	ctx, token := r.Context(), chi.URLParam(r, "token")
 	// Checked before reading the form, so a dead link stores no logo.
 	sig, err := a.signing.Pending(ctx, token, store.TokenChange)
 	if errors.Is(err, store.ErrNotFound) {
 		return a.signLinkExpired(w, r)
 	}
-	if unavailable(err) {
+	if web.Unavailable(err) {
 		// The form comes back with what was typed; nothing can be stored.
-		p, _ := a.readSignatoryForm(w, r, signChange)
+		p, _ := a.forms.ReadSignatoryForm(w, r, web.SignChange)
 		return a.signUnavailable(w, r, p, err, &store.Signatory{})
 	}
 	if err != nil {
 		return err
 	}
-	p, err := a.readSignatoryForm(w, r, signChange)
+	p, err := a.forms.ReadSignatoryForm(w, r, web.SignChange)
 	if err != nil {
 		return a.signUnavailable(w, r, p, err, &sig)
 	}
 	if len(p.Problems) > 0 {
-		return a.renderSign(w, r, p.refusal(w), a.signChangeView(r, sig, p.Form, p.Problems))
+		return a.renderSign(w, r, p.Refusal(w), a.signChangeView(r, sig, p.Form, p.Problems))
 	}
-	saved, err := a.signing.Resubmit(ctx, token, p.Input, clientIP(r))
+	saved, err := a.signing.Resubmit(ctx, token, p.Input, web.ClientIP(r))
 	if errors.Is(err, store.ErrNotFound) {
 		return a.signLinkExpired(w, r)
 	}
@@ -306,7 +279,7 @@ func (a *App) signChange(w http.ResponseWriter, r *http.Request) error {
 
 // withdrawable returns the signatory a withdraw link names, or
 // store.ErrNotFound when the link's signature is not ours.
-func (a *App) withdrawable(r *http.Request) (store.Signatory, error) {
+func (a *Handlers) withdrawable(r *http.Request) (store.Signatory, error) {
 	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
 	if err != nil {
 		return store.Signatory{}, store.ErrNotFound
@@ -327,9 +300,9 @@ func onWall(sig store.Signatory) bool {
 	return sig.Status == store.StatusApproved || sig.Status == store.StatusHidden
 }
 
-// signWithdrawPage shows the organisation a withdraw link is for, with
+// SignWithdrawPage shows the organisation a withdraw link is for, with
 // the button that withdraws it.
-func (a *App) signWithdrawPage(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) SignWithdrawPage(w http.ResponseWriter, r *http.Request) error {
 	sig, err := a.withdrawable(r)
 	if err != nil {
 		return err
@@ -341,24 +314,24 @@ func (a *App) signWithdrawPage(w http.ResponseWriter, r *http.Request) error {
 	return a.renderLinkPage(w, r, public.SignWithdraw(m, public.SignActionView{Name: sig.Name, Action: r.URL.Path}, onWall(sig)))
 }
 
-// signWithdraw takes the organisation off the Call to Action.
-func (a *App) signWithdraw(w http.ResponseWriter, r *http.Request) error {
+// SignWithdraw takes the organisation off the Call to Action.
+func (a *Handlers) SignWithdraw(w http.ResponseWriter, r *http.Request) error {
 	sig, err := a.withdrawable(r)
 	if err != nil {
 		return err
 	}
 	if !onWall(sig) {
-		return a.signWithdrawPage(w, r) // already withdrawn, or never shown: say so
+		return a.SignWithdrawPage(w, r) // already withdrawn, or never shown: say so
 	}
-	if _, err := a.signing.Withdraw(r.Context(), sig.ID, clientIP(r)); errors.Is(err, store.ErrStateChanged) {
-		return a.signWithdrawPage(w, r) // someone acted first: say where it stands now
+	if _, err := a.signing.Withdraw(r.Context(), sig.ID, web.ClientIP(r)); errors.Is(err, store.ErrStateChanged) {
+		return a.SignWithdrawPage(w, r) // someone acted first: say where it stands now
 	} else if err != nil {
 		return err
 	}
 	return a.signWithdrawn(w, r)
 }
 
-func (a *App) signWithdrawn(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) signWithdrawn(w http.ResponseWriter, r *http.Request) error {
 	m := a.signMeta(r, "cta.withdrawn.title", "cta.withdraw.description", true)
 	return a.renderLinkPage(w, r, public.SignDone(m, "cta.withdrawn.title", "cta.withdrawn.text"))
 }
@@ -366,11 +339,11 @@ func (a *App) signWithdrawn(w http.ResponseWriter, r *http.Request) error {
 // maxSignatoryQuery is the longest name search, in characters.
 const maxSignatoryQuery = 200
 
-// publicSignatories lists the approved signatories, with a name search and
+// PublicSignatories lists the approved signatories, with a name search and
 // filters by country and type. A value the list does not know is named
 // beside its control (status 400) and the rest of the query still applies.
-func (a *App) publicSignatories(w http.ResponseWriter, r *http.Request) error {
-	ctx, l := r.Context(), lang(r)
+func (a *Handlers) PublicSignatories(w http.ResponseWriter, r *http.Request) error {
+	ctx, l := r.Context(), web.Lang(r)
 	codes, err := a.store.SignatoryCountries(ctx)
 	if err != nil {
 		return err
@@ -426,7 +399,7 @@ func (a *App) publicSignatories(w http.ResponseWriter, r *http.Request) error {
 		status = http.StatusBadRequest
 		m.Title = l.T("form.error.prefix") + " " + m.Title
 	}
-	return a.render(w, r, status, public.Signatories(m, v))
+	return a.Render(w, r, status, public.Signatories(m, v))
 }
 
 // signatoryRecord is one signatory in the open data: the organisation,
@@ -442,7 +415,7 @@ type signatoryRecord struct {
 }
 
 // signatoryRecords returns every approved signatory as open data.
-func (a *App) signatoryRecords(ctx context.Context) ([]signatoryRecord, error) {
+func (a *Handlers) signatoryRecords(ctx context.Context) ([]signatoryRecord, error) {
 	list, err := a.store.PublicSignatories(ctx, store.PublicFilter{})
 	if err != nil {
 		return nil, err
@@ -472,9 +445,9 @@ func openDataHeaders(w http.ResponseWriter, contentType string) {
 	h.Set("Access-Control-Allow-Origin", "*")
 }
 
-// signatoriesJSON serves the approved signatories as JSON:
+// SignatoriesJSON serves the approved signatories as JSON:
 // {"count": N, "signatories": [...]}.
-func (a *App) signatoriesJSON(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) SignatoriesJSON(w http.ResponseWriter, r *http.Request) error {
 	list, err := a.signatoryRecords(r.Context())
 	if err != nil {
 		return err
@@ -494,10 +467,10 @@ func (a *App) signatoriesJSON(w http.ResponseWriter, r *http.Request) error {
 // signatoryCSVHeader names the CSV's columns, as in the JSON.
 var signatoryCSVHeader = []string{"name", "website", "country", "country_name", "type", "approved_at", "logo_url"}
 
-// signatoriesCSV serves the approved signatories as CSV, with a header
+// SignatoriesCSV serves the approved signatories as CSV, with a header
 // row. It starts with a byte order mark, without which Excel misreads
 // accented names as another encoding.
-func (a *App) signatoriesCSV(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) SignatoriesCSV(w http.ResponseWriter, r *http.Request) error {
 	list, err := a.signatoryRecords(r.Context())
 	if err != nil {
 		return err
@@ -507,8 +480,8 @@ func (a *App) signatoriesCSV(w http.ResponseWriter, r *http.Request) error {
 	cw := csv.NewWriter(&b)
 	cw.Write(signatoryCSVHeader)
 	for _, s := range list {
-		cw.Write([]string{csvCell(s.Name), csvCell(s.Website), csvCell(s.Country), csvCell(s.CountryName),
-			csvCell(s.Type), csvCell(s.ApprovedAt), csvCell(s.LogoURL)})
+		cw.Write([]string{web.CSVCell(s.Name), web.CSVCell(s.Website), web.CSVCell(s.Country), web.CSVCell(s.CountryName),
+			web.CSVCell(s.Type), web.CSVCell(s.ApprovedAt), web.CSVCell(s.LogoURL)})
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
@@ -518,14 +491,4 @@ func (a *App) signatoriesCSV(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Disposition", `attachment; filename="call-to-action-signatories.csv"`)
 	_, err = w.Write([]byte(b.String()))
 	return err
-}
-
-// csvCell defuses a value a spreadsheet would run as a formula (one that
-// starts with =, +, -, @, or a tab or carriage return that hides such a
-// start) by making it text with a leading apostrophe.
-func csvCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }

@@ -1,4 +1,4 @@
-package web
+package editor
 
 import (
 	"bytes"
@@ -23,25 +23,10 @@ import (
 	"github.com/sswalliance/advocacy/internal/markdown"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/upload"
+	"github.com/sswalliance/advocacy/internal/web"
+	publicweb "github.com/sswalliance/advocacy/internal/web/public"
 	"github.com/sswalliance/advocacy/templates/admin"
 )
-
-func (a *App) contentRoutes(r chi.Router) {
-	r.Get("/content", a.handle(a.contentIndex))
-	r.Route("/content/{kind}", func(r chi.Router) {
-		r.Get("/", a.handle(a.contentList))
-		r.Get("/new", a.handle(a.contentNew))
-		r.Post("/new", a.handle(a.contentSave))
-		r.Get("/{key}", a.handle(a.contentEdit))
-		r.Post("/{key}", a.handle(a.contentSave))
-		r.Get("/{key}/preview", a.handle(a.contentPreview))
-		r.Get("/{key}/history", a.handle(a.contentHistory))
-		r.Post("/{key}/restore", a.handle(a.contentRestore))
-		r.Get("/{key}/delete", a.handle(a.contentDeleteForm))
-		r.Post("/{key}/delete", a.handle(a.contentDelete))
-		r.Post("/{key}/move", a.handle(a.contentMove))
-	})
-}
 
 // author is the signed-in member as the editorial model records them.
 func author(r *http.Request) content.Author {
@@ -49,7 +34,7 @@ func author(r *http.Request) content.Author {
 	return content.Author{ID: u.ID, Name: u.Name}
 }
 
-func (a *App) kind(r *http.Request) (*content.Kind, error) {
+func (a *Handlers) kind(r *http.Request) (*content.Kind, error) {
 	k, ok := a.kinds.Kind(chi.URLParam(r, "kind"))
 	if !ok {
 		return nil, store.ErrNotFound
@@ -57,7 +42,7 @@ func (a *App) kind(r *http.Request) (*content.Kind, error) {
 	return k, nil
 }
 
-func (a *App) item(r *http.Request) (content.Item, error) {
+func (a *Handlers) item(r *http.Request) (content.Item, error) {
 	k, err := a.kind(r)
 	if err != nil {
 		return content.Item{}, err
@@ -69,7 +54,7 @@ func (a *App) item(r *http.Request) (content.Item, error) {
 	return it, err
 }
 
-func (a *App) contentIndex(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) ContentIndex(w http.ResponseWriter, r *http.Request) error {
 	var links []admin.KindLink
 	for _, k := range a.kinds.Kinds() {
 		if k.Parent != "" {
@@ -90,7 +75,7 @@ func (a *App) contentIndex(w http.ResponseWriter, r *http.Request) error {
 	return a.render(w, r, http.StatusOK, admin.ContentIndex(a.frame(r, "Content"), links))
 }
 
-func (a *App) contentList(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) ContentList(w http.ResponseWriter, r *http.Request) error {
 	k, err := a.kind(r)
 	if err != nil {
 		return err
@@ -106,7 +91,7 @@ func (a *App) contentList(w http.ResponseWriter, r *http.Request) error {
 	return a.render(w, r, http.StatusOK, admin.ContentList(a.frame(r, k.Plural), admin.ListView{Kind: k, Items: items}))
 }
 
-func (a *App) contentNew(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) ContentNew(w http.ResponseWriter, r *http.Request) error {
 	k, err := a.kind(r)
 	if err != nil {
 		return err
@@ -126,7 +111,7 @@ func (a *App) contentNew(w http.ResponseWriter, r *http.Request) error {
 	return a.render(w, r, http.StatusOK, admin.Edit(a.frame(r, "New "+strings.ToLower(k.Label)), v))
 }
 
-func (a *App) contentEdit(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) ContentEdit(w http.ResponseWriter, r *http.Request) error {
 	it, err := a.item(r)
 	if err != nil {
 		return err
@@ -141,7 +126,7 @@ func (a *App) contentEdit(w http.ResponseWriter, r *http.Request) error {
 // editView builds the form for item showing doc, with problems beside
 // their fields; withPreviews renders Markdown fields (the no-JavaScript
 // preview).
-func (a *App) editView(ctx context.Context, it content.Item, doc content.Doc, problems map[string]string, withPreviews bool) (admin.EditView, error) {
+func (a *Handlers) editView(ctx context.Context, it content.Item, doc content.Doc, problems map[string]string, withPreviews bool) (admin.EditView, error) {
 	k := it.Kind
 	v := admin.EditView{Kind: k, Key: it.Key, Title: it.Title(), Status: it.Status(), Version: it.Version,
 		Parent: it.Parent, PublishAt: it.PublishAt, UpdatedBy: it.UpdatedBy, UpdatedAt: it.UpdatedAt}
@@ -325,8 +310,6 @@ func readMultipartForm(w http.ResponseWriter, r *http.Request, maxFile int64) (f
 	return form, files, tooLarge, nil
 }
 
-var errFileTooLarge = errors.New("file too large")
-
 type uploaded struct {
 	name string
 	data []byte
@@ -354,10 +337,10 @@ func readUpload(part *multipart.Part, max, bodySize int64) ([]byte, error) {
 	return data, nil
 }
 
-// contentSave handles every button of the edit form: save draft, publish,
+// ContentSave handles every button of the edit form: save draft, publish,
 // schedule, formatting preview, and the small forms to cancel a schedule
 // or discard changes.
-func (a *App) contentSave(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) ContentSave(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	k, err := a.kind(r)
 	if err != nil {
@@ -556,7 +539,7 @@ func orSomeone(name string) string {
 
 // rehearse writes doc as publishing would, in a transaction it rolls back,
 // and returns what the database refused, in words ("" when all is well).
-func (a *App) rehearse(ctx context.Context, k *content.Kind, it content.Item, doc content.Doc) string {
+func (a *Handlers) rehearse(ctx context.Context, k *content.Kind, it content.Item, doc content.Doc) string {
 	liveKey := it.Key
 	if !it.Published() {
 		liveKey = ""
@@ -586,11 +569,11 @@ func (a *App) rehearse(ctx context.Context, k *content.Kind, it content.Item, do
 	return "This could not be saved as it is. Check the values and try again; if it keeps happening, tell a developer."
 }
 
-// contentPreview renders the public page of an item's current (or a past)
+// ContentPreview renders the public page of an item's current (or a past)
 // version exactly as publishing would make it: the version is written into
 // the live tables inside a transaction, the public handlers render the
 // page from that transaction, and the transaction is rolled back.
-func (a *App) contentPreview(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) ContentPreview(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	it, err := a.item(r)
 	if err != nil {
@@ -635,19 +618,24 @@ func (a *App) contentPreview(w http.ResponseWriter, r *http.Request) error {
 		if path == "" {
 			return store.ErrNotFound
 		}
-		preview := *a
-		preview.store = store.FromTx(tx)
+		// The public handlers, built over the transaction.
+		d := a.public
+		d.Store = store.FromTx(tx)
+		pub := publicweb.New(a.Site, d)
 		router := chi.NewRouter()
-		router.NotFound(preview.notFound)
-		router.Group(preview.publicRoutes)
-		router.Route("/es", preview.publicRoutes)
+		router.NotFound(a.NotFound)
+		pages := func(r chi.Router) { a.publicPages(r, pub) }
+		router.Group(pages)
+		router.Route("/es", pages)
 		target, err := url.Parse(l.Path(path))
 		if err != nil {
 			return err
 		}
 		// A fresh routing context: the public router routes the page path
-		// from the start, not from where the admin router left off.
-		req := r.Clone(context.WithValue(ctx, chi.RouteCtxKey, (*chi.Context)(nil)))
+		// from the start, not from where the admin router left off. Every
+		// page rendered for it shows the preview banner first.
+		pctx := web.WithBanner(context.WithValue(ctx, chi.RouteCtxKey, (*chi.Context)(nil)), admin.PreviewBanner(admin.ItemURL(k, it.Key)))
+		req := r.Clone(pctx)
 		req.URL, req.RequestURI = target, target.RequestURI()
 		router.ServeHTTP(rec, req)
 		return errPreview
@@ -661,9 +649,6 @@ func (a *App) contentPreview(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Robots-Tag", "noindex")
 	body := rec.body.String()
-	banner := `<div class="preview-banner" role="note" data-testid="preview-banner">Preview: this is how the page will look once published. <a href="` +
-		string(admin.ItemURL(k, it.Key)) + `">Back to editing</a></div>`
-	body = strings.Replace(body, `<body>`, `<body>`+banner, 1)
 	// The draft's files are not public until it is published: staff open
 	// them at their staff-only address.
 	body = strings.ReplaceAll(body, `href="/files/`, `href="/admin/files/`)
@@ -692,7 +677,7 @@ func (b *bufferedResponse) WriteHeader(status int) {
 	}
 }
 
-func (a *App) contentHistory(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) ContentHistory(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	it, err := a.item(r)
 	if err != nil {
@@ -726,7 +711,7 @@ func (a *App) contentHistory(w http.ResponseWriter, r *http.Request) error {
 	return a.render(w, r, http.StatusOK, admin.History(a.frame(r, "History of "+it.Title()), v))
 }
 
-func (a *App) contentRestore(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) ContentRestore(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	it, err := a.item(r)
 	if err != nil {
@@ -760,7 +745,7 @@ func (a *App) contentRestore(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (a *App) contentDeleteForm(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) ContentDeleteForm(w http.ResponseWriter, r *http.Request) error {
 	it, err := a.item(r)
 	if err != nil {
 		return err
@@ -781,7 +766,7 @@ func (a *App) contentDeleteForm(w http.ResponseWriter, r *http.Request) error {
 	return a.render(w, r, http.StatusOK, admin.Delete(a.frame(r, "Delete "+it.Title()), v))
 }
 
-func (a *App) contentDelete(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) ContentDelete(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	it, err := a.item(r)
 	if err != nil {
@@ -824,7 +809,7 @@ func inUse(err error) string {
 	return ""
 }
 
-func (a *App) contentMove(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) ContentMove(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	it, err := a.item(r)
 	if err != nil {
@@ -851,9 +836,9 @@ func (a *App) contentMove(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// markdownPreview renders Markdown exactly as public pages do, for the
+// MarkdownPreview renders Markdown exactly as public pages do, for the
 // editor's live preview.
-func (a *App) markdownPreview(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) MarkdownPreview(w http.ResponseWriter, r *http.Request) error {
 	r.Body = http.MaxBytesReader(w, r.Body, formLimit)
 	src, err := io.ReadAll(r.Body)
 	if err != nil {

@@ -51,7 +51,7 @@ const (
 
 // The names posts are counted under, besides each form's own.
 const (
-	signAttemptName = "sign-attempt"
+	SignAttemptName = "sign-attempt"
 	// logoQuotaName counts stored logos for everyone, under the
 	// unspecified address.
 	logoQuotaName = "logo-stored"
@@ -59,8 +59,8 @@ const (
 	logoAddrQuotaName = "logo-stored-address"
 )
 
-// signatoryForm is the sign form as typed, to show it again.
-type signatoryForm struct {
+// SignatoryForm is the sign form as typed, to show it again.
+type SignatoryForm struct {
 	Name, Website, Country, OrgType        string
 	ContactName, ContactEmail, ContactRole string
 	Statement                              string
@@ -73,35 +73,35 @@ type signatoryForm struct {
 	Started string
 }
 
-// signatoryFormOf fills a form from a stored signatory (to edit it).
-func signatoryFormOf(s store.Signatory) signatoryForm {
-	return signatoryForm{Name: s.Name, Website: s.Website, Country: s.Country, OrgType: s.OrgType,
+// SignatoryFormOf fills a form from a stored signatory (to edit it).
+func SignatoryFormOf(s store.Signatory) SignatoryForm {
+	return SignatoryForm{Name: s.Name, Website: s.Website, Country: s.Country, OrgType: s.OrgType,
 		ContactName: s.ContactName, ContactEmail: s.ContactEmail, ContactRole: s.ContactRole,
 		Statement: s.Statement, Consent: s.ConsentAt != nil, LogoSHA: s.LogoSHA}
 }
 
-// formMode says who fills in the form, and so what it requires.
-type formMode int
+// FormMode says who fills in the form, and so what it requires.
+type FormMode int
 
 const (
-	// signPublic is a visitor signing: everything required, including a
+	// SignPublic is a visitor signing: everything required, including a
 	// logo and consent, and the robot checks apply.
-	signPublic formMode = iota
-	// signChange is a contact fixing a submission: a new logo is optional.
-	signChange
-	// signStaffAdd is staff adding an organisation: a logo is required,
+	SignPublic FormMode = iota
+	// SignChange is a contact fixing a submission: a new logo is optional.
+	SignChange
+	// SignStaffAdd is staff adding an organisation: a logo is required,
 	// the contact is optional.
-	signStaffAdd
-	// signStaffEdit is staff editing: only the name is required.
-	signStaffEdit
+	SignStaffAdd
+	// SignStaffEdit is staff editing: only the name is required.
+	SignStaffEdit
 )
 
-// signatoryPost is a sign form as received.
-type signatoryPost struct {
-	Form     signatoryForm
+// SignatoryPost is a sign form as received.
+type SignatoryPost struct {
+	Form     SignatoryForm
 	Input    store.SignatoryInput
 	Problems form.Problems // field -> i18n key
-	// Robot and Flooded are the guard's verdict (see verdict).
+	// Robot and Flooded are the guard's Verdict (see Verdict).
 	Robot, Flooded bool
 	// LogoLost is set, with an error, when a logo was sent that could not
 	// be kept (the database went away before it was stored).
@@ -122,7 +122,7 @@ var signTextFields = map[string]string{
 	"statement": "statement", "consent": "consent",
 }
 
-// readSignatoryForm reads and checks a sign form. On the public forms
+// ReadSignatoryForm reads and checks a sign form. On the public forms
 // (signing, and a contact's change), a logo sent with it is decoded and
 // stored (by its hash) only for a post past the honeypot, the stamp and
 // the limits, and within the quotas (LogoAddrQuota per address,
@@ -131,23 +131,23 @@ var signTextFields = map[string]string{
 // field. Staff forms keep a logo whatever else needs fixing. With an error (the
 // database went away), the post it returns still holds the form as
 // typed, with the logo kept from an earlier try, to show again.
-func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode formMode) (signatoryPost, error) {
+func (a *Forms) ReadSignatoryForm(w http.ResponseWriter, r *http.Request, mode FormMode) (SignatoryPost, error) {
 	ctx := r.Context()
-	public := mode == signPublic || mode == signChange
+	public := mode == SignPublic || mode == SignChange
 	// The guard's checks (the honeypot, the stamp, the limits), made
 	// once: when the logo's part begins, so that a post that fails them
 	// is not read into memory, or else once the whole form is in.
 	var gate struct {
 		done bool
-		verdict
+		Verdict
 		err error
 	}
 	check := func(values url.Values) {
-		if gate.done || mode != signPublic {
+		if gate.done || mode != SignPublic {
 			return
 		}
 		gate.done = true
-		gate.verdict, gate.err = a.guard().Check(r, values, signGuarded)
+		gate.Verdict, gate.err = a.Guard().Check(r, values, SignGuarded)
 	}
 	admit := func(values url.Values) bool {
 		check(values)
@@ -164,20 +164,20 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 		values, up.data, up.tooLarge, err = cutForm(values), nil, true, nil
 	}
 	if err != nil {
-		return signatoryPost{}, badRequest(err)
+		return SignatoryPost{}, BadRequest(err)
 	}
-	values, garbled := cleanText(values)
-	f := signatoryForm{
+	values, garbled := CleanText(values)
+	f := SignatoryForm{
 		Name: values.Get("name"), Website: values.Get("website"), Country: values.Get("country"),
 		OrgType: values.Get("type"), ContactName: values.Get("contact_name"),
 		ContactEmail: values.Get("contact_email"), ContactRole: values.Get("role"),
 		Statement: values.Get("statement"), Consent: values.Get("consent") != "",
 		Started: values.Get("started"),
 	}
-	p := signatoryPost{Form: f}
+	p := SignatoryPost{Form: f}
 	// fail returns err with the form as typed and the logo the form
 	// already carried (its signature needs no database), to show again.
-	fail := func(err error) (signatoryPost, error) {
+	fail := func(err error) (SignatoryPost, error) {
 		p.Form = f
 		if sha, _, ok := a.verifyLogoRef(ctx, values.Get("logo_ref")); ok {
 			p.Form.LogoSHA, p.Form.LogoRef = sha, values.Get("logo_ref")
@@ -185,7 +185,7 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 		p.LogoLost = up.sent
 		return p, err
 	}
-	if mode == signPublic {
+	if mode == SignPublic {
 		// The honeypot comes after the logo in the form: checked again.
 		if values.Get("homepage") != "" {
 			p.Robot = true
@@ -211,7 +211,7 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 	in := store.SignatoryInput{
 		Name: f.Name, Website: f.Website, Country: f.Country, OrgType: f.OrgType,
 		ContactName: f.ContactName, ContactEmail: f.ContactEmail, ContactRole: f.ContactRole,
-		Statement: f.Statement, Consent: f.Consent, Lang: string(lang(r)),
+		Statement: f.Statement, Consent: f.Consent, Lang: string(Lang(r)),
 	}
 	problems := signing.Check(&in, public)
 	for field := range garbled {
@@ -252,12 +252,12 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 		}
 	}
 	up.release()
-	if in.LogoSHA == "" && problems["logo"] == "" && !p.Flooded && (mode == signPublic || mode == signStaffAdd) {
+	if in.LogoSHA == "" && problems["logo"] == "" && !p.Flooded && (mode == SignPublic || mode == SignStaffAdd) {
 		problems["logo"] = "sign.error.logo.required"
 	}
 	if in.LogoSHA != "" {
 		f.LogoSHA = in.LogoSHA
-		ref, err := a.logoRef(ctx, in.LogoSHA, in.OriginalSHA)
+		ref, err := a.LogoRef(ctx, in.LogoSHA, in.OriginalSHA)
 		if err != nil {
 			return fail(err)
 		}
@@ -279,7 +279,7 @@ func (a *App) readSignatoryForm(w http.ResponseWriter, r *http.Request, mode for
 // it, or returns the i18n key of the message saying why not. On the
 // public forms it counts against the quotas first: LogoAddrQuota from the
 // post's address, LogoQuota from everyone. The error is the database's.
-func (a *App) keepLogo(r *http.Request, data []byte, public bool, in *store.SignatoryInput) (string, error) {
+func (a *Forms) keepLogo(r *http.Request, data []byte, public bool, in *store.SignatoryInput) (string, error) {
 	ctx := r.Context()
 	l, err := logo.Process(ctx, data)
 	if errors.Is(err, logo.ErrBusy) {
@@ -299,21 +299,21 @@ func (a *App) keepLogo(r *http.Request, data []byte, public bool, in *store.Sign
 		}
 	}
 	err = a.store.SaveLogo(ctx, store.Logo{SHA256: l.SHA256, PNG: l.PNG, Width: l.Width, Height: l.Height},
-		l.Original, sha256Hex(l.Original), l.OriginalType, l.OriginalExt)
+		l.Original, SHA256Hex(l.Original), l.OriginalType, l.OriginalExt)
 	if err != nil {
 		return "", err
 	}
-	in.LogoSHA, in.OriginalSHA = l.SHA256, sha256Hex(l.Original)
+	in.LogoSHA, in.OriginalSHA = l.SHA256, SHA256Hex(l.Original)
 	return "", nil
 }
 
-// refusal is the status a sign form with problems is answered with, and
+// Refusal is the status a sign form with problems is answered with, and
 // its Retry-After when waiting helps: 503 when the site was too busy to
 // read the logo, 429 over a limit, 400 otherwise.
-func (p signatoryPost) refusal(w http.ResponseWriter) int {
+func (p SignatoryPost) Refusal(w http.ResponseWriter) int {
 	switch {
 	case p.Busy:
-		w.Header().Set("Retry-After", retryAfter)
+		w.Header().Set("Retry-After", RetryAfter)
 		return http.StatusServiceUnavailable
 	case p.Flooded:
 		w.Header().Set("Retry-After", strconv.Itoa(int(SignWindow.Seconds())))
@@ -325,17 +325,17 @@ func (p signatoryPost) refusal(w http.ResponseWriter) int {
 	return http.StatusBadRequest
 }
 
-// cleanText returns the text fields of a form with every byte sequence
+// CleanText returns the text fields of a form with every byte sequence
 // Postgres cannot store as text (NUL, invalid UTF-8) replaced by U+FFFD,
 // and the names of the fields that had one. Such bytes are checked here,
 // where the form is read: the form shows the field again marked, with a
 // message beside it and everything else kept, where the database would
 // have refused the whole post (22021) with a 500.
-func cleanText(v url.Values) (url.Values, map[string]bool) {
+func CleanText(v url.Values) (url.Values, map[string]bool) {
 	var garbled map[string]bool
 	for field, values := range v {
 		for i, s := range values {
-			if typable(s) {
+			if Typable(s) {
 				continue
 			}
 			if garbled == nil {
@@ -394,13 +394,13 @@ func logoProblem(err error) string {
 	return ""
 }
 
-func sha256Hex(b []byte) string {
+func SHA256Hex(b []byte) string {
 	s := sha256.Sum256(b)
 	return fmt.Sprintf("%x", s)
 }
 
-func (a *App) logoRef(ctx context.Context, logoSHA, originalSHA string) (string, error) {
-	mac, err := a.forms.Sign(ctx, "logo", logoSHA, originalSHA)
+func (a *Forms) LogoRef(ctx context.Context, logoSHA, originalSHA string) (string, error) {
+	mac, err := a.signer.Sign(ctx, "logo", logoSHA, originalSHA)
 	if err != nil {
 		return "", err
 	}
@@ -410,7 +410,7 @@ func (a *App) logoRef(ctx context.Context, logoSHA, originalSHA string) (string,
 // openLogoRef returns the logo a form's logo reference names, if the
 // reference is ours and the logo still stored; an error when the
 // database could not say.
-func (a *App) openLogoRef(ctx context.Context, ref string) (logoSHA, originalSHA string, ok bool, err error) {
+func (a *Forms) openLogoRef(ctx context.Context, ref string) (logoSHA, originalSHA string, ok bool, err error) {
 	logoSHA, originalSHA, ok = a.verifyLogoRef(ctx, ref)
 	if !ok {
 		return "", "", false, nil
@@ -423,12 +423,12 @@ func (a *App) openLogoRef(ctx context.Context, ref string) (logoSHA, originalSHA
 
 // verifyLogoRef returns the logo a form's logo reference names, if the
 // reference was signed here.
-func (a *App) verifyLogoRef(ctx context.Context, ref string) (logoSHA, originalSHA string, ok bool) {
+func (a *Forms) verifyLogoRef(ctx context.Context, ref string) (logoSHA, originalSHA string, ok bool) {
 	parts := strings.Split(ref, ".")
 	if len(parts) != 3 {
 		return "", "", false
 	}
-	if genuine, err := a.forms.Verify(ctx, parts[2], "logo", parts[0], parts[1]); err != nil || !genuine {
+	if genuine, err := a.signer.Verify(ctx, parts[2], "logo", parts[0], parts[1]); err != nil || !genuine {
 		return "", "", false
 	}
 	return parts[0], parts[1], true
@@ -437,13 +437,13 @@ func (a *App) verifyLogoRef(ctx context.Context, ref string) (logoSHA, originalS
 // postAddr is the address r's posts are counted under: clientNet, with
 // unknown addresses sharing one count as ::.
 func postAddr(r *http.Request) netip.Addr {
-	ip, _ := clientNet(r)
+	ip, _ := ClientNet(r)
 	return ip
 }
 
-// staffActor is the signed-in staff member, as the workflow's actor.
-func staffActor(r *http.Request) store.Actor {
-	u := staff(r)
+// StaffActor is the signed-in staff member, as the workflow's actor.
+func StaffActor(r *http.Request) store.Actor {
+	u := Staff(r)
 	id := u.ID
-	return store.Actor{ID: &id, Name: u.Name, IP: clientIP(r)}
+	return store.Actor{ID: &id, Name: u.Name, IP: ClientIP(r)}
 }

@@ -63,7 +63,7 @@ type publicUpload struct {
 // A body too large even to drain a file over the limit is cut off; the
 // error is then an *http.MaxBytesError, returned with the fields read
 // before the cut.
-func (a *App) readPublicForm(w http.ResponseWriter, r *http.Request, field string, maxFile int64, admit func(url.Values) bool) (publicUpload, error) {
+func (a *Forms) readPublicForm(w http.ResponseWriter, r *http.Request, field string, maxFile int64, admit func(url.Values) bool) (publicUpload, error) {
 	u := publicUpload{values: url.Values{}, release: func() {}}
 	if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
 		r.Body = http.MaxBytesReader(w, r.Body, publicTextLimit)
@@ -147,7 +147,7 @@ func (a *App) readPublicForm(w http.ResponseWriter, r *http.Request, field strin
 		data, err := readFile(part, maxFile, r.ContentLength)
 		body.free = false
 		switch {
-		case errors.Is(err, errFileTooLarge):
+		case errors.Is(err, ErrFileTooLarge):
 			u.release()
 			u.sent, u.tooLarge = true, true
 			if _, err := drain(part); err != nil {
@@ -181,12 +181,12 @@ func readFile(part io.Reader, max, contentLength int64) ([]byte, error) {
 	case err != nil:
 		return nil, err
 	case int64(n) > max:
-		return nil, errFileTooLarge
+		return nil, ErrFileTooLarge
 	}
 	// Filled exactly: the file is no larger if nothing follows.
 	var one [1]byte
 	if m, _ := part.Read(one[:]); m > 0 {
-		return nil, errFileTooLarge
+		return nil, ErrFileTooLarge
 	}
 	return buf, nil
 }
@@ -217,3 +217,6 @@ func (b *partBudget) Read(p []byte) (int, error) {
 }
 
 func (b *partBudget) Close() error { return b.r.Close() }
+
+// ErrFileTooLarge is a file past the size its form allows.
+var ErrFileTooLarge = errors.New("file too large")

@@ -1,9 +1,10 @@
-package web
+package public
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/sswalliance/advocacy/internal/web"
 	"io"
 	"net/http"
 	"net/url"
@@ -21,44 +22,14 @@ import (
 	"github.com/sswalliance/advocacy/templates/public"
 )
 
-// Limits of the sign-up form, per address in SignWindow: accepted
-// sign-ups, and every post accepted or not.
-const (
-	SubscribeLimit        = 5
-	SubscribeAttemptLimit = 30
-)
-
-// The names the sign-up form's posts are counted under for the limits.
-const (
-	subscribeFormName    = "subscribe"
-	subscribeAttemptName = "subscribe-attempt"
-)
-
 // maxSubscribeForm bounds the body of a sign-up or preferences post: a
 // few short fields.
 const maxSubscribeForm = 64 << 10
 
-// subscribeRoutes are the sign-up for the SSWWeek emails and the pages
-// reached from our emails, mounted once per language.
-func (a *App) subscribeRoutes(r chi.Router) {
-	r.Get("/sswweek/subscribe", a.handle(a.subscribeForm))
-	r.Post("/sswweek/subscribe", a.handle(a.subscribeSubmit))
-	r.Get("/sswweek/subscribe/check-email", a.handle(a.subscribeSent))
-	// Opening a link from our emails changes nothing (mail scanners fetch
-	// links); only a POST acts: the page's button, or a mail program's
-	// one-click unsubscribe (RFC 8058).
-	r.Get("/sswweek/subscribe/confirm/{token}", a.handle(a.subscribeConfirmPage))
-	r.Post("/sswweek/subscribe/confirm/{token}", a.handle(a.subscribeConfirm))
-	r.Get("/sswweek/subscription/{id}/{sig}", a.handle(a.subscriptionPage))
-	r.Post("/sswweek/subscription/{id}/{sig}", a.handle(a.subscriptionUpdate))
-	r.Get("/sswweek/unsubscribe/{id}/{sig}", a.handle(a.unsubscribePage))
-	r.Post("/sswweek/unsubscribe/{id}/{sig}", a.handle(a.unsubscribe))
-}
-
 // subscribeFormView is a new sign-up form in l, stamped now; prefix starts
 // its element ids ("sswweek-subscribe" on the SSWWeek pages).
-func (a *App) subscribeFormView(ctx context.Context, l i18n.Lang, prefix string) (public.SubscribeFormView, error) {
-	stamp, err := a.guard().Stamp(ctx)
+func (a *Handlers) subscribeFormView(ctx context.Context, l i18n.Lang, prefix string) (public.SubscribeFormView, error) {
+	stamp, err := a.Guard().Stamp(ctx)
 	if err != nil {
 		return public.SubscribeFormView{}, err
 	}
@@ -66,11 +37,11 @@ func (a *App) subscribeFormView(ctx context.Context, l i18n.Lang, prefix string)
 		Form: public.SubscribeValues{Lang: string(l), Started: stamp}}, nil
 }
 
-// footerSubscribe is the sign-up form for the footer of the page m
+// FooterSubscribe is the sign-up form for the footer of the page m
 // describes, stamped when the page is rendered. The SSWWeek pages have it
 // in their body, and the subscription's own pages need none: they get
 // nil.
-func (a *App) footerSubscribe(m templates.Meta) templ.Component {
+func (a *Handlers) FooterSubscribe(m templates.Meta) templ.Component {
 	if m.Path == "/sswweek" || strings.HasPrefix(m.Path, "/sswweek/") {
 		return nil
 	}
@@ -79,11 +50,11 @@ func (a *App) footerSubscribe(m templates.Meta) templ.Component {
 		if err != nil {
 			// The page matters more than its footer: an error page shown
 			// because the database is down must still be shown.
-			if unavailable(err) {
-				a.outage.partLeftOut(ctx, err) // logged once per outage, not per page
+			if web.Unavailable(err) {
+				a.OutagePartLeftOut(ctx, err) // logged once per outage, not per page
 				return nil
 			}
-			a.logger.WarnContext(ctx, "footer sign-up form left out", "error", err, "request_id", RequestID(ctx))
+			a.logger.WarnContext(ctx, "footer sign-up form left out", "error", err, "request_id", web.RequestID(ctx))
 			return nil
 		}
 		v.Compact = true
@@ -93,17 +64,17 @@ func (a *App) footerSubscribe(m templates.Meta) templ.Component {
 
 // renderSubscribe shows the sign-up page with status; a page with
 // problems is kept out of search engines and caches.
-func (a *App) renderSubscribe(w http.ResponseWriter, r *http.Request, status int, v public.SubscribeFormView) error {
+func (a *Handlers) renderSubscribe(w http.ResponseWriter, r *http.Request, status int, v public.SubscribeFormView) error {
 	m := a.signMeta(r, "subscribe.title", "subscribe.description", status != http.StatusOK)
 	m.Title = public.SubscribeTitle(m, v.Problems)
 	// The form carries a stamp and, after a problem, what was typed.
 	w.Header().Set("Cache-Control", "no-store")
-	return a.render(w, r, status, public.SubscribePage(m, v))
+	return a.Render(w, r, status, public.SubscribePage(m, v))
 }
 
-// subscribeForm serves the sign-up page.
-func (a *App) subscribeForm(w http.ResponseWriter, r *http.Request) error {
-	v, err := a.subscribeFormView(r.Context(), lang(r), "subscribe")
+// SubscribeForm serves the sign-up page.
+func (a *Handlers) SubscribeForm(w http.ResponseWriter, r *http.Request) error {
+	v, err := a.subscribeFormView(r.Context(), web.Lang(r), "subscribe")
 	if err != nil {
 		return err
 	}
@@ -128,17 +99,17 @@ type subscribePost struct {
 
 // readSubscribeForm reads and checks a sign-up from any of the forms (the
 // footer's, the SSWWeek pages', the sign-up page's).
-func (a *App) readSubscribeForm(w http.ResponseWriter, r *http.Request) (subscribePost, error) {
+func (a *Handlers) readSubscribeForm(w http.ResponseWriter, r *http.Request) (subscribePost, error) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxSubscribeForm)
 	if err := r.ParseForm(); err != nil {
-		return subscribePost{}, badRequest(err)
+		return subscribePost{}, web.BadRequest(err)
 	}
-	v, garbled := cleanText(r.PostForm)
+	v, garbled := web.CleanText(r.PostForm)
 	f := public.SubscribeValues{Email: v.Get("email"), Name: v.Get("name"), Lang: v.Get("lang"),
 		Daily: v.Get("daily") != "", Updates: v.Get("updates") != "", Consent: v.Get("consent") != "",
 		Started: v.Get("started")}
 	p := subscribePost{Form: f, Problems: form.Problems{}}
-	g, err := a.guard().Check(r, v, subscribeGuarded)
+	g, err := a.Guard().Check(r, v, web.SubscribeGuarded)
 	switch {
 	case g.Robot:
 		p.Robot = true
@@ -164,20 +135,20 @@ func (a *App) readSubscribeForm(w http.ResponseWriter, r *http.Request) (subscri
 	return p, nil
 }
 
-// subscribeSubmit takes a sign-up: problems show the form again (400),
+// SubscribeSubmit takes a sign-up: problems show the form again (400),
 // over the limits it is refused with a message (429), and otherwise the
 // visitor is sent to check their email, whether the address was new,
 // pending, unsubscribed or already subscribed (what differs goes to the
 // address by email). A robot is sent there too, with nothing saved.
-func (a *App) subscribeSubmit(w http.ResponseWriter, r *http.Request) error {
-	ctx, l := r.Context(), lang(r)
+func (a *Handlers) SubscribeSubmit(w http.ResponseWriter, r *http.Request) error {
+	ctx, l := r.Context(), web.Lang(r)
 	p, err := a.readSubscribeForm(w, r)
 	if err != nil {
 		return a.subscribeUnavailable(w, r, p, err)
 	}
 	sent := l.Path("/sswweek/subscribe/check-email")
 	if p.Robot {
-		a.logger.InfoContext(ctx, "sign-up form: robot answered as accepted", "request_id", RequestID(ctx))
+		a.logger.InfoContext(ctx, "sign-up form: robot answered as accepted", "request_id", web.RequestID(ctx))
 		http.Redirect(w, r, sent, http.StatusSeeOther)
 		return nil
 	}
@@ -185,24 +156,24 @@ func (a *App) subscribeSubmit(w http.ResponseWriter, r *http.Request) error {
 	if p.Flooded {
 		status = http.StatusTooManyRequests
 	} else if len(p.Problems) == 0 {
-		ok, err := a.guard().Admit(r, subscribeGuarded)
+		ok, err := a.Guard().Admit(r, web.SubscribeGuarded)
 		if err != nil {
 			return a.subscribeUnavailable(w, r, p, err)
 		}
 		if ok {
-			if err := a.subscribe.Subscribe(ctx, p.Input, clientIP(r)); err != nil {
+			if err := a.subscribe.Subscribe(ctx, p.Input, web.ClientIP(r)); err != nil {
 				return a.subscribeUnavailable(w, r, p, err)
 			}
 			http.Redirect(w, r, sent, http.StatusSeeOther)
 			return nil
 		}
-		status, p.Problems = http.StatusTooManyRequests, subscribeGuarded.Refused()
+		status, p.Problems = http.StatusTooManyRequests, web.SubscribeGuarded.Refused()
 	}
 	if status == http.StatusTooManyRequests {
-		w.Header().Set("Retry-After", strconv.Itoa(int(SignWindow.Seconds())))
+		w.Header().Set("Retry-After", strconv.Itoa(int(web.SignWindow.Seconds())))
 	}
 	v := public.SubscribeFormView{ID: "subscribe", Action: l.Path("/sswweek/subscribe"), Form: p.Form, Problems: public.SubscribeProblems(p.Problems)}
-	if v.Form.Started, err = a.guard().Restamp(ctx, v.Form.Started); err != nil {
+	if v.Form.Started, err = a.Guard().Restamp(ctx, v.Form.Started); err != nil {
 		return err
 	}
 	return a.renderSubscribe(w, r, status, v)
@@ -213,25 +184,25 @@ func (a *App) subscribeSubmit(w http.ResponseWriter, r *http.Request) error {
 // Retry-After) with everything typed and a message to send it again in a
 // moment: the sign-up is one transaction, so nothing of it was saved. Any
 // other error is returned.
-func (a *App) subscribeUnavailable(w http.ResponseWriter, r *http.Request, p subscribePost, err error) error {
-	if !unavailable(err) {
+func (a *Handlers) subscribeUnavailable(w http.ResponseWriter, r *http.Request, p subscribePost, err error) error {
+	if !web.Unavailable(err) {
 		return err
 	}
-	ctx, l := r.Context(), lang(r)
+	ctx, l := r.Context(), web.Lang(r)
 	v := public.SubscribeFormView{ID: "subscribe", Action: l.Path("/sswweek/subscribe"), Form: p.Form,
 		Problems: map[string]string{"form": "subscribe.error.form.unavailable"}}
-	stamp, stampErr := a.guard().Restamp(ctx, v.Form.Started)
+	stamp, stampErr := a.Guard().Restamp(ctx, v.Form.Started)
 	if stampErr != nil {
 		return err // not even a stamp: the error page says to come back
 	}
 	v.Form.Started = stamp
-	a.outage.failed(ctx, a.outage.now(), err) // a refused request, counted with the outage
-	w.Header().Set("Retry-After", retryAfter)
+	a.OutageRefused(ctx, err) // a refused request, counted with the outage
+	w.Header().Set("Retry-After", web.RetryAfter)
 	return a.renderSubscribe(w, r, http.StatusServiceUnavailable, v)
 }
 
-// subscribeSent asks the visitor to look for our email.
-func (a *App) subscribeSent(w http.ResponseWriter, r *http.Request) error {
+// SubscribeSent asks the visitor to look for our email.
+func (a *Handlers) SubscribeSent(w http.ResponseWriter, r *http.Request) error {
 	m := a.signMeta(r, "subscribe.sent.title", "subscribe.sent.open", true)
 	return a.renderLinkPage(w, r, public.SubscribeSent(m))
 }
@@ -243,15 +214,15 @@ func subscriptionView(sub store.Subscriber) public.SubscriptionView {
 }
 
 // subscribeLinkExpired answers a confirmation link that no longer works.
-func (a *App) subscribeLinkExpired(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) subscribeLinkExpired(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Cache-Control", "no-store")
 	m := a.signMeta(r, "subscribe.link.title", "subscribe.link.text", true)
-	return a.render(w, r, http.StatusNotFound, public.SubscribeLinkExpired(m))
+	return a.Render(w, r, http.StatusNotFound, public.SubscribeLinkExpired(m))
 }
 
-// subscribeConfirmPage shows what a confirmation link confirms, with the
+// SubscribeConfirmPage shows what a confirmation link confirms, with the
 // button that does it.
-func (a *App) subscribeConfirmPage(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) SubscribeConfirmPage(w http.ResponseWriter, r *http.Request) error {
 	sub, err := a.subscribe.Pending(r.Context(), chi.URLParam(r, "token"))
 	if errors.Is(err, subscribe.ErrNotFound) {
 		return a.subscribeLinkExpired(w, r)
@@ -265,10 +236,10 @@ func (a *App) subscribeConfirmPage(w http.ResponseWriter, r *http.Request) error
 	return a.renderLinkPage(w, r, public.SubscribeConfirm(m, v))
 }
 
-// subscribeConfirm confirms a sign-up: the subscription starts.
-func (a *App) subscribeConfirm(w http.ResponseWriter, r *http.Request) error {
+// SubscribeConfirm confirms a sign-up: the subscription starts.
+func (a *Handlers) SubscribeConfirm(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	sub, err := a.subscribe.Confirm(ctx, chi.URLParam(r, "token"), clientIP(r))
+	sub, err := a.subscribe.Confirm(ctx, chi.URLParam(r, "token"), web.ClientIP(r))
 	if errors.Is(err, subscribe.ErrNotFound) {
 		return a.subscribeLinkExpired(w, r)
 	}
@@ -280,12 +251,12 @@ func (a *App) subscribeConfirm(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	m := a.signMeta(r, "subscribe.confirmed.title", "subscribe.confirmed.text", true)
-	return a.renderLinkPage(w, r, public.SubscribeDone(m, "subscribe.confirmed.title", "subscribe.confirmed.text", sitePath(prefs)))
+	return a.renderLinkPage(w, r, public.SubscribeDone(m, "subscribe.confirmed.title", "subscribe.confirmed.text", SitePath(prefs)))
 }
 
-// sitePath is the path of an absolute link to this site: pages link with
+// SitePath is the path of an absolute link to this site: pages link with
 // paths, so they work on whatever origin served them.
-func sitePath(link string) string {
+func SitePath(link string) string {
 	u, err := url.Parse(link)
 	if err != nil {
 		return ""
@@ -295,7 +266,7 @@ func sitePath(link string) string {
 
 // linkedSubscriber returns the subscriber a preferences or unsubscribe
 // link names; store.ErrNotFound (a 404) when the link was not made here.
-func (a *App) linkedSubscriber(r *http.Request) (store.Subscriber, error) {
+func (a *Handlers) linkedSubscriber(r *http.Request) (store.Subscriber, error) {
 	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
 	if err != nil {
 		return store.Subscriber{}, store.ErrNotFound
@@ -306,24 +277,24 @@ func (a *App) linkedSubscriber(r *http.Request) (store.Subscriber, error) {
 // subscriptionLinks are the request's preferences and unsubscribe paths,
 // in the page's language.
 func subscriptionLinks(r *http.Request) (preferences, unsubscribe string) {
-	l, ref := lang(r), chi.URLParam(r, "id")+"/"+chi.URLParam(r, "sig")
+	l, ref := web.Lang(r), chi.URLParam(r, "id")+"/"+chi.URLParam(r, "sig")
 	return l.Path("/sswweek/subscription/" + ref), l.Path("/sswweek/unsubscribe/" + ref)
 }
 
 // renderPreferences shows the preferences page with status.
-func (a *App) renderPreferences(w http.ResponseWriter, r *http.Request, status int, v public.SubscriptionView) error {
+func (a *Handlers) renderPreferences(w http.ResponseWriter, r *http.Request, status int, v public.SubscriptionView) error {
 	v.Action, v.Unsubscribe = subscriptionLinks(r)
 	m := a.signMeta(r, "subscribe.prefs.title", "subscribe.prefs.description", true)
 	if len(v.Problems) > 0 {
 		m.Title = m.T("form.error.prefix") + " " + m.Title
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	return a.render(w, r, status, public.SubscriptionPreferences(m, v))
+	return a.Render(w, r, status, public.SubscriptionPreferences(m, v))
 }
 
-// subscriptionPage shows a subscription with the form to change it and
+// SubscriptionPage shows a subscription with the form to change it and
 // the button that ends it.
-func (a *App) subscriptionPage(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) SubscriptionPage(w http.ResponseWriter, r *http.Request) error {
 	sub, err := a.linkedSubscriber(r)
 	if err != nil {
 		return err
@@ -333,9 +304,9 @@ func (a *App) subscriptionPage(w http.ResponseWriter, r *http.Request) error {
 	return a.renderPreferences(w, r, http.StatusOK, v)
 }
 
-// subscriptionUpdate saves new lists and language, then shows the page
+// SubscriptionUpdate saves new lists and language, then shows the page
 // again in the language chosen.
-func (a *App) subscriptionUpdate(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) SubscriptionUpdate(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	sub, err := a.linkedSubscriber(r)
 	if err != nil {
@@ -343,7 +314,7 @@ func (a *App) subscriptionUpdate(w http.ResponseWriter, r *http.Request) error {
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxSubscribeForm)
 	if err := r.ParseForm(); err != nil {
-		return badRequest(err)
+		return web.BadRequest(err)
 	}
 	p := store.SubscriberPreferences{Lang: r.PostForm.Get("lang"),
 		Daily: r.PostForm.Get("daily") != "", Updates: r.PostForm.Get("updates") != ""}
@@ -352,9 +323,9 @@ func (a *App) subscriptionUpdate(w http.ResponseWriter, r *http.Request) error {
 		v.Lang, v.Daily, v.Updates, v.Problems = p.Lang, p.Daily, p.Updates, public.SubscribeProblems(problems)
 		return a.renderPreferences(w, r, http.StatusBadRequest, v)
 	}
-	sub, err = a.subscribe.UpdatePreferences(ctx, sub.ID, p, clientIP(r))
+	sub, err = a.subscribe.UpdatePreferences(ctx, sub.ID, p, web.ClientIP(r))
 	if errors.Is(err, subscribe.ErrStateChanged) {
-		return a.subscriptionPage(w, r) // not active (any more): show where it stands
+		return a.SubscriptionPage(w, r) // not active (any more): show where it stands
 	}
 	if err != nil {
 		return err
@@ -365,9 +336,9 @@ func (a *App) subscriptionUpdate(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// unsubscribePage is what the one-click link shows when opened in a
+// UnsubscribePage is what the one-click link shows when opened in a
 // browser: the button that unsubscribes (opening it changes nothing).
-func (a *App) unsubscribePage(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) UnsubscribePage(w http.ResponseWriter, r *http.Request) error {
 	sub, err := a.linkedSubscriber(r)
 	if err != nil {
 		return err
@@ -381,32 +352,32 @@ func (a *App) unsubscribePage(w http.ResponseWriter, r *http.Request) error {
 	return a.renderLinkPage(w, r, public.Unsubscribe(m, v))
 }
 
-// unsubscribe ends a subscription at once. It is the target of the
+// Unsubscribe ends a subscription at once. It is the target of the
 // List-Unsubscribe header: mail programs POST List-Unsubscribe=One-Click
 // (as a form, urlencoded or multipart) from their servers, without
 // cookies or a browser (RFC 8058); the pages' button posts the same. A
 // POST without it is refused, so nothing that merely posts to links in
 // emails unsubscribes anyone.
-func (a *App) unsubscribe(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) Unsubscribe(w http.ResponseWriter, r *http.Request) error {
 	sub, err := a.linkedSubscriber(r)
 	if err != nil {
 		return err
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxSubscribeForm)
 	if err := r.ParseMultipartForm(maxSubscribeForm); err != nil && !errors.Is(err, http.ErrNotMultipart) {
-		return badRequest(err)
+		return web.BadRequest(err)
 	}
 	if r.PostForm.Get("List-Unsubscribe") != "One-Click" {
-		return badRequest(errors.New("unsubscribe: no List-Unsubscribe=One-Click in the body"))
+		return web.BadRequest(errors.New("unsubscribe: no List-Unsubscribe=One-Click in the body"))
 	}
-	_, err = a.subscribe.Unsubscribe(r.Context(), sub.ID, clientIP(r), "one-click link")
+	_, err = a.subscribe.Unsubscribe(r.Context(), sub.ID, web.ClientIP(r), "one-click link")
 	if err != nil && !errors.Is(err, subscribe.ErrStateChanged) { // already gone: the same answer
 		return err
 	}
 	return a.unsubscribed(w, r)
 }
 
-func (a *App) unsubscribed(w http.ResponseWriter, r *http.Request) error {
+func (a *Handlers) unsubscribed(w http.ResponseWriter, r *http.Request) error {
 	m := a.signMeta(r, "subscribe.unsubscribed.title", "subscribe.unsubscribed.text", true)
 	return a.renderLinkPage(w, r, public.SubscribeDone(m, "subscribe.unsubscribed.title", "subscribe.unsubscribed.text", ""))
 }
