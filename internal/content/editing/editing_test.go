@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -179,8 +180,8 @@ func TestEveryButtonOfTheFormWritesItsAuditLine(t *testing.T) {
 	}
 	want := []string{"content-draft: ", "content-schedule: publish at 2026-03-02T09:30:00Z",
 		"content-schedule: schedule cancelled", "content-draft: discarded unpublished changes"}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("audit lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	if !slices.Equal(got, want) {
+		t.Errorf("audit lines %q, want %q", got, want)
 	}
 }
 
