@@ -18,6 +18,7 @@ import (
 	"github.com/sswalliance/advocacy/internal/auth"
 	"github.com/sswalliance/advocacy/internal/config"
 	"github.com/sswalliance/advocacy/internal/content"
+	"github.com/sswalliance/advocacy/internal/content/editing"
 	"github.com/sswalliance/advocacy/internal/db"
 	"github.com/sswalliance/advocacy/internal/filecache"
 	"github.com/sswalliance/advocacy/internal/i18n"
@@ -42,6 +43,7 @@ type App struct {
 	sessions   *scs.SessionManager
 	throttle   *auth.Throttle
 	kinds      *content.Registry
+	editor     *editing.Editor
 	jobs       *jobs.Runner
 	signing    *signing.Service
 	subscribe  *subscribe.Service
@@ -95,7 +97,8 @@ func NewApp(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) *App {
 	a.signing = signing.New(pool, queue, cfg.BaseURL)
 	a.subscribe = subscribe.New(pool, queue, cfg.BaseURL)
 	a.newsletter = newsletter.New(pool, queue, sender, a.subscribe, logger.With("component", "newsletter"), cfg.MailPerMinute)
-	chores := slices.Concat(a.signing.Chores(), a.subscribe.Chores(), a.newsletter.Chores(), a.fileChores(), a.signInChores())
+	a.editor = editing.New(pool, kinds, func() time.Time { return a.now() }, logger)
+	chores := slices.Concat(a.editor.Chores(), a.signing.Chores(), a.subscribe.Chores(), a.newsletter.Chores(), a.fileChores(), a.signInChores())
 	register := func(w *river.Workers) {
 		a.newsletter.Register(w)
 		river.AddWorker(w, &lockoutNoticeWorker{a: a})
