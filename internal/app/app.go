@@ -14,6 +14,7 @@ import (
 	"github.com/sswalliance/advocacy/internal/auth"
 	"github.com/sswalliance/advocacy/internal/config"
 	"github.com/sswalliance/advocacy/internal/content"
+	"github.com/sswalliance/advocacy/internal/content/editing"
 	"github.com/sswalliance/advocacy/internal/filecache"
 	"github.com/sswalliance/advocacy/internal/jobs"
 	"github.com/sswalliance/advocacy/internal/mail"
@@ -38,6 +39,7 @@ type App struct {
 	site       *web.Site
 	throttle   *auth.Throttle
 	kinds      *content.Registry
+	editor     *editing.Editor
 	jobs       *jobs.Runner
 	signing    *signing.Service
 	subscribe  *subscribe.Service
@@ -47,7 +49,8 @@ type App struct {
 	forms      *web.Forms
 	public     *public.Handlers
 	admin      *admin.Handlers
-	editor     *editor.Handlers
+	// contentEditor serves the content editor's pages over editor.
+	contentEditor *editor.Handlers
 }
 
 // New builds the site over a database pool: the mail sender, the
@@ -78,7 +81,8 @@ func New(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) (*App, erro
 	a.signing = signing.New(pool, queue, cfg.BaseURL)
 	a.subscribe = subscribe.New(pool, queue, cfg.BaseURL)
 	a.newsletter = newsletter.New(pool, queue, sender, a.subscribe, logger.With("component", "newsletter"), cfg.MailPerMinute)
-	chores := slices.Concat(a.signing.Chores(), a.subscribe.Chores(), a.newsletter.Chores(),
+	a.editor = editing.New(pool, kinds, func() time.Time { return a.now() }, logger)
+	chores := slices.Concat(a.editor.Chores(), a.signing.Chores(), a.subscribe.Chores(), a.newsletter.Chores(),
 		public.FileChores(a.site, kinds), admin.SignInChores(a.throttle))
 	register := func(w *river.Workers) {
 		a.newsletter.Register(w)
@@ -92,7 +96,8 @@ func New(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) (*App, erro
 	a.site.Footer = a.public.FooterSubscribe
 	a.admin = admin.New(a.site, admin.Deps{Throttle: a.throttle, Kinds: kinds, Jobs: queue, Signing: a.signing,
 		Subscribe: a.subscribe, Newsletter: a.newsletter, Forms: a.forms})
-	a.editor = editor.New(a.site, editor.Deps{Kinds: kinds, Public: a.publicDeps(), PublicPages: routes.PublicPages})
+	a.contentEditor = editor.New(a.site, editor.Deps{Kinds: kinds, Editor: a.editor, Public: a.publicDeps(),
+		PublicPages: routes.PublicPages})
 	a.throttle.OnLock = a.admin.QueueLockoutNotice
 	return a, nil
 }
@@ -114,7 +119,7 @@ func (a *App) Handler() http.Handler { return a.routes(nil) }
 // routes builds the router; tests pass extra to mount test-only handlers
 // behind the same middleware.
 func (a *App) routes(extra func(chi.Router)) http.Handler {
-	return routes.New(routes.Handlers{Site: a.site, Public: a.public, Admin: a.admin, Editor: a.editor}, extra)
+	return routes.New(routes.Handlers{Site: a.site, Public: a.public, Admin: a.admin, Editor: a.contentEditor}, extra)
 }
 
 func (a *App) now() time.Time { return a.site.Now() }

@@ -17,4 +17,6 @@
 // field types (Validate, a kind's Check), and the translated-texts tables
 // of the kinds that are a slug plus texts (translationTable). It does not
 // import the views: templates may import it, not the other way round.
+// The changes staff make, each in its transaction with its audit line, go
+// through internal/content/editing.
 package content

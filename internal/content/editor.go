@@ -15,6 +15,7 @@ import (
 type Author struct {
 	ID   int64
 	Name string
+	IP   string // where the change came from, for the audit log ("" for timed work)
 }
 
 // ErrConflict is returned when someone else saved the item since the form

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/i18n"
 )
 
@@ -72,8 +73,8 @@ func (f Field) Keys() []string {
 // Validate checks d against k's fields and then k's own Check, returning
 // doc key -> a message saying what to fix. key is the item's key ("" or
 // provisional when it has never been published).
-func Validate(ctx context.Context, db DB, k *Kind, key string, d Doc) (map[string]string, error) {
-	problems := map[string]string{}
+func Validate(ctx context.Context, db DB, k *Kind, key string, d Doc) (form.Problems, error) {
+	problems := form.Problems{}
 	for _, f := range k.Fields {
 		for i, dk := range f.Keys() {
 			v := d[dk]
@@ -101,11 +102,7 @@ func Validate(ctx context.Context, db DB, k *Kind, key string, d Doc) (map[strin
 		if IsProvisional(key) {
 			key = ""
 		}
-		for dk, msg := range k.Check(ctx, db, key, d) {
-			if _, seen := problems[dk]; !seen {
-				problems[dk] = msg
-			}
-		}
+		problems.Merge(k.Check(ctx, db, key, d))
 	}
 	return problems, nil
 }

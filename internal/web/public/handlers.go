@@ -1,15 +1,15 @@
 package public
 
 import (
-	"github.com/sswalliance/advocacy/internal/signing"
-	"github.com/sswalliance/advocacy/internal/subscribe"
 	"log/slog"
 	"time"
 
 	"github.com/sswalliance/advocacy/internal/config"
 	"github.com/sswalliance/advocacy/internal/content"
 	"github.com/sswalliance/advocacy/internal/filecache"
+	"github.com/sswalliance/advocacy/internal/signing"
 	"github.com/sswalliance/advocacy/internal/store"
+	"github.com/sswalliance/advocacy/internal/subscribe"
 	"github.com/sswalliance/advocacy/internal/web"
 )
 

@@ -2,7 +2,6 @@ package public
 
 import (
 	"context"
-	"github.com/sswalliance/advocacy/internal/web"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/sswalliance/advocacy/internal/store"
+	"github.com/sswalliance/advocacy/internal/web"
 )
 
 var logoFile = regexp.MustCompile(`^([0-9a-f]{64})\.png$`)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/sswalliance/advocacy/internal/web"
 	"io"
 	"net/http"
 	"net/url"
@@ -18,6 +17,7 @@ import (
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/subscribe"
+	"github.com/sswalliance/advocacy/internal/web"
 	"github.com/sswalliance/advocacy/templates"
 	"github.com/sswalliance/advocacy/templates/public"
 )

@@ -12,13 +12,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/sswalliance/advocacy/internal/content"
+	"github.com/sswalliance/advocacy/internal/content/editing"
+	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/markdown"
 	"github.com/sswalliance/advocacy/internal/store"
@@ -31,7 +31,7 @@ import (
 // author is the signed-in member as the editorial model records them.
 func author(r *http.Request) content.Author {
 	u := staff(r)
-	return content.Author{ID: u.ID, Name: u.Name}
+	return content.Author{ID: u.ID, Name: u.Name, IP: clientIP(r)}
 }
 
 func (a *Handlers) kind(r *http.Request) (*content.Kind, error) {
@@ -126,7 +126,7 @@ func (a *Handlers) ContentEdit(w http.ResponseWriter, r *http.Request) error {
 // editView builds the form for item showing doc, with problems beside
 // their fields; withPreviews renders Markdown fields (the no-JavaScript
 // preview).
-func (a *Handlers) editView(ctx context.Context, it content.Item, doc content.Doc, problems map[string]string, withPreviews bool) (admin.EditView, error) {
+func (a *Handlers) editView(ctx context.Context, it content.Item, doc content.Doc, problems form.Problems, withPreviews bool) (admin.EditView, error) {
 	k := it.Kind
 	v := admin.EditView{Kind: k, Key: it.Key, Title: it.Title(), Status: it.Status(), Version: it.Version,
 		Parent: it.Parent, PublishAt: it.PublishAt, UpdatedBy: it.UpdatedBy, UpdatedAt: it.UpdatedAt}
@@ -234,16 +234,16 @@ const formLimit = 2 << 20
 // field name; one over upload.MaxSize is not kept, and its field gets a
 // problem instead, with the rest of the form still read so nothing typed
 // is lost (file inputs come last in the form).
-func readForm(w http.ResponseWriter, r *http.Request) (url.Values, map[string]uploaded, map[string]string, error) {
-	form, files, tooLarge, err := readMultipartForm(w, r, upload.MaxSize)
+func readForm(w http.ResponseWriter, r *http.Request) (url.Values, map[string]uploaded, form.Problems, error) {
+	values, files, tooLarge, err := readMultipartForm(w, r, upload.MaxSize)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	problems := map[string]string{}
+	problems := form.Problems{}
 	for _, name := range tooLarge {
 		problems[name] = "The file is larger than 50 MB. Make it smaller (for example, export a compressed PDF) and upload it again."
 	}
-	return form, files, problems, nil
+	return values, files, problems, nil
 }
 
 // readMultipartForm reads a form, streaming a multipart body: text fields
@@ -355,14 +355,14 @@ func (a *Handlers) ContentSave(w http.ResponseWriter, r *http.Request) error {
 	} else if it, err = a.item(r); err != nil {
 		return err
 	}
-	form, files, problems, err := readForm(w, r)
+	values, files, problems, err := readForm(w, r)
 	if err != nil {
 		a.flashError(r, "The form could not be read (it may be too large). Nothing was saved; try again.")
 		http.Redirect(w, r, r.URL.Path, http.StatusSeeOther)
 		return nil
 	}
-	version, _ := number(form.Get("version"), 0, maxVersion)
-	action := form.Get("action")
+	version, _ := number(values.Get("version"), 0, maxVersion)
+	action := values.Get("action")
 	by := author(r)
 
 	switch action {
@@ -372,9 +372,9 @@ func (a *Handlers) ContentSave(w http.ResponseWriter, r *http.Request) error {
 		}
 		var err error
 		if action == "discard" {
-			err = pgx.BeginFunc(ctx, a.pool, func(tx pgx.Tx) error { return content.Discard(ctx, tx, k, it.Key, version, by) })
+			err = a.editor.Discard(ctx, it, version, by)
 		} else {
-			_, err = content.Schedule(ctx, a.pool, k, it.Key, version, nil, by)
+			err = a.editor.Unschedule(ctx, it, version, by)
 		}
 		if errors.Is(err, content.ErrConflict) {
 			a.flashError(r, "Someone else changed this meanwhile. Check the latest version and try again.")
@@ -385,14 +385,12 @@ func (a *Handlers) ContentSave(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		if action == "discard" {
-			a.audit(r, store.AuditEvent{Action: store.ActionContentDraft, ObjectKind: k.Name, ObjectKey: it.Key, ObjectLabel: it.Title(), Detail: "discarded unpublished changes"})
 			a.flash(r, "The unpublished changes were discarded.")
 			if !it.Published() {
 				http.Redirect(w, r, "/admin/content/"+k.Name, http.StatusSeeOther)
 				return nil
 			}
 		} else {
-			a.audit(r, store.AuditEvent{Action: store.ActionContentSchedule, ObjectKind: k.Name, ObjectKey: it.Key, ObjectLabel: it.Title(), Detail: "schedule cancelled"})
 			a.flash(r, "The scheduled publish was cancelled. The changes are kept as a draft.")
 		}
 		http.Redirect(w, r, r.URL.Path, http.StatusSeeOther)
@@ -400,9 +398,9 @@ func (a *Handlers) ContentSave(w http.ResponseWriter, r *http.Request) error {
 	}
 
 	if isNew {
-		it = content.Item{Kind: k, Parent: form.Get(k.ParentField)}
+		it = content.Item{Kind: k, Parent: values.Get(k.ParentField)}
 	}
-	doc := content.FromForm(k, form)
+	doc := content.FromForm(k, values)
 	if k.ParentField != "" && !isNew {
 		doc[k.ParentField] = it.Parent // an item stays with its parent
 	}
@@ -411,7 +409,7 @@ func (a *Handlers) ContentSave(w http.ResponseWriter, r *http.Request) error {
 		if f.Type != content.File {
 			continue
 		}
-		doc[f.Name] = form.Get(f.Name + "__current")
+		doc[f.Name] = values.Get(f.Name + "__current")
 		up, ok := files[f.Name]
 		if !ok {
 			continue
@@ -429,35 +427,9 @@ func (a *Handlers) ContentSave(w http.ResponseWriter, r *http.Request) error {
 		doc["file_name"] = upload.FileName(up.name, kind)
 	}
 
-	var publishAt *time.Time
-	if action == "schedule" {
-		t, err := time.Parse(content.DateTimeLayout, form.Get("publish_at"))
-		switch {
-		case err != nil:
-			problems[""] = "To schedule, enter the date and time to publish at (UTC)."
-		case !t.After(a.now()):
-			problems[""] = "The publish time has passed. Enter a time in the future, or choose Save and publish."
-		default:
-			publishAt = &t
-		}
-	}
-	more, err := content.Validate(ctx, a.pool, k, it.Key, doc)
-	if err != nil {
-		return err
-	}
-	for key, msg := range more {
-		if _, ok := problems[key]; !ok {
-			problems[key] = msg
-		}
-	}
-	if len(problems) == 0 && action != "markdown" {
-		// The database has the last word on what it accepts: a rehearsal
-		// of publishing, rolled back, finds what the checks above missed.
-		if msg := a.rehearse(ctx, k, it, doc); msg != "" {
-			problems[""] = msg
-		}
-	}
-	rerender := func(status int, conflict *admin.Conflict) error {
+	ch := editing.Change{Item: it, Version: version, Doc: doc, Action: editing.Action(action),
+		PublishAt: values.Get("publish_at"), By: by, Problems: problems}
+	rerender := func(status int, problems form.Problems, conflict *admin.Conflict) error {
 		v, err := a.editView(ctx, it, doc, problems, action == "markdown")
 		if err != nil {
 			return err
@@ -471,31 +443,13 @@ func (a *Handlers) ContentSave(w http.ResponseWriter, r *http.Request) error {
 		return a.render(w, r, status, admin.Edit(a.frame(r, title), v))
 	}
 	if action == "markdown" {
-		return rerender(http.StatusOK, nil)
-	}
-	if len(problems) > 0 {
-		return rerender(http.StatusUnprocessableEntity, nil)
-	}
-
-	key := it.Key
-	err = pgx.BeginFunc(ctx, a.pool, func(tx pgx.Tx) error {
-		var err error
-		if isNew {
-			if key, err = content.Create(ctx, tx, k, it.Parent, doc, by); err != nil {
-				return err
-			}
-			version = 1
-		} else if version, err = content.SaveDraft(ctx, tx, k, key, version, doc, by); err != nil {
+		problems, err := a.editor.Check(ctx, ch)
+		if err != nil {
 			return err
 		}
-		switch action {
-		case "publish":
-			key, err = content.Publish(ctx, tx, k, key, version, by)
-		case "schedule":
-			_, err = content.Schedule(ctx, tx, k, key, version, publishAt, by)
-		}
-		return err
-	})
+		return rerender(http.StatusOK, problems, nil)
+	}
+	saved, problems, err := a.editor.Save(ctx, ch)
 	if errors.Is(err, content.ErrConflict) {
 		latest, err := content.Get(ctx, a.pool, k, it.Key)
 		if err != nil {
@@ -503,30 +457,25 @@ func (a *Handlers) ContentSave(w http.ResponseWriter, r *http.Request) error {
 		}
 		it = latest
 		version = latest.Version
-		return rerender(http.StatusConflict, &admin.Conflict{By: orSomeone(latest.UpdatedBy), At: latest.UpdatedAt,
+		return rerender(http.StatusConflict, nil, &admin.Conflict{By: orSomeone(latest.UpdatedBy), At: latest.UpdatedAt,
 			Changes: content.Diff(k, latest.Current(), doc)})
 	}
 	if err != nil {
 		return err
 	}
-	title := k.Title(doc)
-	e := store.AuditEvent{ObjectKind: k.Name, ObjectKey: key, ObjectLabel: title}
-	switch action {
-	case "publish":
-		e.Action = store.ActionContentPublish
+	if !problems.OK() {
+		return rerender(http.StatusUnprocessableEntity, problems, nil)
+	}
+	title := saved.Title
+	switch ch.Action {
+	case editing.Publish:
 		a.flash(r, fmt.Sprintf("%s “%s” is published: the public site shows it now.", k.Label, title))
-	case "schedule":
-		e.Action, e.Detail = store.ActionContentSchedule, "publish at "+publishAt.UTC().Format(time.RFC3339)
-		a.flash(r, fmt.Sprintf("Saved. %s “%s” will be published on %s UTC.", k.Label, title, publishAt.UTC().Format("2 Jan 2006 at 15:04")))
+	case editing.Schedule:
+		a.flash(r, fmt.Sprintf("Saved. %s “%s” will be published on %s UTC.", k.Label, title, saved.PublishAt.UTC().Format("2 Jan 2006 at 15:04")))
 	default:
-		e.Action = store.ActionContentDraft
-		if isNew {
-			e.Action = store.ActionContentCreate
-		}
 		a.flash(r, fmt.Sprintf("Draft saved. The public site is unchanged until you publish %s “%s”.", strings.ToLower(k.Label), title))
 	}
-	a.audit(r, e)
-	http.Redirect(w, r, "/admin/content/"+k.Name+"/"+key, http.StatusSeeOther)
+	http.Redirect(w, r, "/admin/content/"+k.Name+"/"+saved.Key, http.StatusSeeOther)
 	return nil
 }
 
@@ -535,38 +484,6 @@ func orSomeone(name string) string {
 		return "Someone"
 	}
 	return name
-}
-
-// rehearse writes doc as publishing would, in a transaction it rolls back,
-// and returns what the database refused, in words ("" when all is well).
-func (a *Handlers) rehearse(ctx context.Context, k *content.Kind, it content.Item, doc content.Doc) string {
-	liveKey := it.Key
-	if !it.Published() {
-		liveKey = ""
-	}
-	errRehearsal := errors.New("rehearsal")
-	err := pgx.BeginFunc(ctx, a.pool, func(tx pgx.Tx) error {
-		if _, err := k.Save(ctx, tx, liveKey, doc); err != nil {
-			return err
-		}
-		return errRehearsal
-	})
-	if err == nil || errors.Is(err, errRehearsal) {
-		return ""
-	}
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) {
-		switch pgErr.Code {
-		case "23505":
-			return "Another " + strings.ToLower(k.Label) + " already uses one of these values (" + pgErr.ConstraintName + "). Change it and save again."
-		case "23503":
-			return "This refers to something that no longer exists. Check the choices and save again."
-		case "23514", "22007", "22008", "22P02":
-			return "One of the values is not accepted (" + pgErr.ConstraintName + "). Check dates, numbers and choices, then save again."
-		}
-	}
-	a.logger.ErrorContext(ctx, "rehearse save", "kind", k.Name, "key", it.Key, "error", err)
-	return "This could not be saved as it is. Check the values and try again; if it keeps happening, tell a developer."
 }
 
 // ContentPreview renders the public page of an item's current (or a past)
@@ -719,12 +636,7 @@ func (a *Handlers) ContentRestore(w http.ResponseWriter, r *http.Request) error 
 	}
 	id, _ := rowID(r.URL.Query().Get("rev"))
 	version, _ := number(r.URL.Query().Get("version"), 0, maxVersion)
-	var key string
-	err = pgx.BeginFunc(ctx, a.pool, func(tx pgx.Tx) error {
-		var err error
-		key, err = content.Restore(ctx, tx, it.Kind, it.Key, version, id, author(r))
-		return err
-	})
+	key, err := a.editor.Restore(ctx, it, version, id, author(r))
 	switch {
 	case errors.Is(err, content.ErrNotFound):
 		return store.ErrNotFound
@@ -735,7 +647,6 @@ func (a *Handlers) ContentRestore(w http.ResponseWriter, r *http.Request) error 
 	case err != nil:
 		return err
 	}
-	a.audit(r, store.AuditEvent{Action: store.ActionContentRestore, ObjectKind: it.Kind.Name, ObjectKey: key, ObjectLabel: it.Title(), Detail: "revision " + strconv.FormatInt(id, 10)})
 	if it.Published() {
 		a.flash(r, "The earlier version is restored and published.")
 	} else {
@@ -777,36 +688,23 @@ func (a *Handlers) ContentDelete(w http.ResponseWriter, r *http.Request) error {
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, formLimit)
 	version, _ := number(r.PostFormValue("version"), 0, maxVersion)
-	err = pgx.BeginFunc(ctx, a.pool, func(tx pgx.Tx) error { return content.Delete(ctx, tx, it.Kind, it.Key, version) })
+	problems, err := a.editor.Delete(ctx, it, version, author(r))
 	if errors.Is(err, content.ErrConflict) {
 		a.flashError(r, "Someone else changed this meanwhile, so it was not deleted. Check the latest version first.")
 		http.Redirect(w, r, "/admin/content/"+it.Kind.Name+"/"+it.Key, http.StatusSeeOther)
 		return nil
 	}
 	if err != nil {
-		if msg := inUse(err); msg != "" {
-			a.flashError(r, msg)
-			http.Redirect(w, r, "/admin/content/"+it.Kind.Name+"/"+it.Key, http.StatusSeeOther)
-			return nil
-		}
 		return err
 	}
-	a.audit(r, store.AuditEvent{Action: store.ActionContentDelete, ObjectKind: it.Kind.Name, ObjectKey: it.Key, ObjectLabel: it.Title()})
+	if !problems.OK() {
+		a.flashError(r, problems[form.Whole])
+		http.Redirect(w, r, "/admin/content/"+it.Kind.Name+"/"+it.Key, http.StatusSeeOther)
+		return nil
+	}
 	a.flash(r, fmt.Sprintf("%s “%s” was deleted.", it.Kind.Label, it.Title()))
 	http.Redirect(w, r, listURL(it), http.StatusSeeOther)
 	return nil
-}
-
-// inUse explains a deletion refused because other content still uses the item.
-func inUse(err error) string {
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && pgErr.Code == "23503" {
-		return "This is still used by other content, so it was not deleted. Remove those uses first."
-	}
-	if errors.Is(err, content.ErrInUse) {
-		return strings.TrimPrefix(err.Error(), "content: ") + ". Nothing was deleted."
-	}
-	return ""
 }
 
 func (a *Handlers) ContentMove(w http.ResponseWriter, r *http.Request) error {
@@ -823,14 +721,13 @@ func (a *Handlers) ContentMove(w http.ResponseWriter, r *http.Request) error {
 	if r.PostFormValue("delta") == "-1" {
 		delta = -1
 	}
-	if err := pgx.BeginFunc(ctx, a.pool, func(tx pgx.Tx) error { return content.Move(ctx, tx, it.Kind, it.Key, delta) }); err != nil {
+	if err := a.editor.Move(ctx, it, delta, author(r)); err != nil {
 		return err
 	}
 	dir := "down"
 	if delta < 0 {
 		dir = "up"
 	}
-	a.audit(r, store.AuditEvent{Action: store.ActionContentMove, ObjectKind: it.Kind.Name, ObjectKey: it.Key, ObjectLabel: it.Title(), Detail: "moved " + dir})
 	a.flash(r, fmt.Sprintf("“%s” moved %s. The public site shows the new order now.", it.Title(), dir))
 	http.Redirect(w, r, listURL(it), http.StatusSeeOther)
 	return nil

@@ -1,15 +1,14 @@
 package editor
 
 import (
-	"log/slog"
 	"net/http"
-	"time"
 
 	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/sswalliance/advocacy/internal/content"
+	"github.com/sswalliance/advocacy/internal/content/editing"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/web"
 	"github.com/sswalliance/advocacy/internal/web/public"
@@ -19,10 +18,11 @@ import (
 // Handlers serve the content editor.
 type Handlers struct {
 	*web.Site
-	logger *slog.Logger
-	pool   *pgxpool.Pool
-	store  *store.Store
-	kinds  *content.Registry
+	pool  *pgxpool.Pool
+	store *store.Store
+	kinds *content.Registry
+	// editor makes every change, each with its audit line.
+	editor *editing.Editor
 	// public are what the public pages are built with; a preview builds
 	// them over its transaction.
 	public public.Deps
@@ -33,7 +33,8 @@ type Handlers struct {
 
 // Deps are what the editor needs besides the Site.
 type Deps struct {
-	Kinds *content.Registry
+	Kinds  *content.Registry
+	Editor *editing.Editor
 	// Public are the public pages' dependencies, and PublicPages mounts
 	// them: a preview renders the real public page over its transaction.
 	Public      public.Deps
@@ -42,11 +43,9 @@ type Deps struct {
 
 // New returns the editor's handlers over site.
 func New(site *web.Site, d Deps) *Handlers {
-	return &Handlers{Site: site, logger: site.Logger(), pool: site.Pool(), store: site.Store(), kinds: d.Kinds,
-		public: d.Public, publicPages: d.PublicPages}
+	return &Handlers{Site: site, pool: site.Pool(), store: site.Store(), kinds: d.Kinds,
+		editor: d.Editor, public: d.Public, publicPages: d.PublicPages}
 }
-
-func (a *Handlers) now() time.Time { return a.Now() }
 
 // The editor's bodies call the shared helpers by the names they had in
 // package web, so that the editor service's rewrite of them (made beside
@@ -58,12 +57,12 @@ func (a *Handlers) render(w http.ResponseWriter, r *http.Request, status int, c 
 func (a *Handlers) frame(r *http.Request, title string) admin.Frame { return a.Frame(r, title) }
 func (a *Handlers) flash(r *http.Request, msg string)               { a.Flash(r, msg) }
 func (a *Handlers) flashError(r *http.Request, msg string)          { a.FlashError(r, msg) }
-func (a *Handlers) audit(r *http.Request, e store.AuditEvent)       { a.Audit(r, e) }
 
 const maxVersion = web.MaxVersion
 
 var errFileTooLarge = web.ErrFileTooLarge
 
 func staff(r *http.Request) store.User                        { return web.Staff(r) }
+func clientIP(r *http.Request) string                         { return web.ClientIP(r) }
 func rowID(s string) (int64, bool)                            { return web.RowID(s) }
 func number[N int | int64](s string, lo, hi N) (n N, ok bool) { return web.Number(s, lo, hi) }
