@@ -2,16 +2,12 @@ package public
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/a-h/templ"
-	"github.com/go-chi/chi/v5"
 
 	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/i18n"
@@ -207,177 +203,9 @@ func (a *Handlers) SubscribeSent(w http.ResponseWriter, r *http.Request) error {
 	return a.renderLinkPage(w, r, public.SubscribeSent(m))
 }
 
-// subscriptionView is what the pages from our emails show of sub.
-func subscriptionView(sub store.Subscriber) public.SubscriptionView {
-	return public.SubscriptionView{Email: subscribe.Mask(sub.Email), Lang: sub.Lang,
-		Daily: sub.Daily, Updates: sub.Updates, Status: sub.Status}
-}
-
 // subscribeLinkExpired answers a confirmation link that no longer works.
 func (a *Handlers) subscribeLinkExpired(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Cache-Control", "no-store")
 	m := a.signMeta(r, "subscribe.link.title", "subscribe.link.text", true)
 	return a.Render(w, r, http.StatusNotFound, public.SubscribeLinkExpired(m))
-}
-
-// SubscribeConfirmPage shows what a confirmation link confirms, with the
-// button that does it.
-func (a *Handlers) SubscribeConfirmPage(w http.ResponseWriter, r *http.Request) error {
-	sub, err := a.subscribe.Pending(r.Context(), chi.URLParam(r, "token"))
-	if errors.Is(err, subscribe.ErrNotFound) {
-		return a.subscribeLinkExpired(w, r)
-	}
-	if err != nil {
-		return err
-	}
-	v := subscriptionView(sub)
-	v.Action = r.URL.Path
-	m := a.signMeta(r, "subscribe.confirm.title", "subscribe.confirm.text", true)
-	return a.renderLinkPage(w, r, public.SubscribeConfirm(m, v))
-}
-
-// SubscribeConfirm confirms a sign-up: the subscription starts.
-func (a *Handlers) SubscribeConfirm(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	sub, err := a.subscribe.Confirm(ctx, chi.URLParam(r, "token"), web.ClientIP(r))
-	if errors.Is(err, subscribe.ErrNotFound) {
-		return a.subscribeLinkExpired(w, r)
-	}
-	if err != nil {
-		return err
-	}
-	prefs, err := a.subscribe.PreferencesURL(ctx, sub)
-	if err != nil {
-		return err
-	}
-	m := a.signMeta(r, "subscribe.confirmed.title", "subscribe.confirmed.text", true)
-	return a.renderLinkPage(w, r, public.SubscribeDone(m, "subscribe.confirmed.title", "subscribe.confirmed.text", SitePath(prefs)))
-}
-
-// SitePath is the path of an absolute link to this site: pages link with
-// paths, so they work on whatever origin served them.
-func SitePath(link string) string {
-	u, err := url.Parse(link)
-	if err != nil {
-		return ""
-	}
-	return u.EscapedPath()
-}
-
-// linkedSubscriber returns the subscriber a preferences or unsubscribe
-// link names; store.ErrNotFound (a 404) when the link was not made here.
-func (a *Handlers) linkedSubscriber(r *http.Request) (store.Subscriber, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil {
-		return store.Subscriber{}, store.ErrNotFound
-	}
-	return a.subscribe.FromLink(r.Context(), id, chi.URLParam(r, "sig"))
-}
-
-// subscriptionLinks are the request's preferences and unsubscribe paths,
-// in the page's language.
-func subscriptionLinks(r *http.Request) (preferences, unsubscribe string) {
-	l, ref := web.Lang(r), chi.URLParam(r, "id")+"/"+chi.URLParam(r, "sig")
-	return l.Path("/sswweek/subscription/" + ref), l.Path("/sswweek/unsubscribe/" + ref)
-}
-
-// renderPreferences shows the preferences page with status.
-func (a *Handlers) renderPreferences(w http.ResponseWriter, r *http.Request, status int, v public.SubscriptionView) error {
-	v.Action, v.Unsubscribe = subscriptionLinks(r)
-	m := a.signMeta(r, "subscribe.prefs.title", "subscribe.prefs.description", true)
-	if len(v.Problems) > 0 {
-		m.Title = m.T("form.error.prefix") + " " + m.Title
-	}
-	w.Header().Set("Cache-Control", "no-store")
-	return a.Render(w, r, status, public.SubscriptionPreferences(m, v))
-}
-
-// SubscriptionPage shows a subscription with the form to change it and
-// the button that ends it.
-func (a *Handlers) SubscriptionPage(w http.ResponseWriter, r *http.Request) error {
-	sub, err := a.linkedSubscriber(r)
-	if err != nil {
-		return err
-	}
-	v := subscriptionView(sub)
-	v.Saved = r.URL.Query().Get("saved") == "1"
-	return a.renderPreferences(w, r, http.StatusOK, v)
-}
-
-// SubscriptionUpdate saves new lists and language, then shows the page
-// again in the language chosen.
-func (a *Handlers) SubscriptionUpdate(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	sub, err := a.linkedSubscriber(r)
-	if err != nil {
-		return err
-	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxSubscribeForm)
-	if err := r.ParseForm(); err != nil {
-		return web.BadRequest(err)
-	}
-	p := store.SubscriberPreferences{Lang: r.PostForm.Get("lang"),
-		Daily: r.PostForm.Get("daily") != "", Updates: r.PostForm.Get("updates") != ""}
-	if problems := subscribe.CheckPreferences(p); len(problems) > 0 {
-		v := subscriptionView(sub)
-		v.Lang, v.Daily, v.Updates, v.Problems = p.Lang, p.Daily, p.Updates, public.SubscribeProblems(problems)
-		return a.renderPreferences(w, r, http.StatusBadRequest, v)
-	}
-	sub, err = a.subscribe.UpdatePreferences(ctx, sub.ID, p, web.ClientIP(r))
-	if errors.Is(err, subscribe.ErrStateChanged) {
-		return a.SubscriptionPage(w, r) // not active (any more): show where it stands
-	}
-	if err != nil {
-		return err
-	}
-	l, _ := i18n.Parse(sub.Lang)
-	next := l.Path(fmt.Sprintf("/sswweek/subscription/%s/%s", chi.URLParam(r, "id"), chi.URLParam(r, "sig"))) + "?saved=1"
-	http.Redirect(w, r, next, http.StatusSeeOther)
-	return nil
-}
-
-// UnsubscribePage is what the one-click link shows when opened in a
-// browser: the button that unsubscribes (opening it changes nothing).
-func (a *Handlers) UnsubscribePage(w http.ResponseWriter, r *http.Request) error {
-	sub, err := a.linkedSubscriber(r)
-	if err != nil {
-		return err
-	}
-	if sub.Status == store.SubscriberUnsubscribed {
-		return a.unsubscribed(w, r)
-	}
-	v := subscriptionView(sub)
-	v.Preferences, v.Unsubscribe = subscriptionLinks(r)
-	m := a.signMeta(r, "subscribe.unsubscribe.title", "subscribe.unsubscribe.text", true)
-	return a.renderLinkPage(w, r, public.Unsubscribe(m, v))
-}
-
-// Unsubscribe ends a subscription at once. It is the target of the
-// List-Unsubscribe header: mail programs POST List-Unsubscribe=One-Click
-// (as a form, urlencoded or multipart) from their servers, without
-// cookies or a browser (RFC 8058); the pages' button posts the same. A
-// POST without it is refused, so nothing that merely posts to links in
-// emails unsubscribes anyone.
-func (a *Handlers) Unsubscribe(w http.ResponseWriter, r *http.Request) error {
-	sub, err := a.linkedSubscriber(r)
-	if err != nil {
-		return err
-	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxSubscribeForm)
-	if err := r.ParseMultipartForm(maxSubscribeForm); err != nil && !errors.Is(err, http.ErrNotMultipart) {
-		return web.BadRequest(err)
-	}
-	if r.PostForm.Get("List-Unsubscribe") != "One-Click" {
-		return web.BadRequest(errors.New("unsubscribe: no List-Unsubscribe=One-Click in the body"))
-	}
-	_, err = a.subscribe.Unsubscribe(r.Context(), sub.ID, web.ClientIP(r), "one-click link")
-	if err != nil && !errors.Is(err, subscribe.ErrStateChanged) { // already gone: the same answer
-		return err
-	}
-	return a.unsubscribed(w, r)
-}
-
-func (a *Handlers) unsubscribed(w http.ResponseWriter, r *http.Request) error {
-	m := a.signMeta(r, "subscribe.unsubscribed.title", "subscribe.unsubscribed.text", true)
-	return a.renderLinkPage(w, r, public.SubscribeDone(m, "subscribe.unsubscribed.title", "subscribe.unsubscribed.text", ""))
 }
