@@ -64,7 +64,7 @@ lint:
 	@go tool staticcheck ./...
 
 bench: postgres
-	@go test -run '^$$' -bench . -benchmem ./internal/web/ ./internal/markdown/
+	@go test -run '^$$' -bench . -benchmem ./internal/app/ ./internal/markdown/
 
 load: postgres
 	@go run ./cmd/loadtest $(ARGS)
