@@ -14,28 +14,34 @@ import (
 
 func init() { builtin = append(builtin, BlogPostKind) }
 
+// blogPostFields are the form of BlogPostKind; a variable of its own so the kind's
+// functions can read it without referring to the kind itself.
+var blogPostFields = []Field{
+	{Name: "title", Label: "Title", Type: Text, Translated: true, Required: true, MaxLen: 200},
+	{Name: "slug", Label: "Address", Type: Slug, Required: true, MaxLen: 100,
+		Hint: "The end of the post's address, /blog/…: lowercase words joined by hyphens, such as counting-the-workforce. Changing it later breaks links to the post."},
+	{Name: "author", Label: "Author", Type: Text, Required: true, MaxLen: 200,
+		Hint: "Name and organisation, as credited on the post, such as “Research officer, Global Social Service Workforce Alliance”."},
+	{Name: "published_at", Label: "Publication date and time", Type: DateTime, Required: true,
+		Hint: "In UTC (Coordinated Universal Time), such as 2018-09-24T12:00 for noon UTC. The blog shows this date and lists posts by it; it does not delay publishing."},
+	{Name: "year", Label: "Social Service Workforce Week", Type: Select, Options: blogEditionOptions,
+		Hint: "The week the post was written for, or (none): the post then shows on that week's page."},
+	{Name: "day", Label: "Day of the week", Type: Select, Options: blogDayOptions,
+		Hint: "The day of that week the post belongs to, or (none) for the whole week. It must be a day of the week chosen above."},
+	{Name: "summary", Label: "Summary", Type: Textarea, Translated: true, MaxLen: 1000,
+		Hint: "One or two sentences shown in the list of posts and in the feed."},
+	{Name: "body", Label: "Text", Type: Markdown, Translated: true},
+}
+
+var blogPostTexts = texts(`INSERT INTO blog_post_texts (post_id, lang, title, summary, body)`, blogPostFields)
+
 // BlogPostKind is a post on the blog, optionally written for an SSWWeek
 // edition and one of its days. Its key is its slug.
 var BlogPostKind = &Kind{
 	Name: "blog-post", Label: "Blog post", Plural: "Blog posts",
-	Intro: "Posts on the blog and in its feed, newest first. A post written for a Social Service Workforce Week also shows on that week's page. Spanish fields left empty show the English text.",
-	Fields: []Field{
-		{Name: "title", Label: "Title", Type: Text, Translated: true, Required: true, MaxLen: 200},
-		{Name: "slug", Label: "Address", Type: Slug, Required: true, MaxLen: 100,
-			Hint: "The end of the post's address, /blog/…: lowercase words joined by hyphens, such as counting-the-workforce. Changing it later breaks links to the post."},
-		{Name: "author", Label: "Author", Type: Text, Required: true, MaxLen: 200,
-			Hint: "Name and organisation, as credited on the post, such as “Research officer, Global Social Service Workforce Alliance”."},
-		{Name: "published_at", Label: "Publication date and time", Type: DateTime, Required: true,
-			Hint: "In UTC (Coordinated Universal Time), such as 2018-09-24T12:00 for noon UTC. The blog shows this date and lists posts by it; it does not delay publishing."},
-		{Name: "year", Label: "Social Service Workforce Week", Type: Select, Options: blogEditionOptions,
-			Hint: "The week the post was written for, or (none): the post then shows on that week's page."},
-		{Name: "day", Label: "Day of the week", Type: Select, Options: blogDayOptions,
-			Hint: "The day of that week the post belongs to, or (none) for the whole week. It must be a day of the week chosen above."},
-		{Name: "summary", Label: "Summary", Type: Textarea, Translated: true, MaxLen: 1000,
-			Hint: "One or two sentences shown in the list of posts and in the feed."},
-		{Name: "body", Label: "Text", Type: Markdown, Translated: true},
-	},
-	Title: func(d Doc) string { return d["title.en"] },
+	Intro:  "Posts on the blog and in its feed, newest first. A post written for a Social Service Workforce Week also shows on that week's page. Spanish fields left empty show the English text.",
+	Fields: blogPostFields,
+	Title:  func(d Doc) string { return d["title.en"] },
 	List: func(ctx context.Context, db DB, _ string) ([]Entry, error) {
 		rows, _ := db.Query(ctx, `
 			SELECT p.slug, t.title, p.published_at
@@ -149,21 +155,9 @@ func saveBlogPost(ctx context.Context, db DB, key string, d Doc) (string, error)
 		return "", fmt.Errorf("content: save blog post %s: %w", slug, err)
 	}
 
-	for _, l := range i18n.Langs {
-		if l != i18n.EN && d[Key("title", l)] == "" {
-			// No translation: the post falls back to English.
-			if _, err := db.Exec(ctx, `DELETE FROM blog_post_texts WHERE post_id = $1 AND lang = $2`, id, string(l)); err != nil {
-				return "", fmt.Errorf("content: save blog post %s/%s: %w", l, slug, err)
-			}
-			continue
-		}
-		_, err := db.Exec(ctx, `
-			INSERT INTO blog_post_texts (post_id, lang, title, summary, body) VALUES ($1, $2, $3, $4, $5)
-			ON CONFLICT (post_id, lang) DO UPDATE SET title = EXCLUDED.title, summary = EXCLUDED.summary, body = EXCLUDED.body`,
-			id, string(l), d[Key("title", l)], d[Key("summary", l)], d[Key("body", l)])
-		if err != nil {
-			return "", fmt.Errorf("content: save blog post %s/%s: %w", l, slug, err)
-		}
+	// A language without a title loses its row: the post falls back to English.
+	if err := blogPostTexts.save(ctx, db, id, d); err != nil {
+		return "", fmt.Errorf("content: save blog post %s: %w", slug, err)
 	}
 	return slug, nil
 }

@@ -22,7 +22,8 @@ var audienceFields = []Field{
 		Hint: "One or two sentences under the heading: who these people are and what they decide."},
 }
 
-var audienceTexts = texts(`INSERT INTO audience_texts (audience_id, lang, name, summary)`, audienceFields)
+var audienceRows = slugTable("audience", `INSERT INTO audiences (slug, position)`, "id",
+	texts(`INSERT INTO audience_texts (audience_id, lang, name, summary)`, audienceFields))
 
 // AudienceKind is a group advocates speak to, with its own page of key
 // messages. Its key is its slug.
@@ -52,70 +53,12 @@ var AudienceKind = &Kind{
 		}
 		return entries, nil
 	},
-	Load: func(ctx context.Context, db DB, key string) (Doc, error) {
-		var id int64
-		err := db.QueryRow(ctx, `SELECT id FROM audiences WHERE slug = $1`, key).Scan(&id)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return nil, ErrNotFound
-		}
-		if err != nil {
-			return nil, fmt.Errorf("content: load audience %s: %w", key, err)
-		}
-		d := Doc{"slug": key}
-		if err := audienceTexts.load(ctx, db, id, d); err != nil {
-			return nil, fmt.Errorf("content: load audience %s: %w", key, err)
-		}
-		return d, nil
-	},
-	Save: func(ctx context.Context, db DB, key string, d Doc) (string, error) {
-		slug := d["slug"]
-		var id int64
-		var err error
-		if key == "" {
-			err = db.QueryRow(ctx, `INSERT INTO audiences (slug, position)
-				SELECT $1, coalesce(max(position), 0) + 1 FROM audiences RETURNING id`, slug).Scan(&id)
-		} else {
-			err = db.QueryRow(ctx, `UPDATE audiences SET slug = $1 WHERE slug = $2 RETURNING id`, slug, key).Scan(&id)
-			if errors.Is(err, pgx.ErrNoRows) {
-				err = ErrNotFound
-			}
-		}
-		if err != nil {
-			return "", fmt.Errorf("content: save audience %s: %w", slug, err)
-		}
-		if err := audienceTexts.save(ctx, db, id, d); err != nil {
-			return "", fmt.Errorf("content: save audience %s: %w", slug, err)
-		}
-		return slug, nil
-	},
+	Load: audienceRows.load,
+	Save: audienceRows.save,
 	// Delete removes the audience with all its key messages (they cascade).
-	Delete: func(ctx context.Context, db DB, key string) error {
-		tag, err := db.Exec(ctx, `DELETE FROM audiences WHERE slug = $1`, key)
-		if err != nil {
-			return fmt.Errorf("content: delete audience %s: %w", key, err)
-		}
-		if tag.RowsAffected() == 0 {
-			return fmt.Errorf("content: delete audience %s: %w", key, ErrNotFound)
-		}
-		return nil
-	},
-	Move: func(ctx context.Context, db DB, key string, delta int) error {
-		var pos int
-		err := db.QueryRow(ctx, `SELECT position FROM audiences WHERE slug = $1`, key).Scan(&pos)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return fmt.Errorf("content: move audience %s: %w", key, ErrNotFound)
-		}
-		if err != nil {
-			return fmt.Errorf("content: move audience %s: %w", key, err)
-		}
-		return swapPositions(ctx, db, "audiences", "true", nil, pos, delta)
-	},
-	Check: func(ctx context.Context, db DB, key string, d Doc) map[string]string {
-		problems := incompleteTranslations(d, audienceFields)
-		slugTaken(ctx, db, "audiences", key, d, problems,
-			"Another audience already uses this address. Choose a different one.")
-		return nilIfEmpty(problems)
-	},
+	Delete: audienceRows.delete,
+	Move:   audienceRows.move,
+	Check:  audienceRows.check("Another audience already uses this address. Choose a different one."),
 	PublicPath: func(key string, d Doc) string {
 		slug := d["slug"]
 		if slug == "" {
@@ -123,7 +66,7 @@ var AudienceKind = &Kind{
 		}
 		return "/key-messages/" + slug
 	},
-	New: func(string) Doc { return newDoc(audienceFields) },
+	New: audienceRows.newDoc,
 }
 
 var keyMessageFields = []Field{

@@ -30,25 +30,31 @@ var pinnedResources = map[string]string{
 var monthNames = []string{"January", "February", "March", "April", "May", "June",
 	"July", "August", "September", "October", "November", "December"}
 
+// resourceFields are the form of ResourceKind; a variable of its own so the kind's
+// functions can read it without referring to the kind itself.
+var resourceFields = []Field{
+	{Name: "slug", Label: "Address", Hint: "The resource's page is /resources/ followed by this: lowercase words joined by hyphens, e.g. mapping-the-workforce.", Type: Slug, Required: true, MaxLen: 100},
+	{Name: "type", Label: "Type", Hint: "Types marked “toolkit” also list the resource on the toolkit page.", Type: Select, Required: true, Options: resourceTypeOptions},
+	{Name: "year", Label: "Year published", Hint: "Four digits, e.g. 2018.", Type: Number, Required: true},
+	{Name: "month", Label: "Month published", Hint: "Leave as “Not known” when only the year is known.", Type: Select, Options: monthOptions},
+	{Name: "organisation", Label: "Organisation", Hint: "Who wrote or published it, e.g. Global Social Service Workforce Alliance and UNICEF.", Type: Text, MaxLen: 300},
+	{Name: "topics", Label: "Topics", Hint: "Tick every subject it covers: visitors filter the library by topic.", Type: Choices, Options: topicOptions},
+	{Name: "title", Label: "Title", Type: Text, Translated: true, Required: true, MaxLen: 200},
+	{Name: "summary", Label: "Summary", Hint: "One or two sentences, shown in the library's list and search results.", Type: Textarea, Translated: true, MaxLen: 1000},
+	{Name: "body", Label: "Description", Hint: "The full text on the resource's own page.", Type: Markdown, Translated: true},
+	{Name: "links", Label: "Links", Hint: "Related pages elsewhere, one link per line: the address, a space, then the link text, e.g. https://example.org/report Full report", Type: Lines},
+}
+
+var resourceTexts = texts(`INSERT INTO resource_texts (resource_id, lang, title, summary, body)`, resourceFields)
+
 // ResourceKind is an item of the library: its texts, type, topics and
 // links. Its files are ResourceFileKind items. The documents of the Call to
 // Action, key messages and toolkit pages are resources too.
 var ResourceKind = &Kind{
 	Name: "resource", Label: "Resource", Plural: "Resources",
-	Intro: "The library at /resources: reports, guides, toolkit materials, and the documents offered on the Call to Action, key messages and toolkit pages. Spanish fields left empty show the English text.",
-	Fields: []Field{
-		{Name: "slug", Label: "Address", Hint: "The resource's page is /resources/ followed by this: lowercase words joined by hyphens, e.g. mapping-the-workforce.", Type: Slug, Required: true, MaxLen: 100},
-		{Name: "type", Label: "Type", Hint: "Types marked “toolkit” also list the resource on the toolkit page.", Type: Select, Required: true, Options: resourceTypeOptions},
-		{Name: "year", Label: "Year published", Hint: "Four digits, e.g. 2018.", Type: Number, Required: true},
-		{Name: "month", Label: "Month published", Hint: "Leave as “Not known” when only the year is known.", Type: Select, Options: monthOptions},
-		{Name: "organisation", Label: "Organisation", Hint: "Who wrote or published it, e.g. Global Social Service Workforce Alliance and UNICEF.", Type: Text, MaxLen: 300},
-		{Name: "topics", Label: "Topics", Hint: "Tick every subject it covers: visitors filter the library by topic.", Type: Choices, Options: topicOptions},
-		{Name: "title", Label: "Title", Type: Text, Translated: true, Required: true, MaxLen: 200},
-		{Name: "summary", Label: "Summary", Hint: "One or two sentences, shown in the library's list and search results.", Type: Textarea, Translated: true, MaxLen: 1000},
-		{Name: "body", Label: "Description", Hint: "The full text on the resource's own page.", Type: Markdown, Translated: true},
-		{Name: "links", Label: "Links", Hint: "Related pages elsewhere, one link per line: the address, a space, then the link text, e.g. https://example.org/report Full report", Type: Lines},
-	},
-	Title: func(d Doc) string { return d["title.en"] },
+	Intro:  "The library at /resources: reports, guides, toolkit materials, and the documents offered on the Call to Action, key messages and toolkit pages. Spanish fields left empty show the English text.",
+	Fields: resourceFields,
+	Title:  func(d Doc) string { return d["title.en"] },
 	List: func(ctx context.Context, db DB, _ string) ([]Entry, error) {
 		rows, _ := db.Query(ctx, `
 			SELECT r.slug, coalesce(t.title, r.slug), coalesce(tt.name, r.type_slug) || ', ' || r.year
@@ -207,22 +213,9 @@ func saveResource(ctx context.Context, db DB, key string, d Doc) (string, error)
 		return "", fmt.Errorf("content: save resource %s: %w", slug, err)
 	}
 
-	for _, l := range i18n.Langs {
-		if l != i18n.EN && d[Key("title", l)] == "" {
-			// No translation: the resource shows in English.
-			if _, err := db.Exec(ctx, `DELETE FROM resource_texts WHERE resource_id = $1 AND lang = $2`, id, string(l)); err != nil {
-				return "", fmt.Errorf("content: save resource %s/%s: %w", l, slug, err)
-			}
-			continue
-		}
-		_, err := db.Exec(ctx, `
-			INSERT INTO resource_texts (resource_id, lang, title, summary, body) VALUES ($1, $2, $3, $4, $5)
-			ON CONFLICT (resource_id, lang) DO UPDATE SET title = EXCLUDED.title,
-				summary = EXCLUDED.summary, body = EXCLUDED.body`,
-			id, string(l), d[Key("title", l)], d[Key("summary", l)], d[Key("body", l)])
-		if err != nil {
-			return "", fmt.Errorf("content: save resource %s/%s: %w", l, slug, err)
-		}
+	// A language without a title loses its row: the resource shows in English.
+	if err := resourceTexts.save(ctx, db, id, d); err != nil {
+		return "", fmt.Errorf("content: save resource %s: %w", slug, err)
 	}
 
 	topics := choiceValues(d["topics"])

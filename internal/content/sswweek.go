@@ -17,26 +17,32 @@ import (
 
 func init() { builtin = append(builtin, EditionKind, DayKind, EventKind) }
 
+// editionFields are the form of EditionKind; a variable of its own so the kind's
+// functions can read it without referring to the kind itself.
+var editionFields = []Field{
+	{Name: "year", Label: "Year", Hint: "The year the week takes place, such as 2024. It is also the page's address: /sswweek/2024.", Type: Number, Required: true},
+	{Name: "ordinal", Label: "Which week is it?", Hint: "Counting from the first week in 2014: 5 for the fifth week (2018).", Type: Number, Required: true},
+	{Name: "starts_on", Label: "First day", Hint: "For example 2018-09-24. When only the month is known, give the month's first day.", Type: Date, Required: true},
+	{Name: "ends_on", Label: "Last day", Hint: "For example 2018-09-28. When only the month is known, give the month's last day.", Type: Date, Required: true},
+	{Name: "date_precision", Label: "How exact are the dates?", Hint: "Choose “Month only” when the exact days are not on record: the site then shows just the month, such as “April 2014”.", Type: Select, Required: true,
+		Options: sswOptions(Option{Value: "day", Label: "Exact days"}, Option{Value: "month", Label: "Month only"})},
+	{Name: "time_zone", Label: "Time zone", Hint: "Where the organisers are, as a time zone name such as America/New_York or Africa/Nairobi. Event times are typed and shown in this zone.", Type: Text, Required: true, MaxLen: 64},
+	{Name: "hashtag", Label: "Hashtag", Hint: "For example #SSWWeek.", Type: Text, MaxLen: 100},
+	{Name: "theme", Label: "Theme", Hint: "The week's theme, shown as its heading.", Type: Text, Translated: true, Required: true, MaxLen: 300},
+	{Name: "summary", Label: "Summary", Hint: "Two or three sentences for the list of editions and the top of the page.", Type: Textarea, Translated: true, MaxLen: 1500},
+	{Name: "body", Label: "About the week", Hint: "The rest of the page's introduction, before the schedule.", Type: Markdown, Translated: true},
+}
+
+var editionTexts = texts(`INSERT INTO sswweek_edition_texts (year, lang, theme, summary, body)`, editionFields)
+
 // EditionKind is one year's Social Service Workforce Week: its dates, theme
 // and the text of its page. Its key is the year. Days and events belong to
 // it and follow it (through the foreign keys) when its year changes.
 var EditionKind = &Kind{
 	Name: "edition", Label: "SSWWeek edition", Plural: "SSWWeek editions",
-	Intro: "Each year's Social Service Workforce Week, with its own page under /sswweek. Its days and events are edited on the edition's page.",
-	Fields: []Field{
-		{Name: "year", Label: "Year", Hint: "The year the week takes place, such as 2024. It is also the page's address: /sswweek/2024.", Type: Number, Required: true},
-		{Name: "ordinal", Label: "Which week is it?", Hint: "Counting from the first week in 2014: 5 for the fifth week (2018).", Type: Number, Required: true},
-		{Name: "starts_on", Label: "First day", Hint: "For example 2018-09-24. When only the month is known, give the month's first day.", Type: Date, Required: true},
-		{Name: "ends_on", Label: "Last day", Hint: "For example 2018-09-28. When only the month is known, give the month's last day.", Type: Date, Required: true},
-		{Name: "date_precision", Label: "How exact are the dates?", Hint: "Choose “Month only” when the exact days are not on record: the site then shows just the month, such as “April 2014”.", Type: Select, Required: true,
-			Options: sswOptions(Option{Value: "day", Label: "Exact days"}, Option{Value: "month", Label: "Month only"})},
-		{Name: "time_zone", Label: "Time zone", Hint: "Where the organisers are, as a time zone name such as America/New_York or Africa/Nairobi. Event times are typed and shown in this zone.", Type: Text, Required: true, MaxLen: 64},
-		{Name: "hashtag", Label: "Hashtag", Hint: "For example #SSWWeek.", Type: Text, MaxLen: 100},
-		{Name: "theme", Label: "Theme", Hint: "The week's theme, shown as its heading.", Type: Text, Translated: true, Required: true, MaxLen: 300},
-		{Name: "summary", Label: "Summary", Hint: "Two or three sentences for the list of editions and the top of the page.", Type: Textarea, Translated: true, MaxLen: 1500},
-		{Name: "body", Label: "About the week", Hint: "The rest of the page's introduction, before the schedule.", Type: Markdown, Translated: true},
-	},
-	Title: func(d Doc) string { return sswJoin(d["year"], ": ", d["theme.en"]) },
+	Intro:  "Each year's Social Service Workforce Week, with its own page under /sswweek. Its days and events are edited on the edition's page.",
+	Fields: editionFields,
+	Title:  func(d Doc) string { return sswJoin(d["year"], ": ", d["theme.en"]) },
 	List: func(ctx context.Context, db DB, _ string) ([]Entry, error) {
 		rows, _ := db.Query(ctx, `
 			SELECT e.year, t.theme, e.starts_on, e.ends_on, e.date_precision
@@ -135,21 +141,9 @@ var EditionKind = &Kind{
 		if err != nil {
 			return "", fmt.Errorf("content: save edition %d: %w", year, err)
 		}
-		for _, l := range i18n.Langs {
-			if l != i18n.EN && d[Key("theme", l)] == "" {
-				// No translation: the page falls back to English.
-				if _, err := db.Exec(ctx, `DELETE FROM sswweek_edition_texts WHERE year = $1 AND lang = $2`, year, string(l)); err != nil {
-					return "", fmt.Errorf("content: save edition %d/%s: %w", year, l, err)
-				}
-				continue
-			}
-			_, err := db.Exec(ctx, `
-				INSERT INTO sswweek_edition_texts (year, lang, theme, summary, body) VALUES ($1, $2, $3, $4, $5)
-				ON CONFLICT (year, lang) DO UPDATE SET theme = EXCLUDED.theme, summary = EXCLUDED.summary, body = EXCLUDED.body`,
-				year, string(l), d[Key("theme", l)], d[Key("summary", l)], d[Key("body", l)])
-			if err != nil {
-				return "", fmt.Errorf("content: save edition %d/%s: %w", year, l, err)
-			}
+		// A language without a theme loses its row: the page falls back to English.
+		if err := editionTexts.save(ctx, db, year, d); err != nil {
+			return "", fmt.Errorf("content: save edition %d: %w", year, err)
 		}
 		return strconv.Itoa(year), nil
 	},
@@ -231,6 +225,18 @@ func checkEdition(ctx context.Context, db DB, key string, d Doc) map[string]stri
 	return problems
 }
 
+// dayFields are the form of DayKind; a variable of its own so the kind's
+// functions can read it without referring to the kind itself.
+var dayFields = []Field{
+	{Name: "number", Label: "Day number", Hint: "1 for the first day of the week, up to 7.", Type: Number, Required: true},
+	{Name: "day", Label: "Date", Hint: "For example 2018-09-25.", Type: Date, Required: true},
+	{Name: "topic", Label: "Topic", Hint: "The day's topic, shown as its heading.", Type: Text, Translated: true, Required: true, MaxLen: 300},
+	{Name: "body", Label: "About the day", Type: Markdown, Translated: true},
+	{Name: "resources", Label: "Suggested resources", Hint: "Resources from the library to read that day, one per line, in the order to show them. Write the end of the resource's address: for /resources/mapping-the-workforce write mapping-the-workforce (pasting the whole address works too).", Type: Lines, MaxLen: 5000},
+}
+
+var dayTexts = texts(`INSERT INTO sswweek_day_texts (day_id, lang, topic, body)`, dayFields)
+
 // DayKind is one day of an edition's schedule: its topic, text and the
 // library resources suggested for it. Its key is the day's id; days are
 // listed by their number.
@@ -238,14 +244,8 @@ var DayKind = &Kind{
 	Name: "day", Label: "Day", Plural: "Days",
 	Intro:  "The days of an SSWWeek edition, each with its topic and suggested reading, shown on the edition's page.",
 	Parent: "edition", ParentField: "edition",
-	Fields: []Field{
-		{Name: "number", Label: "Day number", Hint: "1 for the first day of the week, up to 7.", Type: Number, Required: true},
-		{Name: "day", Label: "Date", Hint: "For example 2018-09-25.", Type: Date, Required: true},
-		{Name: "topic", Label: "Topic", Hint: "The day's topic, shown as its heading.", Type: Text, Translated: true, Required: true, MaxLen: 300},
-		{Name: "body", Label: "About the day", Type: Markdown, Translated: true},
-		{Name: "resources", Label: "Suggested resources", Hint: "Resources from the library to read that day, one per line, in the order to show them. Write the end of the resource's address: for /resources/mapping-the-workforce write mapping-the-workforce (pasting the whole address works too).", Type: Lines, MaxLen: 5000},
-	},
-	Title: func(d Doc) string { return sswJoin(sswDayLabel(d["number"]), ": ", d["topic.en"]) },
+	Fields: dayFields,
+	Title:  func(d Doc) string { return sswJoin(sswDayLabel(d["number"]), ": ", d["topic.en"]) },
 	List: func(ctx context.Context, db DB, parent string) ([]Entry, error) {
 		rows, _ := db.Query(ctx, `
 			SELECT d.id, d.number, d.day, t.topic
@@ -336,21 +336,9 @@ var DayKind = &Kind{
 				return "", fmt.Errorf("content: save day %d: %w", id, err)
 			}
 		}
-		for _, l := range i18n.Langs {
-			if l != i18n.EN && d[Key("topic", l)] == "" {
-				// No translation: the day shows in English.
-				if _, err := db.Exec(ctx, `DELETE FROM sswweek_day_texts WHERE day_id = $1 AND lang = $2`, id, string(l)); err != nil {
-					return "", fmt.Errorf("content: save day %d/%s: %w", id, l, err)
-				}
-				continue
-			}
-			_, err := db.Exec(ctx, `
-				INSERT INTO sswweek_day_texts (day_id, lang, topic, body) VALUES ($1, $2, $3, $4)
-				ON CONFLICT (day_id, lang) DO UPDATE SET topic = EXCLUDED.topic, body = EXCLUDED.body`,
-				id, string(l), d[Key("topic", l)], d[Key("body", l)])
-			if err != nil {
-				return "", fmt.Errorf("content: save day %d/%s: %w", id, l, err)
-			}
+		// A language without a topic loses its row: the day shows in English.
+		if err := dayTexts.save(ctx, db, id, d); err != nil {
+			return "", fmt.Errorf("content: save day %d: %w", id, err)
 		}
 		if _, err := db.Exec(ctx, `DELETE FROM sswweek_day_resources WHERE day_id = $1`, id); err != nil {
 			return "", fmt.Errorf("content: save resources of day %d: %w", id, err)

@@ -38,7 +38,8 @@ var resourceTypeFields = []Field{
 		Hint: "One or two sentences on what this kind of resource is for. The toolkit page shows it under the name."},
 }
 
-var resourceTypeTexts = texts(`INSERT INTO resource_type_texts (type_slug, lang, name, plural, description)`, resourceTypeFields)
+var resourceTypeRows = slugTable("resource type", `INSERT INTO resource_types (slug, position, toolkit)`, "slug",
+	texts(`INSERT INTO resource_type_texts (type_slug, lang, name, plural, description)`, resourceTypeFields))
 
 // ResourceTypeKind is a kind of resource in the library (report, fact
 // sheet...). The types marked as part of the toolkit are the toolkit's
@@ -73,45 +74,11 @@ var ResourceTypeKind = &Kind{
 		}
 		return entries, nil
 	},
-	Load: func(ctx context.Context, db DB, key string) (Doc, error) {
-		var toolkit bool
-		err := db.QueryRow(ctx, `SELECT toolkit FROM resource_types WHERE slug = $1`, key).Scan(&toolkit)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return nil, ErrNotFound
-		}
-		if err != nil {
-			return nil, fmt.Errorf("content: load resource type %s: %w", key, err)
-		}
-		d := Doc{"slug": key, "toolkit": checkbox(toolkit)}
-		if err := resourceTypeTexts.load(ctx, db, key, d); err != nil {
-			return nil, fmt.Errorf("content: load resource type %s: %w", key, err)
-		}
-		return d, nil
-	},
-	Save: func(ctx context.Context, db DB, key string, d Doc) (string, error) {
-		slug, toolkit := d["slug"], d["toolkit"] == "true"
-		if key == "" {
-			_, err := db.Exec(ctx, `INSERT INTO resource_types (slug, position, toolkit)
-				SELECT $1, coalesce(max(position), 0) + 1, $2 FROM resource_types`, slug, toolkit)
-			if err != nil {
-				return "", fmt.Errorf("content: create resource type %s: %w", slug, err)
-			}
-		} else {
-			// The texts and the resources follow a new slug: their foreign
-			// keys are ON UPDATE CASCADE.
-			tag, err := db.Exec(ctx, `UPDATE resource_types SET slug = $1, toolkit = $2 WHERE slug = $3`, slug, toolkit, key)
-			if err != nil {
-				return "", fmt.Errorf("content: save resource type %s: %w", key, err)
-			}
-			if tag.RowsAffected() == 0 {
-				return "", fmt.Errorf("content: save resource type %s: %w", key, ErrNotFound)
-			}
-		}
-		if err := resourceTypeTexts.save(ctx, db, slug, d); err != nil {
-			return "", fmt.Errorf("content: save resource type %s: %w", slug, err)
-		}
-		return slug, nil
-	},
+	Load: resourceTypeRows.load,
+	// Save carries the texts and the resources along to a new slug: their
+	// foreign keys are ON UPDATE CASCADE.
+	Save: resourceTypeRows.save,
+	// Delete refuses while resources are still filed as the type.
 	Delete: func(ctx context.Context, db DB, key string) error {
 		var n int
 		if err := db.QueryRow(ctx, `SELECT count(*) FROM resources WHERE type_slug = $1`, key).Scan(&n); err != nil {
@@ -120,39 +87,17 @@ var ResourceTypeKind = &Kind{
 		if n > 0 {
 			return fmt.Errorf("content: delete resource type %s: %s: %w", key, countNoun(n, "resource uses it", "resources use it"), ErrInUse)
 		}
-		tag, err := db.Exec(ctx, `DELETE FROM resource_types WHERE slug = $1`, key)
-		if err != nil {
-			return fmt.Errorf("content: delete resource type %s: %w", key, err)
-		}
-		if tag.RowsAffected() == 0 {
-			return fmt.Errorf("content: delete resource type %s: %w", key, ErrNotFound)
-		}
-		return nil
+		return resourceTypeRows.delete(ctx, db, key)
 	},
-	Move: func(ctx context.Context, db DB, key string, delta int) error {
-		var pos int
-		err := db.QueryRow(ctx, `SELECT position FROM resource_types WHERE slug = $1`, key).Scan(&pos)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return fmt.Errorf("content: move resource type %s: %w", key, ErrNotFound)
-		}
-		if err != nil {
-			return fmt.Errorf("content: move resource type %s: %w", key, err)
-		}
-		return swapPositions(ctx, db, "resource_types", "true", nil, pos, delta)
-	},
-	Check: func(ctx context.Context, db DB, key string, d Doc) map[string]string {
-		problems := incompleteTranslations(d, resourceTypeFields)
-		slugTaken(ctx, db, "resource_types", key, d, problems,
-			"Another resource type already uses this address. Choose a different one.")
-		return nilIfEmpty(problems)
-	},
+	Move:  resourceTypeRows.move,
+	Check: resourceTypeRows.check("Another resource type already uses this address. Choose a different one."),
 	PublicPath: func(_ string, d Doc) string {
 		if d["toolkit"] == "true" {
 			return "/toolkit"
 		}
 		return "/resources"
 	},
-	New: func(string) Doc { return newDoc(resourceTypeFields) },
+	New: resourceTypeRows.newDoc,
 }
 
 var topicFields = []Field{
@@ -162,7 +107,8 @@ var topicFields = []Field{
 		Hint: "As visitors see it in the library's topic filter and on each resource: “Child protection”."},
 }
 
-var topicTexts = texts(`INSERT INTO topic_texts (topic_id, lang, name)`, topicFields)
+var topicRows = slugTable("topic", `INSERT INTO topics (slug)`, "id",
+	texts(`INSERT INTO topic_texts (topic_id, lang, name)`, topicFields))
 
 // TopicKind is a subject resources are filed under. Topics are listed by
 // name, so they have no order of their own.
@@ -191,59 +137,12 @@ var TopicKind = &Kind{
 		}
 		return entries, nil
 	},
-	Load: func(ctx context.Context, db DB, key string) (Doc, error) {
-		var id int64
-		err := db.QueryRow(ctx, `SELECT id FROM topics WHERE slug = $1`, key).Scan(&id)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return nil, ErrNotFound
-		}
-		if err != nil {
-			return nil, fmt.Errorf("content: load topic %s: %w", key, err)
-		}
-		d := Doc{"slug": key}
-		if err := topicTexts.load(ctx, db, id, d); err != nil {
-			return nil, fmt.Errorf("content: load topic %s: %w", key, err)
-		}
-		return d, nil
-	},
-	Save: func(ctx context.Context, db DB, key string, d Doc) (string, error) {
-		slug := d["slug"]
-		var id int64
-		var err error
-		if key == "" {
-			err = db.QueryRow(ctx, `INSERT INTO topics (slug) VALUES ($1) RETURNING id`, slug).Scan(&id)
-		} else {
-			err = db.QueryRow(ctx, `UPDATE topics SET slug = $1 WHERE slug = $2 RETURNING id`, slug, key).Scan(&id)
-			if errors.Is(err, pgx.ErrNoRows) {
-				err = ErrNotFound
-			}
-		}
-		if err != nil {
-			return "", fmt.Errorf("content: save topic %s: %w", slug, err)
-		}
-		if err := topicTexts.save(ctx, db, id, d); err != nil {
-			return "", fmt.Errorf("content: save topic %s: %w", slug, err)
-		}
-		return slug, nil
-	},
+	Load: topicRows.load,
+	Save: topicRows.save,
 	// Delete takes the topic off every resource filed under it (the links
 	// cascade); the resources themselves stay.
-	Delete: func(ctx context.Context, db DB, key string) error {
-		tag, err := db.Exec(ctx, `DELETE FROM topics WHERE slug = $1`, key)
-		if err != nil {
-			return fmt.Errorf("content: delete topic %s: %w", key, err)
-		}
-		if tag.RowsAffected() == 0 {
-			return fmt.Errorf("content: delete topic %s: %w", key, ErrNotFound)
-		}
-		return nil
-	},
-	Check: func(ctx context.Context, db DB, key string, d Doc) map[string]string {
-		problems := map[string]string{}
-		slugTaken(ctx, db, "topics", key, d, problems,
-			"Another topic already uses this address. Choose a different one.")
-		return nilIfEmpty(problems)
-	},
+	Delete: topicRows.delete,
+	Check:  topicRows.check("Another topic already uses this address. Choose a different one."),
 	// The library's topic filter (internal/web/public_resources.go) is the
 	// topic's public page.
 	PublicPath: func(key string, d Doc) string {
@@ -253,7 +152,7 @@ var TopicKind = &Kind{
 		}
 		return "/resources?topic=" + slug
 	},
-	New: func(string) Doc { return newDoc(topicFields) },
+	New: topicRows.newDoc,
 }
 
 // translationTable is the per-language table of an item's translated
@@ -332,14 +231,12 @@ func (t translationTable) load(ctx context.Context, db DB, owner any, d Doc) err
 // public site falls back to English rather than showing half a translation.
 func (t translationTable) save(ctx context.Context, db DB, owner any, d Doc) error {
 	cols := t.columns()
-	placeholders := make([]string, len(cols))
 	updates := make([]string, len(cols))
 	for i, c := range cols {
-		placeholders[i] = fmt.Sprintf("$%d", i+3)
 		updates[i] = c + " = EXCLUDED." + c
 	}
 	upsert := fmt.Sprintf(`%s VALUES ($1, $2, %s) ON CONFLICT (%s, lang) DO UPDATE SET %s`,
-		t.insert, strings.Join(placeholders, ", "), t.owner, strings.Join(updates, ", "))
+		t.insert, strings.Join(placeholders(3, len(cols)), ", "), t.owner, strings.Join(updates, ", "))
 	for _, l := range i18n.Langs {
 		if l != i18n.EN && !hasRequiredText(d, t.fields, l) {
 			if _, err := db.Exec(ctx, fmt.Sprintf(`DELETE FROM %s WHERE %s = $1 AND lang = $2`, t.table, t.owner), owner, string(l)); err != nil {

@@ -3,6 +3,7 @@ package content_test
 import (
 	"context"
 	"errors"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -139,18 +140,13 @@ func TestResourceTypeCreateAndDelete(t *testing.T) {
 	}
 }
 
+// TestResourceTypeCheck: the slug checks every slug kind shares are in
+// TestSlugKindsRefuseATakenSlug.
 func TestResourceTypeCheck(t *testing.T) {
 	pool := seeded(t)
 	ctx := context.Background()
 	k := content.ResourceTypeKind
 	d := liveDoc(t, pool, k, "report")
-	if p := k.Check(ctx, pool, "report", d); len(p) != 0 {
-		t.Errorf("unchanged: %v", p)
-	}
-	d["slug"] = "guide"
-	if p := k.Check(ctx, pool, "report", d); !strings.Contains(p["slug"], "Another resource type") {
-		t.Errorf("slug of another type: %v", p)
-	}
 	d["slug"] = "research"
 	d["plural.es"] = ""
 	if p := k.Check(ctx, pool, "report", d); !strings.Contains(p["plural.es"], "Spanish plural") || len(p) != 1 {
@@ -159,11 +155,6 @@ func TestResourceTypeCheck(t *testing.T) {
 	d["name.es"], d["description.es"] = "", ""
 	if p := k.Check(ctx, pool, "report", d); len(p) != 0 {
 		t.Errorf("no Spanish at all: %v", p)
-	}
-	n := k.New("")
-	n["slug"], n["name.en"], n["plural.en"] = "report", "Report", "Reports"
-	if p := k.Check(ctx, pool, "", n); p["slug"] == "" {
-		t.Errorf("new type with a used slug: %v", p)
 	}
 }
 
@@ -288,23 +279,53 @@ func TestTopicListCreateAndDelete(t *testing.T) {
 	}
 }
 
+// TestSlugKindsRefuseATakenSlug holds every slug-plus-texts kind to the
+// same slug checks: an unchanged item passes; taking another item's slug,
+// or creating an item with a used one, is refused on the slug field.
+func TestSlugKindsRefuseATakenSlug(t *testing.T) {
+	pool := seeded(t)
+	ctx := context.Background()
+	for _, c := range []struct {
+		k            *content.Kind
+		key, other   string
+		message      string
+		newWithTaken content.Doc
+	}{
+		{content.AudienceKind, "donors", "media", "Another audience",
+			content.Doc{"slug": "donors", "name.en": "Donors again"}},
+		{content.TopicKind, "health", "advocacy", "Another topic",
+			content.Doc{"slug": "health", "name.en": "Health again"}},
+		{content.ResourceTypeKind, "report", "guide", "Another resource type",
+			content.Doc{"slug": "report", "name.en": "Report", "plural.en": "Reports"}},
+		{content.RejectionReasonKind, "cannot-verify", "already-signed", "Another reason",
+			content.Doc{"slug": "cannot-verify", "text.en": "Again."}},
+	} {
+		t.Run(c.k.Name, func(t *testing.T) {
+			d := liveDoc(t, pool, c.k, c.key)
+			if p := c.k.Check(ctx, pool, c.key, d); len(p) != 0 {
+				t.Errorf("unchanged: %v", p)
+			}
+			d["slug"] = c.other
+			if p := c.k.Check(ctx, pool, c.key, d); !strings.Contains(p["slug"], c.message) {
+				t.Errorf("slug of another %s: %v", c.k.Label, p)
+			}
+			n := c.k.New("")
+			maps.Copy(n, c.newWithTaken)
+			if p := c.k.Check(ctx, pool, "", n); p["slug"] == "" {
+				t.Errorf("new %s with a used slug: %v", c.k.Label, p)
+			}
+		})
+	}
+}
+
+// TestTopicCheck: the slug checks every slug kind shares are in
+// TestSlugKindsRefuseATakenSlug.
 func TestTopicCheck(t *testing.T) {
 	pool := seeded(t)
 	ctx := context.Background()
 	k := content.TopicKind
-	d := liveDoc(t, pool, k, "health")
-	if p := k.Check(ctx, pool, "health", d); len(p) != 0 {
-		t.Errorf("unchanged: %v", p)
-	}
-	d["slug"] = "advocacy"
-	if p := k.Check(ctx, pool, "health", d); !strings.Contains(p["slug"], "Another topic") {
-		t.Errorf("slug of another topic: %v", p)
-	}
 	n := k.New("")
 	n["slug"], n["name.en"] = "health", "Health again"
-	if p := k.Check(ctx, pool, "", n); p["slug"] == "" {
-		t.Errorf("new topic with a used slug: %v", p)
-	}
 	// Through the editor's validation, a never-published item's
 	// provisional key counts as new.
 	p, err := content.Validate(ctx, pool, k, "new-1", n)

@@ -9,12 +9,7 @@ import (
 // loadBlog writes the demo blog posts. It runs after the editions (from
 // loadSSWWeek), since posts point at an edition and a day.
 func loadBlog(w *writer) error {
-	for _, p := range blogPosts() {
-		if err := w.blogPost(p); err != nil {
-			return err
-		}
-	}
-	return nil
+	return each(blogPosts(), w.blogPost)
 }
 
 // Authors are credited by role and organisation, as the Alliance credits

@@ -13,12 +13,7 @@ import (
 // Some texts are deliberately left untranslated, to show the fallback to
 // English.
 func loadCalendar(w *writer) error {
-	for _, e := range calendarEvents() {
-		if err := w.calendarEvent(e); err != nil {
-			return err
-		}
-	}
-	return nil
+	return each(calendarEvents(), w.calendarEvent)
 }
 
 // eventsPageES is the calendar page's copy in Spanish (the English copy is

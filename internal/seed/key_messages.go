@@ -131,10 +131,5 @@ func audiences() []demoAudience {
 // loadAudiences writes the audiences in page order, each with its key
 // messages in order.
 func loadAudiences(w *writer) error {
-	for _, a := range audiences() {
-		if err := w.audience(a); err != nil {
-			return err
-		}
-	}
-	return nil
+	return each(audiences(), w.audience)
 }

@@ -13,22 +13,15 @@ import (
 // loadResources writes the resource library: types (the toolkit's
 // components among them), topics, resources and their PDF files.
 func loadResources(w *writer) error {
-	for _, t := range resourceTypes() {
-		if err := w.resourceType(t); err != nil {
-			return err
-		}
+	if err := each(resourceTypes(), w.resourceType); err != nil {
+		return err
 	}
 	for _, t := range resourceTopics() {
 		if _, err := w.create(content.TopicKind, "", content.Doc{"slug": t.slug, "name.en": t.en, "name.es": t.es}); err != nil {
 			return err
 		}
 	}
-	for _, r := range demoResources() {
-		if err := w.resource(r); err != nil {
-			return err
-		}
-	}
-	return nil
+	return each(demoResources(), w.resource)
 }
 
 type demoResourceType struct {

@@ -30,10 +30,8 @@ func loadSSWWeek(w *writer) error {
 		}
 		zones[e.Year] = loc
 	}
-	for _, d := range editionDays() {
-		if err := w.editionDay(d); err != nil {
-			return err
-		}
+	if err := each(editionDays(), w.editionDay); err != nil {
+		return err
 	}
 	for _, e := range editionEvents() {
 		if err := w.editionEvent(e, zones[e.Year]); err != nil {

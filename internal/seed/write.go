@@ -51,6 +51,17 @@ func (w *writer) create(k *content.Kind, parent string, d content.Doc) (string, 
 	return key, nil
 }
 
+// each writes items in order with write, stopping at the first error: the
+// loop every part of the demo content writes its items with.
+func each[T any](items []T, write func(T) error) error {
+	for _, it := range items {
+		if err := write(it); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // upload stores a file as the editor stores an upload: checked, named and
 // typed by upload.Sniff. It returns the file's id as a File field holds it.
 func (w *writer) upload(name string, data []byte) (string, error) {

@@ -14,7 +14,6 @@ import (
 
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/jobs"
-	"github.com/sswalliance/advocacy/internal/links"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/workflow"
 )
@@ -70,26 +69,13 @@ var System = store.Actor{Name: "system"}
 
 // Service runs the signing workflow.
 type Service struct {
-	pool    *pgxpool.Pool
-	jobs    *jobs.Queue
-	baseURL *url.URL
-	// Now is the clock (tests set it).
-	Now func() time.Time
-
-	links *links.Signer // signs the links in emails
+	workflow.Base
 }
 
 // New returns the workflow over pool, queueing email on queue, with
 // links in emails made absolute against baseURL.
 func New(pool *pgxpool.Pool, queue *jobs.Queue, baseURL *url.URL) *Service {
-	return &Service{pool: pool, jobs: queue, baseURL: baseURL, Now: time.Now,
-		links: links.NewSigner(pool, linkKey)}
-}
-
-// inTx runs fn in a transaction with a store over it, the link key
-// loaded first (see workflow.InTx).
-func (s *Service) inTx(ctx context.Context, fn func(tx pgx.Tx, st *store.Store) error) error {
-	return workflow.InTx(ctx, s.pool, s.links, fn)
+	return &Service{Base: workflow.NewBase(pool, queue, baseURL, linkKey)}
 }
 
 func audit(ctx context.Context, st *store.Store, a store.Actor, action string, sig store.Signatory, detail string) error {
@@ -102,7 +88,7 @@ func audit(ctx context.Context, st *store.Store, a store.Actor, action string, s
 // ConfirmEmailEvery.
 func (s *Service) Submit(ctx context.Context, in store.SignatoryInput, ip string) (int64, error) {
 	var id int64
-	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+	err := s.InTx(ctx, func(tx pgx.Tx, st *store.Store) error {
 		var err error
 		if id, err = st.CreateSignatory(ctx, in, store.StatusAwaitingConfirmation, "form"); err != nil {
 			return err
@@ -130,7 +116,7 @@ func (s *Service) sendConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, s
 	} else if !ok {
 		return ErrConfirmationSent
 	}
-	secret, err := s.links.Issue(ctx, st, owner(sig), store.TokenConfirm, ConfirmFor)
+	secret, err := s.Links.Issue(ctx, st, owner(sig), store.TokenConfirm, ConfirmFor)
 	if err != nil {
 		return err
 	}
@@ -146,7 +132,7 @@ func owner(sig store.Signatory) store.TokenOwner {
 // Pending returns the submission a link's token belongs to, changing
 // nothing: the page a link opens shows it with a button that POSTs.
 func (s *Service) Pending(ctx context.Context, token, purpose string) (store.Signatory, error) {
-	sig, err := store.New(s.pool).SignatoryByToken(ctx, token, purpose)
+	sig, err := store.New(s.Pool).SignatoryByToken(ctx, token, purpose)
 	if err != nil {
 		return store.Signatory{}, err
 	}
@@ -163,7 +149,7 @@ func (s *Service) Pending(ctx context.Context, token, purpose string) (store.Sig
 // Confirm spends a confirmation token: the submission goes to review.
 func (s *Service) Confirm(ctx context.Context, token, ip string) (store.Signatory, error) {
 	var sig store.Signatory
-	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+	err := s.InTx(ctx, func(tx pgx.Tx, st *store.Store) error {
 		cur, err := st.SignatoryByToken(ctx, token, store.TokenConfirm)
 		if err != nil {
 			return err
@@ -195,7 +181,7 @@ func (s *Service) Confirm(ctx context.Context, token, ip string) (store.Signator
 func (s *Service) transition(ctx context.Context, id int64, from []string, to, reason, note string, a store.Actor, action, detail string,
 	then func(tx pgx.Tx, st *store.Store, sig store.Signatory) error) (store.Signatory, error) {
 	var sig store.Signatory
-	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+	err := s.InTx(ctx, func(tx pgx.Tx, st *store.Store) error {
 		var err error
 		if sig, err = st.Transition(ctx, id, from, to, reason, note); err != nil {
 			return err
@@ -219,7 +205,7 @@ func (s *Service) Approve(ctx context.Context, id int64, a store.Actor) (store.S
 	return s.transition(ctx, id, ApproveFrom,
 		store.StatusApproved, "", "", a, store.ActionSignatoryApprove, "",
 		func(tx pgx.Tx, st *store.Store, sig store.Signatory) error {
-			withdraw := s.links.Sealed(withdrawMessage(sig.ID))
+			withdraw := s.Links.Sealed(withdrawMessage(sig.ID))
 			return s.email(ctx, tx, sig, "signatory-approved", []store.LinkSecret{withdraw}, approvedEmail,
 				s.sealedLink(sig, fmt.Sprintf("/call-to-action/withdraw/%d", sig.ID), 0))
 		})
@@ -257,7 +243,7 @@ func (s *Service) RequestChanges(ctx context.Context, id int64, note string, a s
 	return s.transition(ctx, id, RequestChangesFrom,
 		store.StatusChangesRequested, "", note, a, store.ActionSignatoryRequestChanges, "",
 		func(tx pgx.Tx, st *store.Store, sig store.Signatory) error {
-			secret, err := s.links.Issue(ctx, st, owner(sig), store.TokenChange, ChangeFor)
+			secret, err := s.Links.Issue(ctx, st, owner(sig), store.TokenChange, ChangeFor)
 			if err != nil {
 				return err
 			}
@@ -271,7 +257,7 @@ func (s *Service) RequestChanges(ctx context.Context, id int64, note string, a s
 // nothing saved, when it had a confirmation email within the hour).
 func (s *Service) Resubmit(ctx context.Context, token string, in store.SignatoryInput, ip string) (store.Signatory, error) {
 	var sig store.Signatory
-	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+	err := s.InTx(ctx, func(tx pgx.Tx, st *store.Store) error {
 		cur, err := st.SignatoryByToken(ctx, token, store.TokenChange)
 		if err != nil {
 			return err
@@ -324,7 +310,7 @@ func (s *Service) Unhide(ctx context.Context, id int64, a store.Actor) (store.Si
 
 // Edit replaces a signatory's details, whatever its state.
 func (s *Service) Edit(ctx context.Context, id int64, in store.SignatoryInput, a store.Actor) error {
-	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+	err := s.InTx(ctx, func(tx pgx.Tx, st *store.Store) error {
 		if err := st.UpdateSignatory(ctx, id, in); err != nil {
 			return err
 		}
@@ -344,7 +330,7 @@ func (s *Service) Edit(ctx context.Context, id int64, in store.SignatoryInput, a
 // some other way). No email is sent.
 func (s *Service) Add(ctx context.Context, in store.SignatoryInput, a store.Actor) (int64, error) {
 	var id int64
-	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+	err := s.InTx(ctx, func(tx pgx.Tx, st *store.Store) error {
 		var err error
 		if id, err = st.CreateSignatory(ctx, in, store.StatusApproved, "staff"); err != nil {
 			return err
@@ -370,7 +356,7 @@ const EraseDeleted = "submission deleted"
 // submission is deleted outright. It reports whether the signatory was
 // deleted.
 func (s *Service) Erase(ctx context.Context, id int64, a store.Actor) (deleted bool, err error) {
-	err = s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+	err = s.InTx(ctx, func(tx pgx.Tx, st *store.Store) error {
 		sig, err := st.LockSignatory(ctx, id)
 		if err != nil {
 			return err
@@ -400,7 +386,7 @@ func (s *Service) Erase(ctx context.Context, id int64, a store.Actor) (deleted b
 // ConfirmFor, with their personal data, and returns how many went.
 func (s *Service) ExpireUnconfirmed(ctx context.Context) (int, error) {
 	n := 0
-	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+	err := s.InTx(ctx, func(tx pgx.Tx, st *store.Store) error {
 		list, err := st.UnconfirmedBefore(ctx, s.Now().Add(-ConfirmFor))
 		if err != nil {
 			return err
@@ -433,11 +419,11 @@ func (s *Service) Chores() []jobs.Chore {
 			return err
 		}},
 		{Name: "forget-form-posts", Interval: time.Hour, Run: func(ctx context.Context) error {
-			return store.New(s.pool).DeleteFormPostsBefore(ctx, s.Now().Add(-24*time.Hour))
+			return store.New(s.Pool).DeleteFormPostsBefore(ctx, s.Now().Add(-24*time.Hour))
 		}},
-		confirmCap.Chore("forget-signatory-confirmation-sends", s.pool, func() time.Time { return s.Now() }),
+		confirmCap.Chore("forget-signatory-confirmation-sends", s.Pool, func() time.Time { return s.Now() }),
 		{Name: "delete-unused-logos", Interval: 24 * time.Hour, Run: func(ctx context.Context) error {
-			_, err := store.New(s.pool).DeleteUnusedLogos(ctx, s.Now().Add(-48*time.Hour))
+			_, err := store.New(s.Pool).DeleteUnusedLogos(ctx, s.Now().Add(-48*time.Hour))
 			return err
 		}},
 	}
@@ -446,7 +432,7 @@ func (s *Service) Chores() []jobs.Chore {
 // link is an absolute link to path on the site, in the contact's language.
 func (s *Service) link(sig store.Signatory, path string) string {
 	l, _ := i18n.Parse(sig.Lang)
-	return s.baseURL.JoinPath(l.Path(path)).String()
+	return s.Link(l, path)
 }
 
 // sealedLink is the link to path/<secret i> in an email to sig: the
@@ -464,7 +450,7 @@ func withdrawMessage(id int64) string { return fmt.Sprintf("withdraw:%d", id) }
 // WithdrawURL is the signed link that withdraws sig. It never expires: an
 // organisation may leave at any time.
 func (s *Service) WithdrawURL(ctx context.Context, sig store.Signatory) (string, error) {
-	mac, err := s.links.SignLink(ctx, withdrawMessage(sig.ID))
+	mac, err := s.Links.SignLink(ctx, withdrawMessage(sig.ID))
 	if err != nil {
 		return "", err
 	}
@@ -474,7 +460,7 @@ func (s *Service) WithdrawURL(ctx context.Context, sig store.Signatory) (string,
 // VerifyWithdraw reports whether mac is the signature of a withdraw link
 // for id.
 func (s *Service) VerifyWithdraw(ctx context.Context, id int64, mac string) (bool, error) {
-	return s.links.VerifyLink(ctx, withdrawMessage(id), mac)
+	return s.Links.VerifyLink(ctx, withdrawMessage(id), mac)
 }
 
 // email queues one of the workflow's emails to sig's contact, in the
@@ -485,7 +471,7 @@ func (s *Service) email(ctx context.Context, tx pgx.Tx, sig store.Signatory, kin
 		return nil
 	}
 	l, _ := i18n.Parse(sig.Lang)
-	subject, body := compose(l, sig, s.baseURL.String(), args...)
+	subject, body := compose(l, sig, s.Site(), args...)
 	id := sig.ID
 	toName := sig.ContactName
 	if kind == confirmKind {
@@ -493,7 +479,7 @@ func (s *Service) email(ctx context.Context, tx pgx.Tx, sig store.Signatory, kin
 		// the headers.
 		toName = ""
 	}
-	_, err := s.jobs.QueueEmail(ctx, tx, store.Email{Kind: kind, To: sig.ContactEmail, ToName: toName,
+	_, err := s.Jobs.QueueEmail(ctx, tx, store.Email{Kind: kind, To: sig.ContactEmail, ToName: toName,
 		Subject: subject, Body: body, Secrets: secrets, SignatoryID: &id})
 	return err
 }

@@ -4,10 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"log/slog"
 	netmail "net/mail"
-	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -16,12 +13,11 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/sswalliance/advocacy/internal/dbtest"
-	"github.com/sswalliance/advocacy/internal/jobs"
-	"github.com/sswalliance/advocacy/internal/mail"
 	"github.com/sswalliance/advocacy/internal/mail/mailtest"
 	"github.com/sswalliance/advocacy/internal/seed"
 	"github.com/sswalliance/advocacy/internal/signing"
 	"github.com/sswalliance/advocacy/internal/store"
+	"github.com/sswalliance/advocacy/internal/workflow/workflowtest"
 )
 
 func TestMain(m *testing.M) { dbtest.Main(m) }
@@ -43,32 +39,7 @@ func newFixture(t *testing.T) *fixture {
 	if err := seed.Load(ctx, store.New(pool), false); err != nil {
 		t.Fatal(err)
 	}
-	smtp := mailtest.NewServer(t)
-	sender, err := mail.NewSMTP(smtp.URL(), "Campaign <no-reply@example.org>")
-	if err != nil {
-		t.Fatal(err)
-	}
-	base, _ := url.Parse("https://example.org")
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	queue, err := jobs.NewQueue(pool, logger)
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := signing.New(pool, queue, base)
-	runner, err := jobs.NewRunner(pool, queue, logger, sender, "smtp", nil, svc.Chores()...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	runCtx, cancel := context.WithCancel(ctx)
-	if err := runner.Start(runCtx); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		stop, c := context.WithTimeout(context.Background(), 5*time.Second)
-		defer c()
-		runner.Stop(stop)
-		cancel()
-	})
+	svc, smtp := workflowtest.Start(t, pool, signing.New)
 	u, err := store.New(pool).CreateUser(ctx, "reviewer@example.org", "Reviewer", "editor", "x")
 	if err != nil {
 		t.Fatal(err)

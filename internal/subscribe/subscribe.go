@@ -16,7 +16,6 @@ import (
 	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/jobs"
-	"github.com/sswalliance/advocacy/internal/links"
 	"github.com/sswalliance/advocacy/internal/mail"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/workflow"
@@ -129,26 +128,13 @@ func Mask(email string) string {
 
 // Service runs the subscription workflow.
 type Service struct {
-	pool    *pgxpool.Pool
-	jobs    *jobs.Queue
-	baseURL *url.URL
-	// Now is the clock (tests set it).
-	Now func() time.Time
-
-	links *links.Signer // signs the links in emails
+	workflow.Base
 }
 
 // New returns the workflow over pool, queueing email on queue, with
 // links in emails made absolute against baseURL.
 func New(pool *pgxpool.Pool, queue *jobs.Queue, baseURL *url.URL) *Service {
-	return &Service{pool: pool, jobs: queue, baseURL: baseURL, Now: time.Now,
-		links: links.NewSigner(pool, linkKey)}
-}
-
-// inTx runs fn in a transaction with a store over it, the link key
-// loaded first (see workflow.InTx).
-func (s *Service) inTx(ctx context.Context, fn func(tx pgx.Tx, st *store.Store) error) error {
-	return workflow.InTx(ctx, s.pool, s.links, fn)
+	return &Service{Base: workflow.NewBase(pool, queue, baseURL, linkKey)}
 }
 
 // audit records an action on sub. The label is the masked address: the
@@ -169,7 +155,7 @@ func audit(ctx context.Context, st *store.Store, a store.Actor, action string, s
 // ConfirmEmailEvery: a sign-up within that time changes nothing and sends
 // nothing (the first email's link still works).
 func (s *Service) Subscribe(ctx context.Context, in store.SubscriberInput, ip string) error {
-	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+	err := s.InTx(ctx, func(tx pgx.Tx, st *store.Store) error {
 		id, created, err := st.CreateSubscriber(ctx, in)
 		if err != nil {
 			return err
@@ -249,7 +235,7 @@ func (s *Service) sendConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, s
 // queueConfirm queues sub's confirmation email with a fresh link (the
 // caller has taken the address's send).
 func (s *Service) queueConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, sub store.Subscriber) error {
-	secret, err := s.links.Issue(ctx, st, store.TokenOwner{Kind: store.OwnerSubscriber, ID: sub.ID}, TokenConfirm, ConfirmFor)
+	secret, err := s.Links.Issue(ctx, st, store.TokenOwner{Kind: store.OwnerSubscriber, ID: sub.ID}, TokenConfirm, ConfirmFor)
 	if err != nil {
 		return err
 	}
@@ -257,7 +243,7 @@ func (s *Service) queueConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, 
 	// The link's secret is filled in only when the email is sent (see
 	// store.LinkSecret).
 	link := s.link(sub, "/sswweek/subscribe/confirm") + "/" + store.SecretPlaceholder(0)
-	subject, body := confirmEmail(l, sub, s.site(), link)
+	subject, body := confirmEmail(l, sub, s.Site(), link)
 	// No List-Unsubscribe: the address is not subscribed to anything yet.
 	return s.queue(ctx, tx, sub, confirmKind, subject, body, nil, []store.LinkSecret{secret})
 }
@@ -265,12 +251,12 @@ func (s *Service) queueConfirm(ctx context.Context, tx pgx.Tx, st *store.Store, 
 func (s *Service) sendReminder(ctx context.Context, tx pgx.Tx, sub store.Subscriber) error {
 	// Both links carry the subscriber's signature, filled in only when
 	// the email is sent.
-	secrets := []store.LinkSecret{s.links.Sealed(signedMessage(sub.ID))}
+	secrets := []store.LinkSecret{s.Links.Sealed(signedMessage(sub.ID))}
 	sealed := func(path string) string {
 		return s.link(sub, fmt.Sprintf("%s/%d", path, sub.ID)) + "/" + store.SecretPlaceholder(0)
 	}
 	prefs, unsubscribe := sealed("/sswweek/subscription"), sealed("/sswweek/unsubscribe")
-	subject, body := reminderEmail(subscriberLang(sub), sub, s.site(), prefs)
+	subject, body := reminderEmail(subscriberLang(sub), sub, s.Site(), prefs)
 	return s.queue(ctx, tx, sub, "subscriber-reminder", subject, body, listHeaders(unsubscribe), secrets)
 }
 
@@ -283,7 +269,7 @@ func (s *Service) queue(ctx context.Context, tx pgx.Tx, sub store.Subscriber, ki
 		// the headers.
 		toName = ""
 	}
-	_, err := s.jobs.QueueEmail(ctx, tx, store.Email{Kind: kind, To: sub.Email, ToName: toName,
+	_, err := s.Jobs.QueueEmail(ctx, tx, store.Email{Kind: kind, To: sub.Email, ToName: toName,
 		Subject: subject, Body: body, Headers: headers, Secrets: secrets})
 	return err
 }
@@ -291,7 +277,7 @@ func (s *Service) queue(ctx context.Context, tx pgx.Tx, sub store.Subscriber, ki
 // Pending returns the sign-up a confirmation link is for, changing
 // nothing: the page the link opens shows it with a button that POSTs.
 func (s *Service) Pending(ctx context.Context, token string) (store.Subscriber, error) {
-	sub, err := store.New(s.pool).SubscriberByToken(ctx, token, TokenConfirm)
+	sub, err := store.New(s.Pool).SubscriberByToken(ctx, token, TokenConfirm)
 	if err != nil {
 		return store.Subscriber{}, err
 	}
@@ -304,7 +290,7 @@ func (s *Service) Pending(ctx context.Context, token string) (store.Subscriber, 
 // Confirm spends a confirmation token: the subscriber becomes active.
 func (s *Service) Confirm(ctx context.Context, token, ip string) (store.Subscriber, error) {
 	var sub store.Subscriber
-	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+	err := s.InTx(ctx, func(tx pgx.Tx, st *store.Store) error {
 		cur, err := st.SubscriberByToken(ctx, token, TokenConfirm)
 		if err != nil {
 			return err
@@ -334,7 +320,7 @@ func (s *Service) Confirm(ctx context.Context, token, ip string) (store.Subscrib
 // (from the preferences page, checked with CheckPreferences).
 func (s *Service) UpdatePreferences(ctx context.Context, id int64, p store.SubscriberPreferences, ip string) (store.Subscriber, error) {
 	var sub store.Subscriber
-	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+	err := s.InTx(ctx, func(tx pgx.Tx, st *store.Store) error {
 		var err error
 		if sub, err = st.UpdateSubscriberPreferences(ctx, id, p); err != nil {
 			return err
@@ -352,7 +338,7 @@ func (s *Service) UpdatePreferences(ctx context.Context, id int64, p store.Subsc
 // ErrStateChanged when the subscriber had already left.
 func (s *Service) Unsubscribe(ctx context.Context, id int64, ip, how string) (store.Subscriber, error) {
 	var sub store.Subscriber
-	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+	err := s.InTx(ctx, func(tx pgx.Tx, st *store.Store) error {
 		var err error
 		if sub, err = st.UnsubscribeSubscriber(ctx, id); err != nil {
 			return err
@@ -369,7 +355,7 @@ func (s *Service) Unsubscribe(ctx context.Context, id int64, ip, how string) (st
 // ConfirmFor, and returns how many went.
 func (s *Service) ExpireUnconfirmed(ctx context.Context) (int, error) {
 	n := 0
-	err := s.inTx(ctx, func(tx pgx.Tx, st *store.Store) error {
+	err := s.InTx(ctx, func(tx pgx.Tx, st *store.Store) error {
 		list, err := st.PendingSubscribersBefore(ctx, s.Now().Add(-ConfirmFor))
 		if err != nil {
 			return err
@@ -398,7 +384,7 @@ func (s *Service) Chores() []jobs.Chore {
 			_, err := s.ExpireUnconfirmed(ctx)
 			return err
 		}},
-		confirmCap.Chore("forget-subscriber-confirmation-sends", s.pool, func() time.Time { return s.Now() }),
+		confirmCap.Chore("forget-subscriber-confirmation-sends", s.Pool, func() time.Time { return s.Now() }),
 	}
 }
 
@@ -419,12 +405,9 @@ func subscriberLang(sub store.Subscriber) i18n.Lang {
 	return l
 }
 
-// site is the site's address, for the end of every email.
-func (s *Service) site() string { return s.baseURL.String() }
-
 // link is an absolute link to path on the site, in sub's language.
 func (s *Service) link(sub store.Subscriber, path string) string {
-	return s.baseURL.JoinPath(subscriberLang(sub).Path(path)).String()
+	return s.Link(subscriberLang(sub), path)
 }
 
 // linkKey names the site key that signs the links in the emails.
@@ -436,7 +419,7 @@ func signedMessage(id int64) string { return fmt.Sprintf("subscriber:%d", id) }
 // it was made here for that subscriber. The links never expire: a
 // subscriber must be able to leave from any email, however old.
 func (s *Service) signedLink(ctx context.Context, sub store.Subscriber, path string) (string, error) {
-	mac, err := s.links.SignLink(ctx, signedMessage(sub.ID))
+	mac, err := s.Links.SignLink(ctx, signedMessage(sub.ID))
 	if err != nil {
 		return "", fmt.Errorf("subscribe: %w", err)
 	}
@@ -477,12 +460,12 @@ func listHeaders(u string) map[string]string {
 // names, or ErrNotFound when its signature is not ours (or the subscriber
 // was deleted since).
 func (s *Service) FromLink(ctx context.Context, id int64, sig string) (store.Subscriber, error) {
-	if ok, err := s.links.VerifyLink(ctx, signedMessage(id), sig); err != nil {
+	if ok, err := s.Links.VerifyLink(ctx, signedMessage(id), sig); err != nil {
 		return store.Subscriber{}, fmt.Errorf("subscribe: %w", err)
 	} else if !ok {
 		return store.Subscriber{}, ErrNotFound
 	}
-	return store.New(s.pool).Subscriber(ctx, id)
+	return store.New(s.Pool).Subscriber(ctx, id)
 }
 
 // The emails. Each is plain text in the subscriber's language, every

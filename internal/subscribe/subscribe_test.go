@@ -3,10 +3,7 @@ package subscribe_test
 import (
 	"context"
 	"errors"
-	"io"
-	"log/slog"
 	netmail "net/mail"
-	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -16,11 +13,10 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/sswalliance/advocacy/internal/dbtest"
-	"github.com/sswalliance/advocacy/internal/jobs"
-	"github.com/sswalliance/advocacy/internal/mail"
 	"github.com/sswalliance/advocacy/internal/mail/mailtest"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/subscribe"
+	"github.com/sswalliance/advocacy/internal/workflow/workflowtest"
 )
 
 func TestMain(m *testing.M) { dbtest.Main(m) }
@@ -36,34 +32,8 @@ type fixture struct {
 // a real SMTP server in the test.
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	ctx := context.Background()
 	pool := dbtest.New(t)
-	smtp := mailtest.NewServer(t)
-	sender, err := mail.NewSMTP(smtp.URL(), "Campaign <no-reply@example.org>")
-	if err != nil {
-		t.Fatal(err)
-	}
-	base, _ := url.Parse("https://example.org")
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	queue, err := jobs.NewQueue(pool, logger)
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := subscribe.New(pool, queue, base)
-	runner, err := jobs.NewRunner(pool, queue, logger, sender, "smtp", nil, svc.Chores()...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	runCtx, cancel := context.WithCancel(ctx)
-	if err := runner.Start(runCtx); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		stop, c := context.WithTimeout(context.Background(), 5*time.Second)
-		defer c()
-		runner.Stop(stop)
-		cancel()
-	})
+	svc, smtp := workflowtest.Start(t, pool, subscribe.New)
 	return &fixture{pool: pool, st: store.New(pool), svc: svc, smtp: smtp}
 }
 
