@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/sswalliance/advocacy/internal/content"
+	"github.com/sswalliance/advocacy/internal/store"
 )
 
 // TestTwoServersPublishAScheduledChangeOnce: scheduled publishing is a
@@ -23,12 +24,12 @@ func TestTwoServersPublishAScheduledChangeOnce(t *testing.T) {
 	}
 	d := it.Current().Clone()
 	d["intro.en"] = "Published at its time."
-	v, err := content.SaveDraft(ctx, pool, k, it.Key, it.Version, d, content.Author{Name: "Tester"})
+	v, err := content.SaveDraft(ctx, pool, k, it.Key, it.Version, d, store.Actor{Name: "Tester"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	due := time.Now().Add(-time.Minute)
-	if _, err := content.Schedule(ctx, pool, k, it.Key, v, &due, content.Author{Name: "Tester"}); err != nil {
+	if _, err := content.Schedule(ctx, pool, k, it.Key, v, &due, store.Actor{Name: "Tester"}); err != nil {
 		t.Fatal(err)
 	}
 

@@ -171,7 +171,7 @@ func TestUnusedFilesAreDeletedAfterTheirGracePeriod(t *testing.T) {
 	app, pool := seededApp(t)
 	ctx := context.Background()
 	st := store.New(pool)
-	by := content.Author{Name: "Editor"}
+	by := store.Actor{Name: "Editor"}
 	k := content.ResourceFileKind
 	upload := func(name string) int64 {
 		t.Helper()

@@ -9,14 +9,9 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-)
 
-// Author is the staff member making a change.
-type Author struct {
-	ID   int64
-	Name string
-	IP   string // where the change came from, for the audit log ("" for timed work)
-}
+	"github.com/sswalliance/advocacy/internal/store"
+)
 
 // ErrConflict is returned when someone else saved the item since the form
 // was opened (its version moved on).
@@ -218,54 +213,64 @@ func track(ctx context.Context, db DB, k *Kind, key string) error {
 	if k.ParentField != "" {
 		parent = live[k.ParentField]
 	}
-	tag, err := db.Exec(ctx, `
-		INSERT INTO content_items (kind, key, parent, version, published) VALUES ($1, $2, $3, 0, true)
-		ON CONFLICT DO NOTHING`, k.Name, key, parent)
+	added, err := addItem(ctx, db, k, key, parent, true)
 	if err != nil {
 		return fmt.Errorf("content: track %s %s: %w", k.Name, key, err)
 	}
-	if tag.RowsAffected() == 1 {
-		if _, err := db.Exec(ctx, `INSERT INTO revisions (kind, key, version, doc, action, note) VALUES ($1, $2, 0, $3, 'original', 'As it was before anyone edited it here')`,
-			k.Name, key, map[string]string(live)); err != nil {
+	if added {
+		if err := addRevision(ctx, db, k, key, 0, live, "original", "As it was before anyone edited it here", store.Actor{}); err != nil {
 			return fmt.Errorf("content: track %s %s: %w", k.Name, key, err)
 		}
 	}
 	return nil
 }
 
+// addItem writes the item's content_items row at version 0, unless it has
+// one: published says whether the item is live already (staff touching it
+// for the first time) or new. It reports whether it added the row. This
+// and addRevision are the only writers of the editor's two tables.
+func addItem(ctx context.Context, db DB, k *Kind, key, parent string, published bool) (bool, error) {
+	tag, err := db.Exec(ctx, `
+		INSERT INTO content_items (kind, key, parent, version, published) VALUES ($1, $2, $3, 0, $4)
+		ON CONFLICT DO NOTHING`, k.Name, key, parent, published)
+	if err != nil {
+		return false, err
+	}
+	return tag.RowsAffected() == 1, nil
+}
+
+// addRevision records doc as the item's revision at version.
+func addRevision(ctx context.Context, db DB, k *Kind, key string, version int, doc Doc, action, note string, by store.Actor) error {
+	_, err := db.Exec(ctx, `INSERT INTO revisions (kind, key, version, doc, action, note, author_id, author) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+		k.Name, key, version, map[string]string(doc), action, note, by.ID, by.Name)
+	return err
+}
+
 // bump moves the item from version to version+1 with draft as its pending
 // changes (nil: none), recording rev as that version's revision; it fails
 // with ErrConflict when the item is no longer at version.
-func bump(ctx context.Context, db DB, k *Kind, key string, version int, draft, rev Doc, action, note string, by Author) (int, error) {
+func bump(ctx context.Context, db DB, k *Kind, key string, version int, draft, rev Doc, action, note string, by store.Actor) (int, error) {
 	var next int
 	err := db.QueryRow(ctx, `
 		UPDATE content_items SET version = version + 1, draft = $4, updated_at = now(), updated_by = $5,
 			publish_at = CASE WHEN $4::jsonb IS NULL THEN NULL ELSE publish_at END
 		WHERE kind = $1 AND key = $2 AND version = $3 RETURNING version`,
-		k.Name, key, version, map[string]string(draft), authorID(by)).Scan(&next)
+		k.Name, key, version, map[string]string(draft), by.ID).Scan(&next)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return 0, ErrConflict
 	}
 	if err != nil {
 		return 0, fmt.Errorf("content: save %s %s: %w", k.Name, key, err)
 	}
-	if _, err := db.Exec(ctx, `INSERT INTO revisions (kind, key, version, doc, action, note, author_id, author) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-		k.Name, key, next, map[string]string(rev), action, note, authorID(by), by.Name); err != nil {
+	if err := addRevision(ctx, db, k, key, next, rev, action, note, by); err != nil {
 		return 0, fmt.Errorf("content: save %s %s revision: %w", k.Name, key, err)
 	}
 	return next, nil
 }
 
-func authorID(by Author) any {
-	if by.ID == 0 {
-		return nil
-	}
-	return by.ID
-}
-
 // SaveDraft stores d as the item's unpublished changes, if the item is
 // still at version (else ErrConflict). It returns the new version.
-func SaveDraft(ctx context.Context, db DB, k *Kind, key string, version int, d Doc, by Author) (int, error) {
+func SaveDraft(ctx context.Context, db DB, k *Kind, key string, version int, d Doc, by store.Actor) (int, error) {
 	if err := track(ctx, db, k, key); err != nil {
 		return 0, err
 	}
@@ -274,14 +279,13 @@ func SaveDraft(ctx context.Context, db DB, k *Kind, key string, version int, d D
 
 // Create stores a new, never published item as a draft under a provisional
 // key, which it returns.
-func Create(ctx context.Context, db DB, k *Kind, parent string, d Doc, by Author) (string, error) {
+func Create(ctx context.Context, db DB, k *Kind, parent string, d Doc, by store.Actor) (string, error) {
 	var n int64
 	if err := db.QueryRow(ctx, `SELECT nextval('content_new_keys')`).Scan(&n); err != nil {
 		return "", fmt.Errorf("content: create %s: %w", k.Name, err)
 	}
 	key := "new-" + strconv.FormatInt(n, 10)
-	if _, err := db.Exec(ctx, `INSERT INTO content_items (kind, key, parent, version, published) VALUES ($1, $2, $3, 0, false)`,
-		k.Name, key, parent); err != nil {
+	if _, err := addItem(ctx, db, k, key, parent, false); err != nil {
 		return "", fmt.Errorf("content: create %s: %w", k.Name, err)
 	}
 	if _, err := bump(ctx, db, k, key, 0, d, d, "draft", "Created", by); err != nil {
@@ -298,7 +302,7 @@ func IsProvisional(key string) bool { return strings.HasPrefix(key, "new-") }
 // version the publisher saw (-1 skips the check, for scheduled publishing).
 // It returns the item's key, which changes on first publish and when the
 // draft changes the item's slug.
-func Publish(ctx context.Context, db DB, k *Kind, key string, version int, by Author) (string, error) {
+func Publish(ctx context.Context, db DB, k *Kind, key string, version int, by store.Actor) (string, error) {
 	var current int
 	var draft map[string]string
 	var published bool
@@ -378,12 +382,13 @@ func childKinds(k *Kind) []string {
 
 // Schedule sets (or, with at nil, clears) the time the item's draft is
 // published by itself.
-func Schedule(ctx context.Context, db DB, k *Kind, key string, version int, at *time.Time, by Author) (int, error) {
+func Schedule(ctx context.Context, db DB, k *Kind, key string, version int, at *time.Time, by store.Actor) (int, error) {
 	var next int
+	var draft map[string]string
 	err := db.QueryRow(ctx, `
 		UPDATE content_items SET publish_at = $4, version = version + 1, updated_at = now(), updated_by = $5
-		WHERE kind = $1 AND key = $2 AND version = $3 AND draft IS NOT NULL RETURNING version`,
-		k.Name, key, version, at, authorID(by)).Scan(&next)
+		WHERE kind = $1 AND key = $2 AND version = $3 AND draft IS NOT NULL RETURNING version, draft`,
+		k.Name, key, version, at, by.ID).Scan(&next, &draft)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return 0, ErrConflict
 	}
@@ -391,10 +396,7 @@ func Schedule(ctx context.Context, db DB, k *Kind, key string, version int, at *
 		return 0, fmt.Errorf("content: schedule %s %s: %w", k.Name, key, err)
 	}
 	// The revision log records versions; a schedule keeps the same doc.
-	if _, err := db.Exec(ctx, `
-		INSERT INTO revisions (kind, key, version, doc, action, note, author_id, author)
-		SELECT kind, key, version, draft, 'draft', $3, $4, $5 FROM content_items WHERE kind = $1 AND key = $2`,
-		k.Name, key, scheduleNote(at), authorID(by), by.Name); err != nil {
+	if err := addRevision(ctx, db, k, key, next, draft, "draft", scheduleNote(at), by); err != nil {
 		return 0, fmt.Errorf("content: schedule %s %s: %w", k.Name, key, err)
 	}
 	return next, nil
@@ -409,7 +411,7 @@ func scheduleNote(at *time.Time) string {
 
 // Discard drops the item's unpublished changes (for a never-published
 // item, the item itself).
-func Discard(ctx context.Context, db DB, k *Kind, key string, version int, by Author) error {
+func Discard(ctx context.Context, db DB, k *Kind, key string, version int, by store.Actor) error {
 	it, err := Get(ctx, db, k, key)
 	if err != nil {
 		return err
@@ -530,7 +532,7 @@ func Revisions(ctx context.Context, db DB, k *Kind, key string) ([]Revision, err
 // Restore makes revision id the item's current version again: saved as a
 // new revision and, when the item is on the public site, published at once.
 // It returns the item's (possibly new) key.
-func Restore(ctx context.Context, db DB, k *Kind, key string, version int, id int64, by Author) (string, error) {
+func Restore(ctx context.Context, db DB, k *Kind, key string, version int, id int64, by store.Actor) (string, error) {
 	var doc map[string]string
 	var v int
 	err := db.QueryRow(ctx, `SELECT doc, version FROM revisions WHERE id = $1 AND kind = $2 AND key = $3`, id, k.Name, key).Scan(&doc, &v)
@@ -572,20 +574,16 @@ func DueItems(ctx context.Context, db DB, now time.Time) ([]Due, error) {
 // PublishDue publishes one due item, if it is still due (another server
 // may have got there first: then it returns "", nil). It returns the
 // item's key after publishing, and who scheduled it.
-func PublishDue(ctx context.Context, db DB, k *Kind, key string, now time.Time) (string, Author, error) {
-	var by Author
-	var id *int64
+func PublishDue(ctx context.Context, db DB, k *Kind, key string, now time.Time) (string, store.Actor, error) {
+	var by store.Actor
 	err := db.QueryRow(ctx, `
 		SELECT c.updated_by, coalesce(u.name, '') FROM content_items c LEFT JOIN users u ON u.id = c.updated_by
-		WHERE c.kind = $1 AND c.key = $2 AND c.publish_at <= $3 FOR UPDATE OF c SKIP LOCKED`, k.Name, key, now).Scan(&id, &by.Name)
+		WHERE c.kind = $1 AND c.key = $2 AND c.publish_at <= $3 FOR UPDATE OF c SKIP LOCKED`, k.Name, key, now).Scan(&by.ID, &by.Name)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return "", by, nil
 	}
 	if err != nil {
 		return "", by, fmt.Errorf("content: publish due %s %s: %w", k.Name, key, err)
-	}
-	if id != nil {
-		by.ID = *id
 	}
 	newKey, err := Publish(ctx, db, k, key, -1, by)
 	return newKey, by, err

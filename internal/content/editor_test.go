@@ -35,7 +35,7 @@ func TestDraftPublishRestore(t *testing.T) {
 	}
 	d := it.Current().Clone()
 	d["intro.en"] = "A draft summary."
-	v, err := content.SaveDraft(ctx, pool, k, "call-to-action", it.Version, d, content.Author{Name: "Tester"})
+	v, err := content.SaveDraft(ctx, pool, k, "call-to-action", it.Version, d, store.Actor{Name: "Tester"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,14 +43,14 @@ func TestDraftPublishRestore(t *testing.T) {
 		t.Fatalf("a draft changed the public page: %q", got)
 	}
 	// A second editor still holding version 0 is refused.
-	if _, err := content.SaveDraft(ctx, pool, k, "call-to-action", 0, d, content.Author{}); !errors.Is(err, content.ErrConflict) {
+	if _, err := content.SaveDraft(ctx, pool, k, "call-to-action", 0, d, store.Actor{}); !errors.Is(err, content.ErrConflict) {
 		t.Fatalf("stale save: %v, want ErrConflict", err)
 	}
 	it, _ = content.Get(ctx, pool, k, "call-to-action")
 	if it.Status() != content.StatusChanged || it.Current()["intro.en"] != "A draft summary." {
 		t.Fatalf("after draft: %s %q", it.Status(), it.Current()["intro.en"])
 	}
-	if _, err := content.Publish(ctx, pool, k, "call-to-action", v, content.Author{}); err != nil {
+	if _, err := content.Publish(ctx, pool, k, "call-to-action", v, store.Actor{}); err != nil {
 		t.Fatal(err)
 	}
 	if got := publicIntro(); got != "A draft summary." {
@@ -68,7 +68,7 @@ func TestDraftPublishRestore(t *testing.T) {
 		t.Fatalf("diff: %+v", changes)
 	}
 	it, _ = content.Get(ctx, pool, k, "call-to-action")
-	if _, err := content.Restore(ctx, pool, k, "call-to-action", it.Version, revs[len(revs)-1].ID, content.Author{}); err != nil {
+	if _, err := content.Restore(ctx, pool, k, "call-to-action", it.Version, revs[len(revs)-1].ID, store.Actor{}); err != nil {
 		t.Fatal(err)
 	}
 	if got := publicIntro(); got != original {
@@ -81,7 +81,7 @@ func TestNewItemIsInvisibleUntilPublished(t *testing.T) {
 	pool := seeded(t)
 	k := content.SectionKind
 	before, _ := k.List(ctx, pool, "home")
-	key, err := content.Create(ctx, pool, k, "home", content.Doc{"page": "home", "heading.en": "New card", "link_path": "/events"}, content.Author{})
+	key, err := content.Create(ctx, pool, k, "home", content.Doc{"page": "home", "heading.en": "New card", "link_path": "/events"}, store.Actor{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestNewItemIsInvisibleUntilPublished(t *testing.T) {
 	}
 	at := time.Now().Add(-time.Minute)
 	it, _ := content.Get(ctx, pool, k, key)
-	if _, err := content.Schedule(ctx, pool, k, key, it.Version, &at, content.Author{}); err != nil {
+	if _, err := content.Schedule(ctx, pool, k, key, it.Version, &at, store.Actor{}); err != nil {
 		t.Fatal(err)
 	}
 	due, err := content.DueItems(ctx, pool, time.Now())

@@ -58,7 +58,7 @@ type Change struct {
 	// PublishAt is, for Schedule, the time to publish as typed
 	// (content.DateTimeLayout, UTC).
 	PublishAt string
-	By        content.Author
+	By        store.Actor
 	// Problems are those found reading the form (a file too large or of a
 	// kind not accepted); they come before the editor's own.
 	Problems form.Problems
@@ -200,7 +200,7 @@ func (e *Editor) rehearse(ctx context.Context, it content.Item, doc content.Doc)
 
 // Discard drops the item's unpublished changes (a never-published item
 // goes altogether), if it is still at version (else content.ErrConflict).
-func (e *Editor) Discard(ctx context.Context, it content.Item, version int, by content.Author) error {
+func (e *Editor) Discard(ctx context.Context, it content.Item, version int, by store.Actor) error {
 	k := it.Kind
 	return pgx.BeginFunc(ctx, e.pool, func(tx pgx.Tx) error {
 		if err := content.Discard(ctx, tx, k, it.Key, version, by); err != nil {
@@ -213,7 +213,7 @@ func (e *Editor) Discard(ctx context.Context, it content.Item, version int, by c
 
 // Unschedule cancels the item's scheduled publish, keeping its changes as
 // a draft, if it is still at version (else content.ErrConflict).
-func (e *Editor) Unschedule(ctx context.Context, it content.Item, version int, by content.Author) error {
+func (e *Editor) Unschedule(ctx context.Context, it content.Item, version int, by store.Actor) error {
 	k := it.Kind
 	return pgx.BeginFunc(ctx, e.pool, func(tx pgx.Tx) error {
 		if _, err := content.Schedule(ctx, tx, k, it.Key, version, nil, by); err != nil {
@@ -228,7 +228,7 @@ func (e *Editor) Unschedule(ctx context.Context, it content.Item, version int, b
 // at once when the item is on the public site), if the item is still at
 // version (else content.ErrConflict). It returns the item's key, which
 // publishing may change; content.ErrNotFound means no such revision.
-func (e *Editor) Restore(ctx context.Context, it content.Item, version int, rev int64, by content.Author) (string, error) {
+func (e *Editor) Restore(ctx context.Context, it content.Item, version int, rev int64, by store.Actor) (string, error) {
 	k := it.Kind
 	var key string
 	err := pgx.BeginFunc(ctx, e.pool, func(tx pgx.Tx) error {
@@ -245,7 +245,7 @@ func (e *Editor) Restore(ctx context.Context, it content.Item, version int, rev 
 // Delete removes the item from the public site and from editing, if it is
 // still at version (else content.ErrConflict). Problems (under form.Whole)
 // say why the database kept it: other content still uses it.
-func (e *Editor) Delete(ctx context.Context, it content.Item, version int, by content.Author) (form.Problems, error) {
+func (e *Editor) Delete(ctx context.Context, it content.Item, version int, by store.Actor) (form.Problems, error) {
 	k := it.Kind
 	err := pgx.BeginFunc(ctx, e.pool, func(tx pgx.Tx) error {
 		if err := content.Delete(ctx, tx, k, it.Key, version); err != nil {
@@ -273,7 +273,7 @@ func inUse(err error) string {
 
 // Move moves a published item one place up (delta -1) or down (+1) in its
 // kind's order.
-func (e *Editor) Move(ctx context.Context, it content.Item, delta int, by content.Author) error {
+func (e *Editor) Move(ctx context.Context, it content.Item, delta int, by store.Actor) error {
 	k := it.Kind
 	dir := "down"
 	if delta < 0 {
@@ -305,7 +305,7 @@ func (e *Editor) PublishDue(ctx context.Context) (int, error) {
 		}
 		var key string
 		err := pgx.BeginFunc(ctx, e.pool, func(tx pgx.Tx) error {
-			var by content.Author
+			var by store.Actor
 			var err error
 			if key, by, err = content.PublishDue(ctx, tx, k, d.Key, e.now()); err != nil || key == "" {
 				return err // "": another server published it first
@@ -342,12 +342,8 @@ func (e *Editor) Chores() []jobs.Chore {
 
 // audit records ev in tx as done by by: the line commits with the change
 // or not at all.
-func audit(ctx context.Context, tx pgx.Tx, by content.Author, ev store.AuditEvent) error {
-	if by.ID != 0 {
-		id := by.ID
-		ev.ActorID = &id
-	}
-	ev.Actor, ev.IP = by.Name, by.IP
+func audit(ctx context.Context, tx pgx.Tx, by store.Actor, ev store.AuditEvent) error {
+	ev.ActorID, ev.Actor, ev.IP = by.ID, by.Name, by.IP
 	if err := store.FromTx(tx).Audit(ctx, ev); err != nil {
 		return fmt.Errorf("editing: %w", err)
 	}

@@ -29,7 +29,7 @@ type fixture struct {
 	pool   *pgxpool.Pool
 	editor *editing.Editor
 	now    time.Time
-	by     content.Author
+	by     store.Actor
 }
 
 func newFixture(t *testing.T) *fixture {
@@ -49,7 +49,7 @@ func newFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	f := &fixture{pool: pool, now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC),
-		by: content.Author{ID: u.ID, Name: u.Name, IP: "192.0.2.7"}}
+		by: store.Actor{ID: &u.ID, Name: u.Name, IP: "192.0.2.7"}}
 	logger := slog.New(slog.NewTextHandler(t.Output(), nil))
 	f.editor = editing.New(pool, kinds, func() time.Time { return f.now }, logger)
 	return f
@@ -129,7 +129,7 @@ func TestPublishWritesItsAuditLineInTheSameTransaction(t *testing.T) {
 	}
 	l := lines[0]
 	if l.Action != store.ActionContentPublish || l.Key != saved.Key || l.Label != saved.Title || l.Label == "" ||
-		l.Actor != f.by.Name || l.ActorID == nil || *l.ActorID != f.by.ID || l.IP != f.by.IP {
+		l.Actor != f.by.Name || l.ActorID == nil || *l.ActorID != *f.by.ID || l.IP != f.by.IP {
 		t.Errorf("audit line %+v, want a publish of %q (%q) by %+v", l, saved.Key, saved.Title, f.by)
 	}
 

@@ -29,9 +29,9 @@ import (
 )
 
 // author is the signed-in member as the editorial model records them.
-func author(r *http.Request) content.Author {
+func author(r *http.Request) store.Actor {
 	u := staff(r)
-	return content.Author{ID: u.ID, Name: u.Name, IP: clientIP(r)}
+	return store.Actor{ID: &u.ID, Name: u.Name, IP: clientIP(r)}
 }
 
 func (a *Handlers) kind(r *http.Request) (*content.Kind, error) {
