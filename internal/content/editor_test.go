@@ -135,3 +135,19 @@ func TestValidate(t *testing.T) {
 		t.Fatalf("problems: %v", problems)
 	}
 }
+
+// Postgres refuses a NUL or broken UTF-8 in text; the editor says so beside
+// the field instead of letting the save reach the database.
+func TestValidateRefusesTextPostgresCannotStore(t *testing.T) {
+	ctx := context.Background()
+	pool := seeded(t)
+	for _, bad := range []string{"a\x00b", "caf\xe9"} {
+		problems, err := content.Validate(ctx, pool, content.SectionKind, "", content.Doc{"heading.en": bad, "link_path": "/toolkit"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(problems["heading.en"], "cannot be saved") || len(problems) != 1 {
+			t.Errorf("%q: problems %v", bad, problems)
+		}
+	}
+}

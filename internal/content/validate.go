@@ -78,6 +78,12 @@ func Validate(ctx context.Context, db DB, k *Kind, key string, d Doc) (form.Prob
 	for _, f := range k.Fields {
 		for i, dk := range f.Keys() {
 			v := d[dk]
+			if !form.Typable(v) {
+				// Postgres refuses it; say so beside the field rather
+				// than let the rehearsal fail on it.
+				problems[dk] = f.Label + " holds a character that cannot be saved (a NUL or broken text, as pasted from some programs). Retype it and save again."
+				continue
+			}
 			if v == "" {
 				if f.Required && i == 0 {
 					problems[dk] = fmt.Sprintf("Enter the %s.", strings.ToLower(f.Label))

@@ -1,5 +1,10 @@
 package form
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // Problems says what is wrong with a submitted form: field name -> message.
 // On the public site a message is a key of the i18n catalogue (the page
 // says it in the visitor's language); in the staff area, which is in
@@ -31,3 +36,8 @@ const Whole = "form"
 
 // Of returns a Problems holding only msg for the form as a whole.
 func Of(msg string) Problems { return Problems{Whole: msg} }
+
+// Typable reports whether s is text Postgres will store: valid UTF-8 with
+// no NUL (the two things a text column refuses). Anything a visitor or a
+// staff member types passes; only forged or corrupted input does not.
+func Typable(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }

@@ -17,3 +17,11 @@ func TestTheFirstProblemOfAFieldIsKept(t *testing.T) {
 		t.Fatalf("Of: %v", w)
 	}
 }
+
+func TestTypableRefusesOnlyWhatPostgresRefuses(t *testing.T) {
+	for s, want := range map[string]bool{"": true, "Ünïcode – ok\n\t": true, "a\x00b": false, "caf\xe9": false} {
+		if got := Typable(s); got != want {
+			t.Errorf("Typable(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
