@@ -13,6 +13,7 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/jackc/pgx/v5"
 
+	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/newsletter"
 	"github.com/sswalliance/advocacy/internal/store"
@@ -107,14 +108,16 @@ func (a *Handlers) MailingSave(w http.ResponseWriter, r *http.Request) error {
 		a.notEditable(w, r, m.ID)
 		return nil
 	}
-	form := r.PostForm
-	action := form.Get("action")
-	v.SubjectEN, v.BodyEN = strings.TrimSpace(form.Get("subject_en")), mailingBody(form.Get("body_en"))
-	v.SubjectES, v.BodyES = strings.TrimSpace(form.Get("subject_es")), mailingBody(form.Get("body_es"))
-	v.SendAt = strings.TrimSpace(form.Get("send_at"))
+	posted := r.PostForm
+	action := posted.Get("action")
+	v.SubjectEN, v.BodyEN = strings.TrimSpace(posted.Get("subject_en")), mailingBody(posted.Get("body_en"))
+	v.SubjectES, v.BodyES = strings.TrimSpace(posted.Get("subject_es")), mailingBody(posted.Get("body_es"))
+	v.SendAt = strings.TrimSpace(posted.Get("send_at"))
 	content := store.MailingContent{SubjectEN: v.SubjectEN, BodyEN: v.BodyEN, SubjectES: v.SubjectES, BodyES: v.BodyES}
-	content.SendAt, v.Problems = checkMailing(&v, action, a.now())
-	if len(v.Problems) > 0 {
+	var problems form.Problems
+	content.SendAt, problems = checkMailing(v, action, a.now())
+	if !problems.OK() {
+		v.FieldProblems, v.Problems = problems, web.Summary(problems, mailingFields...)
 		return a.Render(w, r, http.StatusUnprocessableEntity, admin.Mailing(a.Frame(r, "There is a problem: "+mailingTitle(m)), v))
 	}
 
@@ -192,16 +195,15 @@ func mailingBody(s string) string {
 	return strings.TrimRight(strings.ReplaceAll(s, "\r\n", "\n"), " \t\n")
 }
 
+// mailingFields are the mailing form's fields in the order they are on
+// the page, for the error summary.
+var mailingFields = []string{"subject_en", "body_en", "subject_es", "body_es", "send_at"}
+
 // checkMailing checks v's fields for action, returning the send time (nil
-// when none was given) and the problems, also marked on v's fields.
-func checkMailing(v *admin.MailingForm, action string, now time.Time) (*time.Time, []admin.Problem) {
-	var problems []admin.Problem
-	add := func(id, msg string) {
-		if v.FieldProblems[id] == "" {
-			v.FieldProblems[id] = msg
-			problems = append(problems, admin.Problem{ID: id, Message: msg})
-		}
-	}
+// when none was given) and the problems.
+func checkMailing(v admin.MailingForm, action string, now time.Time) (*time.Time, form.Problems) {
+	problems := form.Problems{}
+	add := problems.Add
 	complete := action != "save" // preview, tests, scheduling and sending need the whole English email
 	if v.SubjectEN == "" {
 		add("subject_en", "Enter the subject of the English email.")
@@ -245,7 +247,7 @@ func checkMailing(v *admin.MailingForm, action string, now time.Time) (*time.Tim
 			at = &t
 		}
 	}
-	if (action == "schedule" || v.Status == "scheduled") && v.FieldProblems["send_at"] == "" {
+	if (action == "schedule" || v.Status == "scheduled") && problems["send_at"] == "" {
 		switch {
 		case at == nil && v.Status == "scheduled":
 			add("send_at", "Enter when to send it: it is scheduled. To keep it as a draft, cancel the schedule first.")
