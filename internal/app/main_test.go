@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
@@ -65,6 +66,14 @@ func seededApp(t testing.TB) (*App, *pgxpool.Pool) {
 		t.Fatal(err)
 	}
 	return mustNew(t, testConfig(t, nil), testLogger(t), pool), pool
+}
+
+// seededHandler is the site's handler over a fresh seeded database, for
+// the tests that only make requests.
+func seededHandler(t testing.TB) http.Handler {
+	t.Helper()
+	app, _ := seededApp(t)
+	return app.Handler()
 }
 
 // serveWithJobs serves app on a loopback port that is also its BASE_URL
