@@ -120,6 +120,5 @@ func (a *Handlers) ChangePassword(w http.ResponseWriter, r *http.Request) error 
 	a.sessions.Put(ctx, "password_at_us", u.PasswordChangedAt.UnixMicro())
 	a.Audit(r, store.AuditEvent{Action: store.ActionPasswordChange, ObjectKind: "user", ObjectKey: strconv.FormatInt(u.ID, 10), ObjectLabel: u.Name})
 	a.Flash(r, "Your password is changed. Other devices signed in as you have been signed out.")
-	http.Redirect(w, r, "/admin", http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, "/admin")
 }

@@ -72,7 +72,7 @@ func loadZone(name string) *time.Location {
 // none.
 func (a *Handlers) MailingDrafts(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if !a.parseMailingForm(w, r) {
+	if !a.ReadStaffForm(w, r, mailingFormLimit, "saved") {
 		return nil
 	}
 	year, err := strconv.Atoi(r.PostForm.Get("year"))
@@ -95,8 +95,7 @@ func (a *Handlers) MailingDrafts(w http.ResponseWriter, r *http.Request) error {
 		a.Flash(r, fmt.Sprintf("Created %s for SSWWeek %d, each proposed for 08:00 on its day in the edition’s time zone. Check, edit and schedule each one.",
 			plural(len(drafts), "1 daily draft", "%d daily drafts"), year))
 	}
-	http.Redirect(w, r, "/admin/mailings", http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, "/admin/mailings")
 }
 
 func mailingTitle(m store.Mailing) string {

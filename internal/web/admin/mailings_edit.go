@@ -67,17 +67,6 @@ func (a *Handlers) mailingView(r *http.Request, m store.Mailing) (admin.MailingF
 	return v, nil
 }
 
-// parseMailingForm reads a mailing form. When it cannot, it answers the
-// request itself and returns false.
-func (a *Handlers) parseMailingForm(w http.ResponseWriter, r *http.Request) bool {
-	r.Body = http.MaxBytesReader(w, r.Body, mailingFormLimit)
-	if err := r.ParseForm(); err != nil {
-		a.RenderAdminError(w, r, http.StatusBadRequest, "The form could not be read, so nothing was saved. Go back and try again.")
-		return false
-	}
-	return true
-}
-
 // notEditable sends staff back to a mailing that has started sending
 // (perhaps while they were editing it), saying nothing was changed.
 func (a *Handlers) notEditable(w http.ResponseWriter, r *http.Request, id int64) {
@@ -97,7 +86,7 @@ func (a *Handlers) MailingSave(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	if !a.parseMailingForm(w, r) {
+	if !a.ReadStaffForm(w, r, mailingFormLimit, "saved") {
 		return nil
 	}
 	v, err := a.mailingView(r, m)
@@ -176,8 +165,7 @@ func (a *Handlers) MailingSave(w http.ResponseWriter, r *http.Request) error {
 			Detail: "for " + content.SendAt.UTC().Format(time.RFC3339)})
 		a.Flash(r, "Scheduled for "+admin.MailingLocalTime(*content.SendAt, v.Zone)+". It goes out then unless you cancel the schedule.")
 	case "send":
-		http.Redirect(w, r, back+"/send", http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, back+"/send")
 	default:
 		if m.Status == "scheduled" {
 			a.Flash(r, "Changes saved. It is still scheduled for "+admin.MailingLocalTime(*content.SendAt, v.Zone)+".")
@@ -185,8 +173,7 @@ func (a *Handlers) MailingSave(w http.ResponseWriter, r *http.Request) error {
 			a.Flash(r, "Draft saved. Nothing is sent until you schedule it or send it now.")
 		}
 	}
-	http.Redirect(w, r, back, http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, back)
 }
 
 // mailingBody is a message as typed, with the browser's line ends made

@@ -112,15 +112,13 @@ func (a *Handlers) OutboxRetry(w http.ResponseWriter, r *http.Request) error {
 	back := string(admin.OutboxURL(e.ID))
 	if e.Status != store.EmailFailed {
 		a.FlashError(r, "Only an email that failed can be tried again; this one is "+strings.ToLower(admin.EmailStatusLabel(e.Status))+". Nothing was changed.")
-		http.Redirect(w, r, back, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, back)
 	}
 	if err := pgx.BeginFunc(ctx, a.pool, func(tx pgx.Tx) error { return a.jobs.Retry(ctx, tx, e.ID) }); err != nil {
 		return err
 	}
 	a.Flash(r, "The email is queued to be sent again.")
-	http.Redirect(w, r, back, http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, back)
 }
 
 // bodyURL finds web addresses in a plain-text email.

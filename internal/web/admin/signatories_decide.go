@@ -15,17 +15,6 @@ import (
 	"github.com/sswalliance/advocacy/templates/admin"
 )
 
-// parseDecisionForm reads a decision or bulk form. When it cannot, it
-// answers the request itself and returns false.
-func (a *Handlers) parseDecisionForm(w http.ResponseWriter, r *http.Request) bool {
-	r.Body = http.MaxBytesReader(w, r.Body, decisionFormLimit)
-	if err := r.ParseForm(); err != nil {
-		a.RenderAdminError(w, r, http.StatusBadRequest, "The form could not be read, so nothing was changed. Go back and try again.")
-		return false
-	}
-	return true
-}
-
 // checkReason checks a rejection reason against the list staff keep,
 // adding what is wrong to p under field.
 func (a *Handlers) checkReason(ctx context.Context, p form.Problems, field, reason string) error {
@@ -69,8 +58,7 @@ func (a *Handlers) decided(w http.ResponseWriter, r *http.Request, sig store.Sig
 	} else {
 		a.Flash(r, done)
 	}
-	http.Redirect(w, r, string(admin.SignatoryURL(sig.ID)), http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, string(admin.SignatoryURL(sig.ID)))
 }
 
 // emailedNote says whether a decision was emailed to sig's contact.
@@ -114,7 +102,7 @@ func (a *Handlers) SignatoryReject(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	if !a.parseDecisionForm(w, r) {
+	if !a.ReadStaffForm(w, r, decisionFormLimit, "changed") {
 		return nil
 	}
 	reason, note := r.PostForm.Get("reason"), strings.TrimSpace(r.PostForm.Get("note"))
@@ -141,7 +129,7 @@ func (a *Handlers) SignatoryRequestChanges(w http.ResponseWriter, r *http.Reques
 	if err != nil {
 		return err
 	}
-	if !a.parseDecisionForm(w, r) {
+	if !a.ReadStaffForm(w, r, decisionFormLimit, "changed") {
 		return nil
 	}
 	note := strings.TrimSpace(r.PostForm.Get("note"))
@@ -157,8 +145,7 @@ func (a *Handlers) SignatoryRequestChanges(w http.ResponseWriter, r *http.Reques
 	}
 	if sig.ContactEmail == "" {
 		a.FlashError(r, sig.Name+" has no contact to ask, so nothing was changed. Edit the details yourself instead.")
-		http.Redirect(w, r, string(admin.SignatoryURL(sig.ID)), http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, string(admin.SignatoryURL(sig.ID)))
 	}
 	_, err = a.signing.RequestChanges(ctx, sig.ID, note, web.StaffActor(r))
 	return a.decided(w, r, sig, err, "Changes requested. The contact has been emailed your note with a link to fix the submission.")

@@ -31,8 +31,7 @@ func (a *Handlers) SignatoryCreate(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	a.Flash(r, p.Input.Name+" is added and on the wall.")
-	http.Redirect(w, r, string(admin.SignatoryURL(id)), http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, string(admin.SignatoryURL(id)))
 }
 
 func (a *Handlers) SignatoryEdit(w http.ResponseWriter, r *http.Request) error {
@@ -64,8 +63,7 @@ func (a *Handlers) SignatoryUpdate(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	a.Flash(r, "Changes to "+p.Input.Name+" saved.")
-	http.Redirect(w, r, string(admin.SignatoryURL(sig.ID)), http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, string(admin.SignatoryURL(sig.ID)))
 }
 
 // signatoryFormFields are the ids of the sign form's fields in the order

@@ -123,7 +123,7 @@ func signatoriesURL(status, query string) string {
 // dealt with meanwhile is left as it is and counted.
 func (a *Handlers) SignatoryBulk(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if !a.parseDecisionForm(w, r) {
+	if !a.ReadStaffForm(w, r, decisionFormLimit, "changed") {
 		return nil
 	}
 	posted := r.PostForm
@@ -187,8 +187,7 @@ func (a *Handlers) SignatoryBulk(w http.ResponseWriter, r *http.Request) error {
 		done = "Asked %d for changes; each contact has been emailed a link to fix their submission."
 	default:
 		a.FlashError(r, "Choose what to do with the selected signatories: one of the buttons below the list.")
-		http.Redirect(w, r, back, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, back)
 	}
 	var ok, changed, gone int
 	for _, id := range ids {
@@ -222,8 +221,7 @@ func (a *Handlers) SignatoryBulk(w http.ResponseWriter, r *http.Request) error {
 	} else {
 		a.Flash(r, msg)
 	}
-	http.Redirect(w, r, back, http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, back)
 }
 
 // plural picks one or many for n; many may hold a %d for n.

@@ -291,14 +291,12 @@ func (a *Handlers) SubscriberErase(w http.ResponseWriter, r *http.Request) error
 	if errors.Is(err, store.ErrNotFound) {
 		// A colleague erased it a moment ago, or a second click.
 		a.FlashError(r, "There was nothing to erase: "+label+" is no longer here.")
-		http.Redirect(w, r, "/admin/subscribers", http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, "/admin/subscribers")
 	}
 	if err != nil {
 		return err
 	}
 	a.Flash(r, fmt.Sprintf("%s is erased, with %s and %s.", strings.ToUpper(label[:1])+label[1:],
 		plural(int(gone.Emails), "1 email", "%d emails"), plural(int(gone.Deliveries), "1 delivery record", "%d delivery records")))
-	http.Redirect(w, r, "/admin/subscribers", http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, "/admin/subscribers")
 }

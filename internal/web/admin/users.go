@@ -47,7 +47,7 @@ func (a *Handlers) UserNew(w http.ResponseWriter, r *http.Request) error {
 
 func (a *Handlers) UserCreate(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if !a.parseUserForm(w, r) {
+	if !a.ReadStaffForm(w, r, userFormLimit, "saved") {
 		return nil
 	}
 	v := admin.UserForm{
@@ -81,8 +81,7 @@ func (a *Handlers) UserCreate(w http.ResponseWriter, r *http.Request) error {
 	}
 	a.Audit(r, userEvent(store.ActionUserAdd, u, fmt.Sprintf("%s, %s", u.Email, roleName(u.Role))))
 	a.Flash(r, fmt.Sprintf("Account created. Give %s this password: %s — it will not be shown again. They sign in with %s.", u.Name, password, u.Email))
-	http.Redirect(w, r, string(admin.UserURL(u.ID)), http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, string(admin.UserURL(u.ID)))
 }
 
 func (a *Handlers) UserEdit(w http.ResponseWriter, r *http.Request) error {
@@ -100,7 +99,7 @@ func (a *Handlers) UserUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if !a.parseUserForm(w, r) {
+	if !a.ReadStaffForm(w, r, userFormLimit, "saved") {
 		return nil
 	}
 	me := web.Staff(r)
@@ -119,8 +118,7 @@ func (a *Handlers) UserUpdate(w http.ResponseWriter, r *http.Request) error {
 	}
 	if v.Name == u.Name && v.Role == u.Role {
 		a.Flash(r, "Nothing was changed.")
-		http.Redirect(w, r, string(admin.UserURL(u.ID)), http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, string(admin.UserURL(u.ID)))
 	}
 
 	err = a.store.InTx(ctx, func(tx *store.Store) error {
@@ -148,8 +146,7 @@ func (a *Handlers) UserUpdate(w http.ResponseWriter, r *http.Request) error {
 	u.Name = v.Name
 	a.Audit(r, userEvent(store.ActionUserUpdate, u, strings.Join(changes, "; ")))
 	a.Flash(r, "Changes to "+u.Name+"’s account saved.")
-	http.Redirect(w, r, string(admin.UserURL(u.ID)), http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, string(admin.UserURL(u.ID)))
 }
 
 func (a *Handlers) UserDisable(w http.ResponseWriter, r *http.Request) error {
@@ -161,8 +158,7 @@ func (a *Handlers) UserDisable(w http.ResponseWriter, r *http.Request) error {
 	back := string(admin.UserURL(u.ID))
 	if u.ID == web.Staff(r).ID {
 		a.FlashError(r, "You cannot disable your own account. Another administrator can do it if that is needed.")
-		http.Redirect(w, r, back, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, back)
 	}
 	err = a.store.InTx(ctx, func(tx *store.Store) error {
 		if err := RefuseLastAdmin(ctx, tx, u.ID); err != nil {
@@ -179,16 +175,14 @@ func (a *Handlers) UserDisable(w http.ResponseWriter, r *http.Request) error {
 	})
 	if errors.Is(err, ErrLastAdmin) {
 		a.FlashError(r, u.Name+" is the last active administrator and cannot be disabled. Make someone else an administrator first.")
-		http.Redirect(w, r, back, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, back)
 	}
 	if err != nil {
 		return err
 	}
 	a.Audit(r, userEvent(store.ActionUserDisable, u, ""))
 	a.Flash(r, u.Name+"’s account is disabled. They are signed out and cannot sign in until it is enabled again.")
-	http.Redirect(w, r, back, http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, back)
 }
 
 func (a *Handlers) UserEnable(w http.ResponseWriter, r *http.Request) error {
@@ -201,8 +195,7 @@ func (a *Handlers) UserEnable(w http.ResponseWriter, r *http.Request) error {
 	}
 	a.Audit(r, userEvent(store.ActionUserEnable, u, ""))
 	a.Flash(r, u.Name+"’s account is enabled. They can sign in again with their password.")
-	http.Redirect(w, r, string(admin.UserURL(u.ID)), http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, string(admin.UserURL(u.ID)))
 }
 
 func (a *Handlers) UserResetPassword(w http.ResponseWriter, r *http.Request) error {
@@ -215,8 +208,7 @@ func (a *Handlers) UserResetPassword(w http.ResponseWriter, r *http.Request) err
 		// Resetting here would sign the admin out; the password page keeps
 		// their session and asks for the current password first.
 		a.FlashError(r, "To change your own password, use Change your password, under your name at the top of the page.")
-		http.Redirect(w, r, back, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, back)
 	}
 	password := auth.GeneratePassword()
 	hash, err := auth.Hash(password)
@@ -235,8 +227,7 @@ func (a *Handlers) UserResetPassword(w http.ResponseWriter, r *http.Request) err
 		msg += " Their account is still disabled: enable it when they should be able to sign in."
 	}
 	a.Flash(r, msg)
-	http.Redirect(w, r, back, http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, back)
 }
 
 // userFromPath returns the account named by the {id} in the path.
@@ -246,17 +237,6 @@ func (a *Handlers) userFromPath(r *http.Request) (store.User, error) {
 		return store.User{}, fmt.Errorf("web: staff account %q: %w", chi.URLParam(r, "id"), store.ErrNotFound)
 	}
 	return a.store.User(r.Context(), id)
-}
-
-// parseUserForm reads an account form. When it cannot, it answers the
-// request itself and returns false.
-func (a *Handlers) parseUserForm(w http.ResponseWriter, r *http.Request) bool {
-	r.Body = http.MaxBytesReader(w, r.Body, userFormLimit)
-	if err := r.ParseForm(); err != nil {
-		a.RenderAdminError(w, r, http.StatusBadRequest, "The form could not be read, so nothing was saved. Go back and try again.")
-		return false
-	}
-	return true
 }
 
 // RefuseLastAdmin returns ErrLastAdmin when taking away account id's

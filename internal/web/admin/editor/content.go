@@ -81,8 +81,7 @@ func (a *Handlers) ContentList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if k.Parent != "" { // child items are listed on their parent's page
-		http.Redirect(w, r, "/admin/content/"+k.Parent, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, "/admin/content/"+k.Parent)
 	}
 	items, err := content.List(r.Context(), a.pool, k, "")
 	if err != nil {
@@ -358,8 +357,7 @@ func (a *Handlers) ContentSave(w http.ResponseWriter, r *http.Request) error {
 	values, files, problems, err := readForm(w, r)
 	if err != nil {
 		a.FlashError(r, "The form could not be read (it may be too large). Nothing was saved; try again.")
-		http.Redirect(w, r, r.URL.Path, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, r.URL.Path)
 	}
 	version, _ := web.Number(values.Get("version"), 0, web.MaxVersion)
 	action := values.Get("action")
@@ -378,8 +376,7 @@ func (a *Handlers) ContentSave(w http.ResponseWriter, r *http.Request) error {
 		}
 		if errors.Is(err, content.ErrConflict) {
 			a.FlashError(r, "Someone else changed this meanwhile. Check the latest version and try again.")
-			http.Redirect(w, r, r.URL.Path, http.StatusSeeOther)
-			return nil
+			return web.SeeOther(w, r, r.URL.Path)
 		}
 		if err != nil {
 			return err
@@ -387,14 +384,12 @@ func (a *Handlers) ContentSave(w http.ResponseWriter, r *http.Request) error {
 		if action == "discard" {
 			a.Flash(r, "The unpublished changes were discarded.")
 			if !it.Published() {
-				http.Redirect(w, r, "/admin/content/"+k.Name, http.StatusSeeOther)
-				return nil
+				return web.SeeOther(w, r, "/admin/content/"+k.Name)
 			}
 		} else {
 			a.Flash(r, "The scheduled publish was cancelled. The changes are kept as a draft.")
 		}
-		http.Redirect(w, r, r.URL.Path, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, r.URL.Path)
 	}
 
 	if isNew {
@@ -475,8 +470,7 @@ func (a *Handlers) ContentSave(w http.ResponseWriter, r *http.Request) error {
 	default:
 		a.Flash(r, fmt.Sprintf("Draft saved. The public site is unchanged until you publish %s “%s”.", strings.ToLower(k.Label), title))
 	}
-	http.Redirect(w, r, "/admin/content/"+k.Name+"/"+saved.Key, http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, "/admin/content/"+k.Name+"/"+saved.Key)
 }
 
 func orSomeone(name string) string {
@@ -642,8 +636,7 @@ func (a *Handlers) ContentRestore(w http.ResponseWriter, r *http.Request) error 
 		return store.ErrNotFound
 	case errors.Is(err, content.ErrConflict):
 		a.FlashError(r, "Someone else saved a newer version meanwhile. Nothing was restored; check the history and try again.")
-		http.Redirect(w, r, "/admin/content/"+it.Kind.Name+"/"+it.Key+"/history", http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, "/admin/content/"+it.Kind.Name+"/"+it.Key+"/history")
 	case err != nil:
 		return err
 	}
@@ -652,8 +645,7 @@ func (a *Handlers) ContentRestore(w http.ResponseWriter, r *http.Request) error 
 	} else {
 		a.Flash(r, "The earlier version is restored as the draft.")
 	}
-	http.Redirect(w, r, "/admin/content/"+it.Kind.Name+"/"+key, http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, "/admin/content/"+it.Kind.Name+"/"+key)
 }
 
 func (a *Handlers) ContentDeleteForm(w http.ResponseWriter, r *http.Request) error {
@@ -691,20 +683,17 @@ func (a *Handlers) ContentDelete(w http.ResponseWriter, r *http.Request) error {
 	problems, err := a.editor.Delete(ctx, it, version, author(r))
 	if errors.Is(err, content.ErrConflict) {
 		a.FlashError(r, "Someone else changed this meanwhile, so it was not deleted. Check the latest version first.")
-		http.Redirect(w, r, "/admin/content/"+it.Kind.Name+"/"+it.Key, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, "/admin/content/"+it.Kind.Name+"/"+it.Key)
 	}
 	if err != nil {
 		return err
 	}
 	if !problems.OK() {
 		a.FlashError(r, problems[form.Whole])
-		http.Redirect(w, r, "/admin/content/"+it.Kind.Name+"/"+it.Key, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, "/admin/content/"+it.Kind.Name+"/"+it.Key)
 	}
 	a.Flash(r, fmt.Sprintf("%s “%s” was deleted.", it.Kind.Label, it.Title()))
-	http.Redirect(w, r, listURL(it), http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, listURL(it))
 }
 
 func (a *Handlers) ContentMove(w http.ResponseWriter, r *http.Request) error {
@@ -729,8 +718,7 @@ func (a *Handlers) ContentMove(w http.ResponseWriter, r *http.Request) error {
 		dir = "up"
 	}
 	a.Flash(r, fmt.Sprintf("“%s” moved %s. The public site shows the new order now.", it.Title(), dir))
-	http.Redirect(w, r, listURL(it), http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, listURL(it))
 }
 
 // MarkdownPreview renders Markdown exactly as public pages do, for the
