@@ -31,18 +31,14 @@ type BlogPost struct {
 
 // blogColumns selects posts with their texts in $1 (falling back to
 // English) and their edition and day.
-const blogColumns = `
+var blogColumns = `
 	SELECT p.id, p.slug, p.author, p.published_at, p.updated_at,
 		coalesce(p.year, 0), coalesce(e.ordinal, 0), coalesce(d.number, 0), d.day,
 		t.lang, t.title, t.summary, t.body
 	FROM blog_posts p
 	LEFT JOIN sswweek_editions e ON e.year = p.year
 	LEFT JOIN sswweek_days d ON d.id = p.day_id
-	JOIN LATERAL (
-		SELECT * FROM blog_post_texts t
-		WHERE t.post_id = p.id AND t.lang IN ($1, 'en')
-		ORDER BY t.lang = $1 DESC LIMIT 1
-	) t ON true`
+	` + translated("blog_post_texts", "post_id", "p.id", "$1")
 
 func scanBlogPost(row pgx.CollectableRow) (BlogPost, error) {
 	var (

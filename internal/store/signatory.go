@@ -516,8 +516,7 @@ type RejectionReason struct {
 func (s *Store) RejectionReasons(ctx context.Context, lang string) ([]RejectionReason, error) {
 	rows, _ := s.db.Query(ctx, `
 		SELECT r.slug, t.text FROM rejection_reasons r
-		JOIN LATERAL (SELECT text FROM rejection_reason_texts WHERE reason_slug = r.slug AND lang IN ($1, 'en')
-			ORDER BY lang = $1 DESC LIMIT 1) t ON true
+		`+translated("rejection_reason_texts", "reason_slug", "r.slug", "$1")+`
 		ORDER BY r.position, r.slug`, lang)
 	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[RejectionReason])
 	if err != nil {
