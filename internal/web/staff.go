@@ -156,7 +156,8 @@ func (a *Site) ReadStaffForm(w http.ResponseWriter, r *http.Request, limit int64
 // SeeOther ends a request that changed something by sending the browser
 // to url, to be fetched with GET (so a reload does not post again).
 func SeeOther(w http.ResponseWriter, r *http.Request, url string) error {
-	return SeeOther(w, r, url)
+	http.Redirect(w, r, url, http.StatusSeeOther)
+	return nil
 }
 
 // ClientIP is the address the request came from. Behind a reverse proxy
