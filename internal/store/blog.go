@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -92,14 +91,7 @@ func (s *Store) EditionBlogPosts(ctx context.Context, year int, lang i18n.Lang) 
 // ErrNotFound.
 func (s *Store) BlogPost(ctx context.Context, slug string, lang i18n.Lang) (BlogPost, error) {
 	rows, _ := s.db.Query(ctx, blogColumns+` WHERE p.slug = $2`, string(lang), slug)
-	p, err := pgx.CollectExactlyOneRow(rows, scanBlogPost)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return BlogPost{}, fmt.Errorf("store: blog post %q: %w", slug, ErrNotFound)
-	}
-	if err != nil {
-		return BlogPost{}, fmt.Errorf("store: blog post %q: %w", slug, err)
-	}
-	return p, nil
+	return exactlyOne(rows, scanBlogPost, fmt.Sprintf("blog post %q", slug))
 }
 
 // BlogSlugs lists the slug of every post, newest first.

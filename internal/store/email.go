@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -66,14 +65,7 @@ func (s *Store) QueueEmail(ctx context.Context, e Email) (int64, error) {
 // Email returns one email from the outbox.
 func (s *Store) Email(ctx context.Context, id int64) (Email, error) {
 	rows, _ := s.db.Query(ctx, `SELECT `+emailColumns+` FROM emails WHERE id = $1`, id)
-	e, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByPos[Email])
-	if errors.Is(err, pgx.ErrNoRows) {
-		return Email{}, ErrNotFound
-	}
-	if err != nil {
-		return Email{}, fmt.Errorf("store: email %d: %w", id, err)
-	}
-	return e, nil
+	return exactlyOne(rows, pgx.RowToStructByPos[Email], fmt.Sprintf("email %d", id))
 }
 
 // EmailFilter selects outbox emails; zero fields select all.

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -101,14 +100,7 @@ func (s *Store) Editions(ctx context.Context, lang i18n.Lang) ([]Edition, error)
 // ErrNotFound.
 func (s *Store) Edition(ctx context.Context, year int, lang i18n.Lang) (Edition, error) {
 	rows, _ := s.db.Query(ctx, editionColumns+` WHERE e.year = $2`, string(lang), year)
-	e, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByPos[Edition])
-	if errors.Is(err, pgx.ErrNoRows) {
-		return Edition{}, fmt.Errorf("store: edition %d: %w", year, ErrNotFound)
-	}
-	if err != nil {
-		return Edition{}, fmt.Errorf("store: edition %d: %w", year, err)
-	}
-	return e, nil
+	return exactlyOne(rows, pgx.RowToStructByPos[Edition], fmt.Sprintf("edition %d", year))
 }
 
 // EditionYears lists the years of every edition, oldest first.

@@ -62,14 +62,7 @@ const subscriberColumns = `id, email, name, lang, daily, updates, status, consen
 	unsubscribed_at, reminded_at, created_at, updated_at`
 
 func collectSubscriber(rows pgx.Rows, what string) (Subscriber, error) {
-	sub, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByPos[Subscriber])
-	if errors.Is(err, pgx.ErrNoRows) {
-		return Subscriber{}, ErrNotFound
-	}
-	if err != nil {
-		return Subscriber{}, fmt.Errorf("store: subscriber %s: %w", what, err)
-	}
-	return sub, nil
+	return exactlyOne(rows, pgx.RowToStructByPos[Subscriber], "subscriber "+what)
 }
 
 // CreateSubscriber adds a pending subscriber unless one with the same

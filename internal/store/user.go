@@ -71,14 +71,7 @@ func (s *Store) oneUser(ctx context.Context, what, where string, arg any) (User,
 	if err != nil {
 		return User{}, fmt.Errorf("store: %s: %w", what, err)
 	}
-	u, err := pgx.CollectExactlyOneRow(rows, scanUser)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return User{}, fmt.Errorf("store: %s: %w", what, ErrNotFound)
-	}
-	if err != nil {
-		return User{}, fmt.Errorf("store: %s: %w", what, err)
-	}
-	return u, nil
+	return exactlyOne(rows, scanUser, what)
 }
 
 // Users returns every account, disabled ones included, by name.
