@@ -6,8 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"strings"
-	"sync"
 	"testing"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -36,26 +34,13 @@ func testConfig(t testing.TB, env map[string]string) config.Config {
 // testLogger collects the app's log and shows it only if the test fails, so
 // the expected errors of passing tests do not bury the output.
 func testLogger(t testing.TB) *slog.Logger {
-	w := &testWriter{}
+	w := &lockedBuffer{}
 	t.Cleanup(func() {
 		if t.Failed() {
-			w.mu.Lock()
-			t.Log("app log:\n" + w.buf.String())
-			w.mu.Unlock()
+			t.Log("app log:\n" + w.String())
 		}
 	})
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
-}
-
-type testWriter struct {
-	mu  sync.Mutex
-	buf strings.Builder
-}
-
-func (w *testWriter) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.buf.Write(p)
 }
 
 // seededApp returns the app over a fresh database holding the demo content.
