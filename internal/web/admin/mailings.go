@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/sswalliance/advocacy/internal/newsletter"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/web"
@@ -107,9 +105,5 @@ func mailingTitle(m store.Mailing) string {
 
 // mailingFromPath returns the mailing named by the {id} in the path.
 func (a *Handlers) mailingFromPath(r *http.Request) (store.Mailing, error) {
-	id, ok := web.RowID(chi.URLParam(r, "id"))
-	if !ok {
-		return store.Mailing{}, fmt.Errorf("web: mailing %q: %w", chi.URLParam(r, "id"), store.ErrNotFound)
-	}
-	return a.store.Mailing(r.Context(), id)
+	return rowFromPath(r, "mailing", a.store.Mailing)
 }

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/a-h/templ"
-	"github.com/go-chi/chi/v5"
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sswalliance/advocacy/internal/store"
@@ -83,11 +82,7 @@ func outboxURL(status string, before int64) string {
 
 // emailFromPath returns the outbox email named by the {id} in the path.
 func (a *Handlers) emailFromPath(r *http.Request) (store.Email, error) {
-	id, ok := web.RowID(chi.URLParam(r, "id"))
-	if !ok {
-		return store.Email{}, fmt.Errorf("web: email %q: %w", chi.URLParam(r, "id"), store.ErrNotFound)
-	}
-	return a.store.Email(r.Context(), id)
+	return rowFromPath(r, "email", a.store.Email)
 }
 
 func (a *Handlers) OutboxEmail(w http.ResponseWriter, r *http.Request) error {

@@ -227,11 +227,7 @@ func (a *Handlers) staffEvent(r *http.Request, e store.AuditEvent) store.AuditEv
 
 // subscriberFromPath returns the subscriber named by the {id} in the path.
 func (a *Handlers) subscriberFromPath(r *http.Request) (store.Subscriber, error) {
-	id, ok := web.RowID(chi.URLParam(r, "id"))
-	if !ok {
-		return store.Subscriber{}, fmt.Errorf("web: subscriber %q: %w", chi.URLParam(r, "id"), store.ErrNotFound)
-	}
-	return a.store.Subscriber(r.Context(), id)
+	return rowFromPath(r, "subscriber", a.store.Subscriber)
 }
 
 func (a *Handlers) SubscriberShow(w http.ResponseWriter, r *http.Request) error {

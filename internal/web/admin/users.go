@@ -10,8 +10,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/sswalliance/advocacy/internal/auth"
 	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/store"
@@ -232,11 +230,7 @@ func (a *Handlers) UserResetPassword(w http.ResponseWriter, r *http.Request) err
 
 // userFromPath returns the account named by the {id} in the path.
 func (a *Handlers) userFromPath(r *http.Request) (store.User, error) {
-	id, ok := web.RowID(chi.URLParam(r, "id"))
-	if !ok {
-		return store.User{}, fmt.Errorf("web: staff account %q: %w", chi.URLParam(r, "id"), store.ErrNotFound)
-	}
-	return a.store.User(r.Context(), id)
+	return rowFromPath(r, "staff account", a.store.User)
 }
 
 // RefuseLastAdmin returns ErrLastAdmin when taking away account id's
