@@ -37,11 +37,7 @@ func (s *Store) Audiences(ctx context.Context, lang i18n.Lang) ([]Audience, erro
 		FROM audiences a
 		`+translated("audience_texts", "audience_id", "a.id", "$1")+`
 		ORDER BY a.position, a.id`, string(lang))
-	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Audience])
-	if err != nil {
-		return nil, fmt.Errorf("store: audiences: %w", err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowToStructByPos[Audience], "audiences")
 }
 
 // KeyMessages returns an audience's key messages in order, each in lang
@@ -53,9 +49,5 @@ func (s *Store) KeyMessages(ctx context.Context, audienceID int64, lang i18n.Lan
 		`+translated("key_message_texts", "key_message_id", "m.id", "$2")+`
 		WHERE m.audience_id = $1
 		ORDER BY m.position, m.id`, audienceID, string(lang))
-	msgs, err := pgx.CollectRows(rows, pgx.RowToStructByPos[KeyMessage])
-	if err != nil {
-		return nil, fmt.Errorf("store: key messages of audience %d: %w", audienceID, err)
-	}
-	return msgs, nil
+	return allRows(rows, pgx.RowToStructByPos[KeyMessage], fmt.Sprintf("key messages of audience %d", audienceID))
 }

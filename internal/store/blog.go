@@ -57,11 +57,7 @@ func scanBlogPost(row pgx.CollectableRow) (BlogPost, error) {
 func (s *Store) BlogPosts(ctx context.Context, lang i18n.Lang, limit, offset int) ([]BlogPost, error) {
 	rows, _ := s.db.Query(ctx, blogColumns+`
 		ORDER BY p.published_at DESC, p.id DESC LIMIT $2 OFFSET $3`, string(lang), limit, offset)
-	posts, err := pgx.CollectRows(rows, scanBlogPost)
-	if err != nil {
-		return nil, fmt.Errorf("store: blog posts: %w", err)
-	}
-	return posts, nil
+	return allRows(rows, scanBlogPost, "blog posts")
 }
 
 // BlogPostCount returns how many posts there are.
@@ -80,11 +76,7 @@ func (s *Store) EditionBlogPosts(ctx context.Context, year int, lang i18n.Lang) 
 	rows, _ := s.db.Query(ctx, blogColumns+`
 		WHERE p.year = $2
 		ORDER BY d.number NULLS LAST, p.published_at, p.id`, string(lang), year)
-	posts, err := pgx.CollectRows(rows, scanBlogPost)
-	if err != nil {
-		return nil, fmt.Errorf("store: blog posts of edition %d: %w", year, err)
-	}
-	return posts, nil
+	return allRows(rows, scanBlogPost, fmt.Sprintf("blog posts of edition %d", year))
 }
 
 // BlogPost returns the post with slug in lang where translated, or
@@ -97,9 +89,5 @@ func (s *Store) BlogPost(ctx context.Context, slug string, lang i18n.Lang) (Blog
 // BlogSlugs lists the slug of every post, newest first.
 func (s *Store) BlogSlugs(ctx context.Context) ([]string, error) {
 	rows, _ := s.db.Query(ctx, `SELECT slug FROM blog_posts ORDER BY published_at DESC, id DESC`)
-	slugs, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		return nil, fmt.Errorf("store: blog slugs: %w", err)
-	}
-	return slugs, nil
+	return allRows(rows, pgx.RowTo[string], "blog slugs")
 }

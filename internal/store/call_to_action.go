@@ -24,11 +24,7 @@ func (s *Store) Recommendations(ctx context.Context, lang i18n.Lang) ([]Recommen
 		FROM cta_recommendations r
 		`+translated("cta_recommendation_texts", "recommendation_id", "r.id", "$1")+`
 		ORDER BY r.level = 'global', r.position`, string(lang))
-	recs, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Recommendation])
-	if err != nil {
-		return nil, fmt.Errorf("store: recommendations: %w", err)
-	}
-	return recs, nil
+	return allRows(rows, pgx.RowToStructByPos[Recommendation], "recommendations")
 }
 
 // SignatoryCount is the number of organisations shown as supporting the

@@ -87,11 +87,7 @@ func (s *Store) Emails(ctx context.Context, f EmailFilter) ([]Email, error) {
 		WHERE ($1 = '' OR status = $1) AND ($2 = '' OR to_address ILIKE '%' || $2 || '%')
 		AND ($3::bigint = 0 OR id < $3) AND ($5::bigint = 0 OR signatory_id = $5)
 		ORDER BY id DESC LIMIT $4`, f.Status, escapeLike(f.To), f.Before, f.Limit, f.SignatoryID)
-	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Email])
-	if err != nil {
-		return nil, fmt.Errorf("store: emails: %w", err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowToStructByPos[Email], "emails")
 }
 
 // EmailCounts returns how many outbox emails are in each state.

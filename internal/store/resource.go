@@ -359,11 +359,7 @@ func (s *Store) ResourceTypes(ctx context.Context, lang i18n.Lang) ([]ResourceTy
 		FROM resource_types ty
 		`+translated("resource_type_texts", "type_slug", "ty.slug", "$1")+`
 		ORDER BY ty.position, ty.slug`, string(lang))
-	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[ResourceType])
-	if err != nil {
-		return nil, fmt.Errorf("store: resource types: %w", err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowToStructByPos[ResourceType], "resource types")
 }
 
 // Topics lists every topic by name, each in lang where translated, with
@@ -375,11 +371,7 @@ func (s *Store) Topics(ctx context.Context, lang i18n.Lang) ([]Topic, error) {
 		FROM topics tp
 		`+translated("topic_texts", "topic_id", "tp.id", "$1")+`
 		ORDER BY t.name, tp.slug`, string(lang))
-	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Topic])
-	if err != nil {
-		return nil, fmt.Errorf("store: topics: %w", err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowToStructByPos[Topic], "topics")
 }
 
 // ResourceYears returns the first and last year of the library's
@@ -397,19 +389,11 @@ func (s *Store) ResourceDocLangs(ctx context.Context) ([]string, error) {
 	rows, _ := s.db.Query(ctx, `
 		SELECT lang FROM resource_files GROUP BY lang
 		ORDER BY array_position(ARRAY['en', 'es', 'fr', 'pt'], lang), lang`)
-	list, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		return nil, fmt.Errorf("store: resource document languages: %w", err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowTo[string], "resource document languages")
 }
 
 // ResourceSlugs lists the slug of every resource.
 func (s *Store) ResourceSlugs(ctx context.Context) ([]string, error) {
 	rows, _ := s.db.Query(ctx, `SELECT slug FROM resources ORDER BY slug`)
-	list, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		return nil, fmt.Errorf("store: resource slugs: %w", err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowTo[string], "resource slugs")
 }

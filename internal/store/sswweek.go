@@ -89,11 +89,7 @@ var editionColumns = `
 // translated.
 func (s *Store) Editions(ctx context.Context, lang i18n.Lang) ([]Edition, error) {
 	rows, _ := s.db.Query(ctx, editionColumns+` ORDER BY e.year DESC`, string(lang))
-	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Edition])
-	if err != nil {
-		return nil, fmt.Errorf("store: editions: %w", err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowToStructByPos[Edition], "editions")
 }
 
 // Edition returns the edition of year in lang where translated, or
@@ -106,11 +102,7 @@ func (s *Store) Edition(ctx context.Context, year int, lang i18n.Lang) (Edition,
 // EditionYears lists the years of every edition, oldest first.
 func (s *Store) EditionYears(ctx context.Context) ([]int, error) {
 	rows, _ := s.db.Query(ctx, `SELECT year FROM sswweek_editions ORDER BY year`)
-	years, err := pgx.CollectRows(rows, pgx.RowTo[int])
-	if err != nil {
-		return nil, fmt.Errorf("store: edition years: %w", err)
-	}
-	return years, nil
+	return allRows(rows, pgx.RowTo[int], "edition years")
 }
 
 // EditionNeighbours returns the years of the editions before and after

@@ -80,11 +80,7 @@ func (s *Store) Users(ctx context.Context) ([]User, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: users: %w", err)
 	}
-	users, err := pgx.CollectRows(rows, scanUser)
-	if err != nil {
-		return nil, fmt.Errorf("store: users: %w", err)
-	}
-	return users, nil
+	return allRows(rows, scanUser, "users")
 }
 
 // SetPassword replaces the password hash of account id and records when.
