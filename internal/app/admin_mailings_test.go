@@ -2,18 +2,14 @@ package app
 
 import (
 	"context"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/PuerkitoBio/goquery"
 	"github.com/chromedp/chromedp"
 
 	"github.com/sswalliance/advocacy/internal/store"
@@ -338,29 +334,8 @@ func TestMailingPagesAreValidHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	dir := t.TempDir()
-	files := map[string]string{}
-	save := func(name string, res *http.Response, status int) *goquery.Document {
-		t.Helper()
-		defer res.Body.Close()
-		b, err := io.ReadAll(res.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if res.StatusCode != status {
-			t.Errorf("%s: %s, want %d", name, res.Status, status)
-		}
-		file := filepath.Join(dir, name+".html")
-		if err := os.WriteFile(file, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		files[file] = name
-		doc, err := goquery.NewDocumentFromReader(strings.NewReader(string(b)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return doc
-	}
+	pages := newValidPages(t)
+	save := pages.addResponse
 	for name, path := range map[string]string{
 		"list": "/admin/mailings", "new": "/admin/mailings/new", "draft": mailingPath(id), "scheduled": mailingPath(scheduled),
 		"confirm": mailingPath(id) + "/send", "confirm-refused": mailingPath(sent) + "/send",
@@ -373,7 +348,7 @@ func TestMailingPagesAreValidHTML(t *testing.T) {
 	if got := doc.Find("[data-testid=failed-delivery]").Text(); !strings.Contains(got, "ana@example.org") || !strings.Contains(got, "550 mailbox unavailable") {
 		t.Errorf("failed delivery shown as %q", got)
 	}
-	htmlValidate(t, files)
+	pages.validate()
 }
 
 // TestBrowserStaffSchedulesDailyEmail: a staff member creates the week's

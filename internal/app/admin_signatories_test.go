@@ -9,12 +9,9 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -580,24 +577,8 @@ func TestSignatoryPagesAreValidHTML(t *testing.T) {
 	if err := s.store.MarkEmailAttempt(context.Background(), emailID, errors.New("550 no such user"), true); err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	var files []string
-	save := func(name string, res *http.Response, status int) {
-		t.Helper()
-		defer res.Body.Close()
-		b, err := io.ReadAll(res.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if res.StatusCode != status {
-			t.Errorf("%s: %s, want %d", name, res.Status, status)
-		}
-		file := filepath.Join(dir, name+".html")
-		if err := os.WriteFile(file, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, file)
-	}
+	pages := newValidPages(t)
+	save := pages.addResponse
 	for name, path := range map[string]string{
 		"queue": "/admin/signatories", "all": "/admin/signatories?status=all&q=kenya", "approved": "/admin/signatories?status=approved",
 		"empty": "/admin/signatories?status=withdrawn", "review": sigPath(review), "approved-detail": sigPath(approved),
@@ -615,12 +596,8 @@ func TestSignatoryPagesAreValidHTML(t *testing.T) {
 	}
 	save("new-problem", res, http.StatusUnprocessableEntity)
 
-	names := map[string]string{}
-	for _, f := range files {
-		names[f] = filepath.Base(f)
-	}
-	htmlValidate(t, names)
-	t.Logf("html-validate: %d staff pages", len(files))
+	pages.validate()
+	t.Logf("html-validate: %d staff pages", len(pages.names))
 }
 
 // TestBrowserSignatoryModeration approves a submission in the browser,

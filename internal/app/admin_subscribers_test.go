@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -376,27 +374,14 @@ func TestSubscriberPagesValid(t *testing.T) {
 	if _, err := s.store.QueueEmail(ctx, store.Email{Kind: "subscriber-confirm", To: "ana@example.org", Subject: "Confirm", Body: "Link"}); err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	names := map[string]string{}
+	pages := newValidPages(t)
 	for name, path := range map[string]string{
 		"list": "/admin/subscribers", "filtered": "/admin/subscribers?status=active&list=daily&lang=es&q=ana",
 		"empty": "/admin/subscribers?q=nobody", "subscriber": subPath(id), "erase": subPath(id) + "/erase",
 	} {
-		res := s.get(t, s.admin, path)
-		b, err := io.ReadAll(res.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if res.StatusCode != http.StatusOK {
-			t.Errorf("%s: %s", path, res.Status)
-		}
-		file := filepath.Join(dir, name+".html")
-		if err := os.WriteFile(file, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		names[file] = name + ".html"
+		pages.addResponse(name, s.get(t, s.admin, path), http.StatusOK)
 	}
-	if problems := htmlValidate(t, names); problems != 0 {
+	if problems := pages.validate(); problems != 0 {
 		t.Errorf("html-validate found %d problems", problems)
 	}
 }

@@ -11,8 +11,7 @@ import (
 // BenchmarkHome measures the home page through the whole middleware stack
 // and a real Postgres query: `make bench`.
 func BenchmarkHome(b *testing.B) {
-	app, _ := seededApp(b)
-	h := app.Handler()
+	h := seededHandler(b)
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
@@ -27,8 +26,7 @@ func BenchmarkHome(b *testing.B) {
 
 // BenchmarkHomeGzip is the same page as a browser asks for it, compressed.
 func BenchmarkHomeGzip(b *testing.B) {
-	app, _ := seededApp(b)
-	h := app.Handler()
+	h := seededHandler(b)
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
@@ -45,8 +43,7 @@ func BenchmarkHomeGzip(b *testing.B) {
 
 // BenchmarkStaticNotModified measures a hashed stylesheet answered with 304.
 func BenchmarkStaticNotModified(b *testing.B) {
-	app, _ := seededApp(b)
-	h := app.Handler()
+	h := seededHandler(b)
 	url := static.Path("css/site.css")
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest("GET", url, nil))

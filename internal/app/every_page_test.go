@@ -249,6 +249,55 @@ func TestBrowserEveryPageAccessible(t *testing.T) {
 	t.Logf("axe on %d pages in %d languages in %s", len(urls)*len(i18n.Langs), len(i18n.Langs), time.Since(start).Round(time.Millisecond))
 }
 
+// validPages collects pages, each saved to a file, for one run of
+// htmlValidate.
+type validPages struct {
+	t     *testing.T
+	dir   string
+	names map[string]string // file -> page name, for the messages
+}
+
+func newValidPages(t *testing.T) *validPages {
+	return &validPages{t: t, dir: t.TempDir(), names: map[string]string{}}
+}
+
+// add saves body as the page name.
+func (p *validPages) add(name string, body []byte) {
+	p.t.Helper()
+	file := filepath.Join(p.dir, name+".html")
+	if err := os.WriteFile(file, body, 0o644); err != nil {
+		p.t.Fatal(err)
+	}
+	p.names[file] = name
+}
+
+// addResponse reads res, checks that it has status, saves its body as
+// the page name and returns the page.
+func (p *validPages) addResponse(name string, res *http.Response, status int) *goquery.Document {
+	p.t.Helper()
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	if res.StatusCode != status {
+		p.t.Errorf("%s: %s, want %d", name, res.Status, status)
+	}
+	p.add(name, b)
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(b))
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	return doc
+}
+
+// validate runs htmlValidate over the pages and returns how many problems
+// it found.
+func (p *validPages) validate() int {
+	p.t.Helper()
+	return htmlValidate(p.t, p.names)
+}
+
 // htmlValidate runs html-validate once over the saved pages (file path to
 // a name for messages), reports each problem as a test error with the
 // markup around it, and returns how many there were. The report goes to a

@@ -92,8 +92,7 @@ func TestHomeRendersCopyFromDatabase(t *testing.T) {
 var navSlugs = []string{"key-messages", "call-to-action", "toolkit", "resources", "sswweek", "events"}
 
 func TestSectionPages(t *testing.T) {
-	app, _ := seededApp(t)
-	h := app.Handler()
+	h := seededHandler(t)
 	for _, slug := range navSlugs {
 		t.Run(slug, func(t *testing.T) {
 			res := get(t, h, "GET", "/"+slug, nil)
@@ -263,8 +262,7 @@ func TestReady(t *testing.T) {
 }
 
 func TestStaticFiles(t *testing.T) {
-	app, _ := seededApp(t)
-	h := app.Handler()
+	h := seededHandler(t)
 	url := static.Path("css/site.css")
 	if !regexp.MustCompile(`^/static/css/site\.[0-9a-f]{16}\.css$`).MatchString(url) {
 		t.Fatalf("static URL %q has no content hash", url)

@@ -8,8 +8,7 @@ import (
 )
 
 func TestSpanish(t *testing.T) {
-	app, _ := seededApp(t)
-	h := app.Handler()
+	h := seededHandler(t)
 
 	for _, path := range []string{"/es/", "/es"} {
 		res := get(t, h, "GET", path, nil)

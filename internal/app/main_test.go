@@ -3,10 +3,9 @@ package app
 import (
 	"context"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"strings"
-	"sync"
 	"testing"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -35,26 +34,13 @@ func testConfig(t testing.TB, env map[string]string) config.Config {
 // testLogger collects the app's log and shows it only if the test fails, so
 // the expected errors of passing tests do not bury the output.
 func testLogger(t testing.TB) *slog.Logger {
-	w := &testWriter{}
+	w := &lockedBuffer{}
 	t.Cleanup(func() {
 		if t.Failed() {
-			w.mu.Lock()
-			t.Log("app log:\n" + w.buf.String())
-			w.mu.Unlock()
+			t.Log("app log:\n" + w.String())
 		}
 	})
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
-}
-
-type testWriter struct {
-	mu  sync.Mutex
-	buf strings.Builder
-}
-
-func (w *testWriter) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.buf.Write(p)
 }
 
 // seededApp returns the app over a fresh database holding the demo content.
@@ -65,6 +51,14 @@ func seededApp(t testing.TB) (*App, *pgxpool.Pool) {
 		t.Fatal(err)
 	}
 	return mustNew(t, testConfig(t, nil), testLogger(t), pool), pool
+}
+
+// seededHandler is the site's handler over a fresh seeded database, for
+// the tests that only make requests.
+func seededHandler(t testing.TB) http.Handler {
+	t.Helper()
+	app, _ := seededApp(t)
+	return app.Handler()
 }
 
 // serveWithJobs serves app on a loopback port that is also its BASE_URL

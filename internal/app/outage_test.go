@@ -23,12 +23,7 @@ func (failingWriter) Write([]byte) (int, error) { return 0, fmt.Errorf("write tc
 // and no error page is written after the answer began.
 func TestAClientThatHangsUpIsNoError(t *testing.T) {
 	var log lockedBuffer
-	pool, err := pgxpool.New(context.Background(), "postgres://nobody@/nowhere?host=/nonexistent")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pool.Close()
-	app := mustNew(t, testConfig(t, nil), slog.New(slog.NewTextHandler(&log, &slog.HandlerOptions{Level: slog.LevelInfo})), pool)
+	app := appWithoutDatabase(t, &log)
 
 	h := app.site.Handle(func(w http.ResponseWriter, r *http.Request) error {
 		w.Header().Set("Content-Type", "text/csv")
@@ -62,12 +57,7 @@ func TestAClientThatHangsUpIsNoError(t *testing.T) {
 // the readiness check all answer 503 with Retry-After, logged once.
 func TestEveryPageAnswers503WhileTheDatabaseIsAway(t *testing.T) {
 	var log lockedBuffer
-	pool, err := pgxpool.New(context.Background(), "postgres://nobody@/nowhere?host=/nonexistent")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pool.Close()
-	app := mustNew(t, testConfig(t, nil), slog.New(slog.NewTextHandler(&log, &slog.HandlerOptions{Level: slog.LevelInfo})), pool)
+	app := appWithoutDatabase(t, &log)
 	h := app.Handler()
 	for _, p := range []string{"/", "/resources", "/es/blog", "/call-to-action/signatories", "/admin", "/admin/signatories", "/readyz"} {
 		for _, cookie := range []string{"", "staff_session=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"} {
@@ -93,4 +83,16 @@ func TestEveryPageAnswers503WhileTheDatabaseIsAway(t *testing.T) {
 	if n := strings.Count(log.String(), "level=WARN"); n != 0 {
 		t.Errorf("%d WARN lines, want none:\n%s", n, log.String())
 	}
+}
+
+// appWithoutDatabase is the app over a pool that can reach no database,
+// logging at info level to log.
+func appWithoutDatabase(t *testing.T, log *lockedBuffer) *App {
+	t.Helper()
+	pool, err := pgxpool.New(context.Background(), "postgres://nobody@/nowhere?host=/nonexistent")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(pool.Close)
+	return mustNew(t, testConfig(t, nil), slog.New(slog.NewTextHandler(log, &slog.HandlerOptions{Level: slog.LevelInfo})), pool)
 }

@@ -163,8 +163,7 @@ func TestBlogList(t *testing.T) {
 }
 
 func TestBlogPost(t *testing.T) {
-	app, _ := seededApp(t)
-	h := app.Handler()
+	h := seededHandler(t)
 
 	res := get(t, h, "GET", "/blog/counting-the-workforce", nil)
 	if res.StatusCode != http.StatusOK {

@@ -9,8 +9,7 @@ import (
 )
 
 func TestKeyMessages(t *testing.T) {
-	app, _ := seededApp(t)
-	h := app.Handler()
+	h := seededHandler(t)
 
 	doc := parse(t, get(t, h, "GET", "/key-messages", nil))
 	var slugs []string

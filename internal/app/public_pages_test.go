@@ -77,8 +77,7 @@ func TestCallToAction(t *testing.T) {
 }
 
 func TestToolkit(t *testing.T) {
-	app, _ := seededApp(t)
-	h := app.Handler()
+	h := seededHandler(t)
 	for _, prefix := range []string{"", "/es"} {
 		doc := parse(t, get(t, h, "GET", prefix+"/toolkit", nil))
 		facts := doc.Find(`[data-testid=toolkit-facts]`).Text()
@@ -150,8 +149,7 @@ func TestHubInfographicEventsAndLatestEdition(t *testing.T) {
 }
 
 func TestKeyMessagesDocument(t *testing.T) {
-	app, _ := seededApp(t)
-	h := app.Handler()
+	h := seededHandler(t)
 	doc := parse(t, get(t, h, "GET", "/key-messages", nil))
 	links := doc.Find(`[data-testid=km-document] [data-testid=file] a`)
 	if links.Length() == 0 {

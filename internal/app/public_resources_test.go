@@ -24,8 +24,7 @@ func cardSlugs(doc *goquery.Document) []string {
 }
 
 func TestResourceLibraryListsAndPaginates(t *testing.T) {
-	app, _ := seededApp(t)
-	h := app.Handler()
+	h := seededHandler(t)
 
 	res := get(t, h, "GET", "/resources", nil)
 	if res.StatusCode != http.StatusOK {
@@ -206,8 +205,7 @@ func TestResourceSearchSpanish(t *testing.T) {
 }
 
 func TestResourceLibraryBadInput(t *testing.T) {
-	app, _ := seededApp(t)
-	h := app.Handler()
+	h := seededHandler(t)
 	long := strings.Repeat("a", 201)
 	cases := []struct {
 		query, field, message string
@@ -269,8 +267,7 @@ func TestResourceLibraryBadInput(t *testing.T) {
 }
 
 func TestResourceDetail(t *testing.T) {
-	app, _ := seededApp(t)
-	h := app.Handler()
+	h := seededHandler(t)
 
 	res := get(t, h, "GET", "/resources/call-to-action", nil)
 	if res.StatusCode != http.StatusOK {

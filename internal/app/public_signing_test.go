@@ -16,8 +16,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -860,23 +858,9 @@ func TestSigningPagesAreValidHTML(t *testing.T) {
 	pages := signingPages(t, s)
 	want := map[string]int{"sign-problems": 400, "sign-problems-logo-kept": 400, "sign-rate-limited": 429,
 		"list-problem": 400, "link-expired": 404, "change-problems": 400}
-	dir := t.TempDir()
-	names := map[string]string{} // file -> page name
-	var files []string
+	valid := newValidPages(t)
 	for name, res := range pages {
-		body, err := io.ReadAll(res.Body)
-		res.Body.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		status := cmp.Or(want[name], http.StatusOK)
-		if res.StatusCode != status {
-			t.Errorf("%s: %s, want %d", name, res.Status, status)
-		}
-		doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc := valid.addResponse(name, res, cmp.Or(want[name], http.StatusOK))
 		if n := doc.Find("h1").Length(); n != 1 {
 			t.Errorf("%s: %d h1 elements", name, n)
 		}
@@ -886,15 +870,9 @@ func TestSigningPagesAreValidHTML(t *testing.T) {
 		if key := regexp.MustCompile(`\b(?:sign|org)\.[a-z_]+\.[a-z0-9_.-]+`).FindString(doc.Find("body").Text()); key != "" {
 			t.Errorf("%s: shows the interface key %q", name, key)
 		}
-		file := filepath.Join(dir, name+".html")
-		if err := os.WriteFile(file, body, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		names[file] = name
-		files = append(files, file)
 	}
-	htmlValidate(t, names)
-	t.Logf("html-validate: %d signing pages", len(files))
+	valid.validate()
+	t.Logf("html-validate: %d signing pages", len(valid.names))
 }
 
 // TestBrowserSigningPagesAccessible checks every state of the public

@@ -9,8 +9,7 @@ import (
 )
 
 func TestSSWWeekArchive(t *testing.T) {
-	app, _ := seededApp(t)
-	h := app.Handler()
+	h := seededHandler(t)
 
 	res := get(t, h, "GET", "/sswweek", nil)
 	if res.StatusCode != http.StatusOK {
@@ -75,8 +74,7 @@ func TestSSWWeekArchive(t *testing.T) {
 }
 
 func TestSSWWeekEdition2018(t *testing.T) {
-	app, _ := seededApp(t)
-	h := app.Handler()
+	h := seededHandler(t)
 
 	res := get(t, h, "GET", "/sswweek/2018", nil)
 	if res.StatusCode != http.StatusOK {
@@ -222,8 +220,7 @@ func TestSSWWeekEdition2018(t *testing.T) {
 }
 
 func TestSSWWeekOtherEditions(t *testing.T) {
-	app, _ := seededApp(t)
-	h := app.Handler()
+	h := seededHandler(t)
 
 	// 2022: no days on record, one webinar at 8–9 am EDT.
 	doc := parse(t, get(t, h, "GET", "/sswweek/2022", nil))

@@ -4,13 +4,10 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"io"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -513,22 +510,10 @@ func TestSubscribePagesAreValidHTML(t *testing.T) {
 	}
 	pages["edition"] = s.get(t, "/sswweek/"+strconv.Itoa(years[len(years)-1]))
 
-	dir := t.TempDir()
-	names := map[string]string{}
+	valid := newValidPages(t)
 	rawKey := regexp.MustCompile(`\bsubscribe\.[a-z_]+(?:\.[a-z0-9_]+)*\b`)
 	for name, res := range pages {
-		body, err := io.ReadAll(res.Body)
-		res.Body.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if status := cmp.Or(want[name], http.StatusOK); res.StatusCode != status {
-			t.Errorf("%s: %s, want %d", name, res.Status, status)
-		}
-		doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc := valid.addResponse(name, res, cmp.Or(want[name], http.StatusOK))
 		if n := doc.Find("h1").Length(); n != 1 {
 			t.Errorf("%s: %d h1 elements", name, n)
 		}
@@ -542,13 +527,8 @@ func TestSubscribePagesAreValidHTML(t *testing.T) {
 		if n := doc.Find(`[data-testid="subscribe-form"]`).Length(); n > 1 {
 			t.Errorf("%s: %d sign-up forms", name, n)
 		}
-		file := filepath.Join(dir, name+".html")
-		if err := os.WriteFile(file, body, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		names[file] = name
 	}
-	htmlValidate(t, names)
+	valid.validate()
 }
 
 // TestLogPathHidesSubscriptionSecrets: whoever reads the log must not be

@@ -29,8 +29,7 @@ var routeParam = regexp.MustCompile(`\{[^}]+\}|\*$`)
 // its path parameters, after its path, and in every query parameter the
 // pages read: each request gets the styled 400 page, never a 500.
 func TestEveryURLWithBytesThatAreNotTextGets400(t *testing.T) {
-	app, _ := seededApp(t)
-	h := app.Handler()
+	h := seededHandler(t)
 	var urls []string
 	err := chi.Walk(h.(chi.Routes), func(method, route string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
 		params := routeParam.FindAllStringIndex(route, -1)
@@ -107,8 +106,7 @@ func TestEveryURLWithBytesThatAreNotTextGets400(t *testing.T) {
 // TestURLTextKeepsEveryRealAddress: what visitors really type is let
 // through, in any script, with the whitespace a pasted search carries.
 func TestURLTextKeepsEveryRealAddress(t *testing.T) {
-	app, _ := seededApp(t)
-	h := app.Handler()
+	h := seededHandler(t)
 	for _, target := range []string{
 		"/resources?q=" + "%E2%80%9Cmental+health%E2%80%9D", "/resources?q=ni%C3%B1os", "/resources?q=%E6%97%A5%E6%9C%AC",
 		"/resources?q=a%09b", "/resources?q=line%0D%0Abreak", "/resources?q=%F0%9F%98%80", "/es/resources?q=se%C3%B1al",

@@ -35,17 +35,9 @@ func (s *Store) Audiences(ctx context.Context, lang i18n.Lang) ([]Audience, erro
 		SELECT a.id, a.slug, t.lang, t.name, t.summary,
 			(SELECT count(*) FROM key_messages m WHERE m.audience_id = a.id)::int
 		FROM audiences a
-		JOIN LATERAL (
-			SELECT * FROM audience_texts t
-			WHERE t.audience_id = a.id AND t.lang IN ($1, 'en')
-			ORDER BY t.lang = $1 DESC LIMIT 1
-		) t ON true
+		`+translated("audience_texts", "audience_id", "a.id", "$1")+`
 		ORDER BY a.position, a.id`, string(lang))
-	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Audience])
-	if err != nil {
-		return nil, fmt.Errorf("store: audiences: %w", err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowToStructByPos[Audience], "audiences")
 }
 
 // KeyMessages returns an audience's key messages in order, each in lang
@@ -54,16 +46,8 @@ func (s *Store) KeyMessages(ctx context.Context, audienceID int64, lang i18n.Lan
 	rows, _ := s.db.Query(ctx, `
 		SELECT m.id, t.lang, t.headline, t.points, t.sources
 		FROM key_messages m
-		JOIN LATERAL (
-			SELECT * FROM key_message_texts t
-			WHERE t.key_message_id = m.id AND t.lang IN ($2, 'en')
-			ORDER BY t.lang = $2 DESC LIMIT 1
-		) t ON true
+		`+translated("key_message_texts", "key_message_id", "m.id", "$2")+`
 		WHERE m.audience_id = $1
 		ORDER BY m.position, m.id`, audienceID, string(lang))
-	msgs, err := pgx.CollectRows(rows, pgx.RowToStructByPos[KeyMessage])
-	if err != nil {
-		return nil, fmt.Errorf("store: key messages of audience %d: %w", audienceID, err)
-	}
-	return msgs, nil
+	return allRows(rows, pgx.RowToStructByPos[KeyMessage], fmt.Sprintf("key messages of audience %d", audienceID))
 }

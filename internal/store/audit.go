@@ -165,11 +165,7 @@ func (s *Store) AuditActions(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: audit actions: %w", err)
 	}
-	actions, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		return nil, fmt.Errorf("store: audit actions: %w", err)
-	}
-	return actions, nil
+	return allRows(rows, pgx.RowTo[string], "audit actions")
 }
 
 // Audit actions on signatories of the Call to Action.

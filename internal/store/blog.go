@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -31,18 +30,14 @@ type BlogPost struct {
 
 // blogColumns selects posts with their texts in $1 (falling back to
 // English) and their edition and day.
-const blogColumns = `
+var blogColumns = `
 	SELECT p.id, p.slug, p.author, p.published_at, p.updated_at,
 		coalesce(p.year, 0), coalesce(e.ordinal, 0), coalesce(d.number, 0), d.day,
 		t.lang, t.title, t.summary, t.body
 	FROM blog_posts p
 	LEFT JOIN sswweek_editions e ON e.year = p.year
 	LEFT JOIN sswweek_days d ON d.id = p.day_id
-	JOIN LATERAL (
-		SELECT * FROM blog_post_texts t
-		WHERE t.post_id = p.id AND t.lang IN ($1, 'en')
-		ORDER BY t.lang = $1 DESC LIMIT 1
-	) t ON true`
+	` + translated("blog_post_texts", "post_id", "p.id", "$1")
 
 func scanBlogPost(row pgx.CollectableRow) (BlogPost, error) {
 	var (
@@ -62,11 +57,7 @@ func scanBlogPost(row pgx.CollectableRow) (BlogPost, error) {
 func (s *Store) BlogPosts(ctx context.Context, lang i18n.Lang, limit, offset int) ([]BlogPost, error) {
 	rows, _ := s.db.Query(ctx, blogColumns+`
 		ORDER BY p.published_at DESC, p.id DESC LIMIT $2 OFFSET $3`, string(lang), limit, offset)
-	posts, err := pgx.CollectRows(rows, scanBlogPost)
-	if err != nil {
-		return nil, fmt.Errorf("store: blog posts: %w", err)
-	}
-	return posts, nil
+	return allRows(rows, scanBlogPost, "blog posts")
 }
 
 // BlogPostCount returns how many posts there are.
@@ -85,33 +76,18 @@ func (s *Store) EditionBlogPosts(ctx context.Context, year int, lang i18n.Lang) 
 	rows, _ := s.db.Query(ctx, blogColumns+`
 		WHERE p.year = $2
 		ORDER BY d.number NULLS LAST, p.published_at, p.id`, string(lang), year)
-	posts, err := pgx.CollectRows(rows, scanBlogPost)
-	if err != nil {
-		return nil, fmt.Errorf("store: blog posts of edition %d: %w", year, err)
-	}
-	return posts, nil
+	return allRows(rows, scanBlogPost, fmt.Sprintf("blog posts of edition %d", year))
 }
 
 // BlogPost returns the post with slug in lang where translated, or
 // ErrNotFound.
 func (s *Store) BlogPost(ctx context.Context, slug string, lang i18n.Lang) (BlogPost, error) {
 	rows, _ := s.db.Query(ctx, blogColumns+` WHERE p.slug = $2`, string(lang), slug)
-	p, err := pgx.CollectExactlyOneRow(rows, scanBlogPost)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return BlogPost{}, fmt.Errorf("store: blog post %q: %w", slug, ErrNotFound)
-	}
-	if err != nil {
-		return BlogPost{}, fmt.Errorf("store: blog post %q: %w", slug, err)
-	}
-	return p, nil
+	return exactlyOne(rows, scanBlogPost, fmt.Sprintf("blog post %q", slug))
 }
 
 // BlogSlugs lists the slug of every post, newest first.
 func (s *Store) BlogSlugs(ctx context.Context) ([]string, error) {
 	rows, _ := s.db.Query(ctx, `SELECT slug FROM blog_posts ORDER BY published_at DESC, id DESC`)
-	slugs, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		return nil, fmt.Errorf("store: blog slugs: %w", err)
-	}
-	return slugs, nil
+	return allRows(rows, pgx.RowTo[string], "blog slugs")
 }

@@ -69,11 +69,7 @@ func (s *Store) CalendarEvents(ctx context.Context, lang i18n.Lang) ([]CalendarE
 			e.duration_days, e.starts_on, e.ends_on, e.first_year, e.url,
 			t.lang, t.title, t.description, t.actions
 		FROM calendar_events e
-		JOIN LATERAL (
-			SELECT * FROM calendar_event_texts t
-			WHERE t.event_id = e.id AND t.lang IN ($1, 'en')
-			ORDER BY t.lang = $1 DESC LIMIT 1
-		) t ON true
+		`+translated("calendar_event_texts", "event_id", "e.id", "$1")+`
 		ORDER BY e.id`, string(lang))
 	events, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (CalendarEvent, error) {
 		var (
@@ -136,11 +132,7 @@ func (s *Store) CalendarEditions(ctx context.Context, from, to time.Time, lang i
 		SELECT e.year, e.ordinal, e.starts_on, e.ends_on, e.date_precision = 'month',
 			t.lang, t.theme, t.summary
 		FROM sswweek_editions e
-		JOIN LATERAL (
-			SELECT * FROM sswweek_edition_texts t
-			WHERE t.year = e.year AND t.lang IN ($3, 'en')
-			ORDER BY t.lang = $3 DESC LIMIT 1
-		) t ON true
+		`+translated("sswweek_edition_texts", "year", "e.year", "$3")+`
 		WHERE e.ends_on >= $1 AND e.starts_on <= $2
 		ORDER BY e.starts_on`, calendarDate(from), calendarDate(to), string(lang))
 	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[CalendarEdition])
@@ -161,11 +153,7 @@ func (s *Store) CalendarWebinars(ctx context.Context, from, to time.Time, lang i
 			t.lang, t.title, t.description
 		FROM sswweek_events ev
 		JOIN sswweek_editions ed ON ed.year = ev.year
-		JOIN LATERAL (
-			SELECT * FROM sswweek_event_texts t
-			WHERE t.event_id = ev.id AND t.lang IN ($3, 'en')
-			ORDER BY t.lang = $3 DESC LIMIT 1
-		) t ON true
+		`+translated("sswweek_event_texts", "event_id", "ev.id", "$3")+`
 		WHERE ev.kind = 'webinar' AND ev.starts_at >= $1 AND ev.starts_at < $2
 		ORDER BY ev.starts_at, ev.id`, from, to, string(lang))
 	list, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (CalendarWebinar, error) {

@@ -22,17 +22,9 @@ func (s *Store) Recommendations(ctx context.Context, lang i18n.Lang) ([]Recommen
 	rows, _ := s.db.Query(ctx, `
 		SELECT r.level, t.lang, t.text
 		FROM cta_recommendations r
-		JOIN LATERAL (
-			SELECT lang, text FROM cta_recommendation_texts
-			WHERE recommendation_id = r.id AND lang IN ($1, 'en')
-			ORDER BY lang = $1 DESC LIMIT 1
-		) t ON true
+		`+translated("cta_recommendation_texts", "recommendation_id", "r.id", "$1")+`
 		ORDER BY r.level = 'global', r.position`, string(lang))
-	recs, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Recommendation])
-	if err != nil {
-		return nil, fmt.Errorf("store: recommendations: %w", err)
-	}
-	return recs, nil
+	return allRows(rows, pgx.RowToStructByPos[Recommendation], "recommendations")
 }
 
 // SignatoryCount is the number of organisations shown as supporting the

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -66,14 +65,7 @@ func (s *Store) QueueEmail(ctx context.Context, e Email) (int64, error) {
 // Email returns one email from the outbox.
 func (s *Store) Email(ctx context.Context, id int64) (Email, error) {
 	rows, _ := s.db.Query(ctx, `SELECT `+emailColumns+` FROM emails WHERE id = $1`, id)
-	e, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByPos[Email])
-	if errors.Is(err, pgx.ErrNoRows) {
-		return Email{}, ErrNotFound
-	}
-	if err != nil {
-		return Email{}, fmt.Errorf("store: email %d: %w", id, err)
-	}
-	return e, nil
+	return exactlyOne(rows, pgx.RowToStructByPos[Email], fmt.Sprintf("email %d", id))
 }
 
 // EmailFilter selects outbox emails; zero fields select all.
@@ -95,11 +87,7 @@ func (s *Store) Emails(ctx context.Context, f EmailFilter) ([]Email, error) {
 		WHERE ($1 = '' OR status = $1) AND ($2 = '' OR to_address ILIKE '%' || $2 || '%')
 		AND ($3::bigint = 0 OR id < $3) AND ($5::bigint = 0 OR signatory_id = $5)
 		ORDER BY id DESC LIMIT $4`, f.Status, escapeLike(f.To), f.Before, f.Limit, f.SignatoryID)
-	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Email])
-	if err != nil {
-		return nil, fmt.Errorf("store: emails: %w", err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowToStructByPos[Email], "emails")
 }
 
 // EmailCounts returns how many outbox emails are in each state.

@@ -47,14 +47,7 @@ func (s *Store) CreateMailing(ctx context.Context, m Mailing) (int64, error) {
 // Mailing returns one mailing.
 func (s *Store) Mailing(ctx context.Context, id int64) (Mailing, error) {
 	rows, _ := s.db.Query(ctx, `SELECT `+mailingColumns+` FROM mailings WHERE id = $1`, id)
-	m, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByPos[Mailing])
-	if errors.Is(err, pgx.ErrNoRows) {
-		return Mailing{}, ErrNotFound
-	}
-	if err != nil {
-		return Mailing{}, fmt.Errorf("store: mailing %d: %w", id, err)
-	}
-	return m, nil
+	return exactlyOne(rows, pgx.RowToStructByPos[Mailing], fmt.Sprintf("mailing %d", id))
 }
 
 // DueMailings returns the ids of scheduled mailings whose time has come,
@@ -62,11 +55,7 @@ func (s *Store) Mailing(ctx context.Context, id int64) (Mailing, error) {
 func (s *Store) DueMailings(ctx context.Context, now time.Time) ([]int64, error) {
 	rows, _ := s.db.Query(ctx, `SELECT id FROM mailings WHERE status = 'scheduled' AND send_at <= $1
 		ORDER BY send_at FOR UPDATE SKIP LOCKED`, now)
-	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
-	if err != nil {
-		return nil, fmt.Errorf("store: due mailings: %w", err)
-	}
-	return ids, nil
+	return allRows(rows, pgx.RowTo[int64], "due mailings")
 }
 
 // StartMailing marks a mailing as sending and writes one queued delivery

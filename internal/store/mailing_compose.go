@@ -107,11 +107,7 @@ func (s *Store) EditionsToDraft(ctx context.Context) ([]EditionDrafts, error) {
 			(count(*) FILTER (WHERE EXISTS (SELECT 1 FROM mailings m WHERE m.kind = 'daily' AND m.day_date = d.day)))::int
 		FROM sswweek_editions e JOIN sswweek_days d ON d.year = e.year
 		GROUP BY e.year ORDER BY e.year DESC`)
-	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[EditionDrafts])
-	if err != nil {
-		return nil, fmt.Errorf("store: editions to draft: %w", err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowToStructByPos[EditionDrafts], "editions to draft")
 }
 
 // LockEditionDrafts holds, until the transaction ends, the right to write
@@ -215,11 +211,7 @@ func (s *Store) FailedDeliveries(ctx context.Context, id int64, limit int) ([]Fa
 		FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
 		WHERE d.mailing_id = $1 AND d.status = 'failed'
 		ORDER BY s.email LIMIT $2`, id, limit)
-	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[FailedDelivery])
-	if err != nil {
-		return nil, fmt.Errorf("store: failed deliveries of mailing %d: %w", id, err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowToStructByPos[FailedDelivery], fmt.Sprintf("failed deliveries of mailing %d", id))
 }
 
 // MailingAudience counts the active subscribers a mailing of kind would

@@ -155,11 +155,7 @@ func (s *Store) SearchResources(ctx context.Context, f ResourceFilter, lang i18n
 				r.organisation, r.updated_at, t.lang, t.title, t.summary, t.body, t.search,
 				CASE t.lang WHEN 'es' THEN 'spanish'::regconfig ELSE 'english'::regconfig END AS cfg
 			FROM resources r
-			JOIN LATERAL (
-				SELECT * FROM resource_texts t
-				WHERE t.resource_id = r.id AND t.lang IN (@lang, 'en')
-				ORDER BY t.lang = @lang DESC LIMIT 1
-			) t ON true
+			`+translated("resource_texts", "resource_id", "r.id", "@lang")+`
 			WHERE (@type::text = '' OR r.type_slug = @type)
 				AND (@year::int = 0 OR r.year = @year)
 				AND (@topic::text = '' OR EXISTS (
@@ -275,11 +271,7 @@ func (s *Store) Resource(ctx context.Context, slug string, lang i18n.Lang) (Reso
 		SELECT r.id, r.slug, r.type_slug, r.year, coalesce(r.month, 0)::int, r.organisation,
 			r.updated_at, t.lang, t.title, t.summary, t.body
 		FROM resources r
-		JOIN LATERAL (
-			SELECT * FROM resource_texts t
-			WHERE t.resource_id = r.id AND t.lang IN ($2, 'en')
-			ORDER BY t.lang = $2 DESC LIMIT 1
-		) t ON true
+		`+translated("resource_texts", "resource_id", "r.id", "$2")+`
 		WHERE r.slug = $1`, slug, string(lang)).
 		Scan(&r.ID, &r.Slug, &r.Type.Slug, &r.Year, &r.Month, &r.Organisation,
 			&r.UpdatedAt, &r.Lang, &r.Title, &r.Summary, &r.Body)
@@ -327,11 +319,7 @@ func (s *Store) fillResources(ctx context.Context, lang i18n.Lang, list []*Resou
 		SELECT rt.resource_id, tp.slug, t.lang, t.name
 		FROM resource_topics rt
 		JOIN topics tp ON tp.id = rt.topic_id
-		JOIN LATERAL (
-			SELECT * FROM topic_texts t
-			WHERE t.topic_id = tp.id AND t.lang IN ($2, 'en')
-			ORDER BY t.lang = $2 DESC LIMIT 1
-		) t ON true
+		`+translated("topic_texts", "topic_id", "tp.id", "$2")+`
 		WHERE rt.resource_id = ANY($1)
 		ORDER BY t.name`, ids, string(lang))
 	var (
@@ -369,17 +357,9 @@ func (s *Store) ResourceTypes(ctx context.Context, lang i18n.Lang) ([]ResourceTy
 		SELECT ty.slug, t.lang, t.name, t.plural, t.description, ty.toolkit,
 			(SELECT count(*) FROM resources r WHERE r.type_slug = ty.slug)::int
 		FROM resource_types ty
-		JOIN LATERAL (
-			SELECT * FROM resource_type_texts t
-			WHERE t.type_slug = ty.slug AND t.lang IN ($1, 'en')
-			ORDER BY t.lang = $1 DESC LIMIT 1
-		) t ON true
+		`+translated("resource_type_texts", "type_slug", "ty.slug", "$1")+`
 		ORDER BY ty.position, ty.slug`, string(lang))
-	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[ResourceType])
-	if err != nil {
-		return nil, fmt.Errorf("store: resource types: %w", err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowToStructByPos[ResourceType], "resource types")
 }
 
 // Topics lists every topic by name, each in lang where translated, with
@@ -389,17 +369,9 @@ func (s *Store) Topics(ctx context.Context, lang i18n.Lang) ([]Topic, error) {
 		SELECT tp.slug, t.lang, t.name,
 			(SELECT count(*) FROM resource_topics rt WHERE rt.topic_id = tp.id)::int
 		FROM topics tp
-		JOIN LATERAL (
-			SELECT * FROM topic_texts t
-			WHERE t.topic_id = tp.id AND t.lang IN ($1, 'en')
-			ORDER BY t.lang = $1 DESC LIMIT 1
-		) t ON true
+		`+translated("topic_texts", "topic_id", "tp.id", "$1")+`
 		ORDER BY t.name, tp.slug`, string(lang))
-	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Topic])
-	if err != nil {
-		return nil, fmt.Errorf("store: topics: %w", err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowToStructByPos[Topic], "topics")
 }
 
 // ResourceYears returns the first and last year of the library's
@@ -417,19 +389,11 @@ func (s *Store) ResourceDocLangs(ctx context.Context) ([]string, error) {
 	rows, _ := s.db.Query(ctx, `
 		SELECT lang FROM resource_files GROUP BY lang
 		ORDER BY array_position(ARRAY['en', 'es', 'fr', 'pt'], lang), lang`)
-	list, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		return nil, fmt.Errorf("store: resource document languages: %w", err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowTo[string], "resource document languages")
 }
 
 // ResourceSlugs lists the slug of every resource.
 func (s *Store) ResourceSlugs(ctx context.Context) ([]string, error) {
 	rows, _ := s.db.Query(ctx, `SELECT slug FROM resources ORDER BY slug`)
-	list, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		return nil, fmt.Errorf("store: resource slugs: %w", err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowTo[string], "resource slugs")
 }

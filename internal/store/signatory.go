@@ -346,11 +346,7 @@ func (s *Store) SignatoryMatches(ctx context.Context, sig Signatory) ([]Signator
 		WHERE id <> $1 AND status <> 'awaiting_confirmation'
 		AND ((name_key = $2 AND $2 <> '') OR (domain = $3 AND $3 <> ''))
 		ORDER BY created_at`, sig.ID, sig.NameKey, sig.Domain)
-	matches, err := pgx.CollectRows(rows, pgx.RowToStructByPos[SignatoryMatch])
-	if err != nil {
-		return nil, fmt.Errorf("store: signatory matches for %d: %w", sig.ID, err)
-	}
-	return matches, nil
+	return allRows(rows, pgx.RowToStructByPos[SignatoryMatch], fmt.Sprintf("signatory matches for %d", sig.ID))
 }
 
 // SignatoryDuplicates reports which of ids have a match (as
@@ -407,11 +403,7 @@ func (s *Store) PublicSignatories(ctx context.Context, f PublicFilter) ([]Public
 		AND ($3 = '' OR s.name ILIKE '%' || $3 || '%' OR s.name_key LIKE '%' || $4 || '%')
 		ORDER BY nullif(s.name_key, '') COLLATE "C" NULLS LAST, lower(s.name), s.id`,
 		f.Country, f.OrgType, escapeLike(f.Query), escapeLike(queryKey(f)))
-	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[PublicSignatory])
-	if err != nil {
-		return nil, fmt.Errorf("store: public signatories: %w", err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowToStructByPos[PublicSignatory], "public signatories")
 }
 
 func queryKey(f PublicFilter) string {
@@ -425,11 +417,7 @@ func queryKey(f PublicFilter) string {
 // the public list's filter.
 func (s *Store) SignatoryCountries(ctx context.Context) ([]string, error) {
 	rows, _ := s.db.Query(ctx, `SELECT DISTINCT country FROM signatories WHERE status = 'approved' AND country <> '' ORDER BY 1`)
-	list, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		return nil, fmt.Errorf("store: signatory countries: %w", err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowTo[string], "signatory countries")
 }
 
 // EraseSignatoryContact removes a signatory's personal data: the contact's
@@ -516,12 +504,7 @@ type RejectionReason struct {
 func (s *Store) RejectionReasons(ctx context.Context, lang string) ([]RejectionReason, error) {
 	rows, _ := s.db.Query(ctx, `
 		SELECT r.slug, t.text FROM rejection_reasons r
-		JOIN LATERAL (SELECT text FROM rejection_reason_texts WHERE reason_slug = r.slug AND lang IN ($1, 'en')
-			ORDER BY lang = $1 DESC LIMIT 1) t ON true
+		`+translated("rejection_reason_texts", "reason_slug", "r.slug", "$1")+`
 		ORDER BY r.position, r.slug`, lang)
-	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[RejectionReason])
-	if err != nil {
-		return nil, fmt.Errorf("store: rejection reasons: %w", err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowToStructByPos[RejectionReason], "rejection reasons")
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -77,52 +76,33 @@ type ChatQuestion struct {
 
 // editionColumns selects an edition with its texts in $1 (falling back to
 // English) as alias t, and its counts.
-const editionColumns = `
+var editionColumns = `
 	SELECT e.year, e.ordinal, e.starts_on, e.ends_on, e.date_precision, e.time_zone, e.hashtag,
 		t.lang, t.theme, t.summary, t.body,
 		(SELECT count(*) FROM sswweek_days d WHERE d.year = e.year)::int,
 		(SELECT count(*) FROM sswweek_events v WHERE v.year = e.year)::int,
 		(SELECT count(*) FROM blog_posts p WHERE p.year = e.year)::int
 	FROM sswweek_editions e
-	JOIN LATERAL (
-		SELECT * FROM sswweek_edition_texts t
-		WHERE t.year = e.year AND t.lang IN ($1, 'en')
-		ORDER BY t.lang = $1 DESC LIMIT 1
-	) t ON true`
+	` + translated("sswweek_edition_texts", "year", "e.year", "$1")
 
 // Editions lists every edition, newest first, each in lang where
 // translated.
 func (s *Store) Editions(ctx context.Context, lang i18n.Lang) ([]Edition, error) {
 	rows, _ := s.db.Query(ctx, editionColumns+` ORDER BY e.year DESC`, string(lang))
-	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Edition])
-	if err != nil {
-		return nil, fmt.Errorf("store: editions: %w", err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowToStructByPos[Edition], "editions")
 }
 
 // Edition returns the edition of year in lang where translated, or
 // ErrNotFound.
 func (s *Store) Edition(ctx context.Context, year int, lang i18n.Lang) (Edition, error) {
 	rows, _ := s.db.Query(ctx, editionColumns+` WHERE e.year = $2`, string(lang), year)
-	e, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByPos[Edition])
-	if errors.Is(err, pgx.ErrNoRows) {
-		return Edition{}, fmt.Errorf("store: edition %d: %w", year, ErrNotFound)
-	}
-	if err != nil {
-		return Edition{}, fmt.Errorf("store: edition %d: %w", year, err)
-	}
-	return e, nil
+	return exactlyOne(rows, pgx.RowToStructByPos[Edition], fmt.Sprintf("edition %d", year))
 }
 
 // EditionYears lists the years of every edition, oldest first.
 func (s *Store) EditionYears(ctx context.Context) ([]int, error) {
 	rows, _ := s.db.Query(ctx, `SELECT year FROM sswweek_editions ORDER BY year`)
-	years, err := pgx.CollectRows(rows, pgx.RowTo[int])
-	if err != nil {
-		return nil, fmt.Errorf("store: edition years: %w", err)
-	}
-	return years, nil
+	return allRows(rows, pgx.RowTo[int], "edition years")
 }
 
 // EditionNeighbours returns the years of the editions before and after
@@ -143,11 +123,7 @@ func (s *Store) EditionDays(ctx context.Context, year int, lang i18n.Lang) ([]Ed
 	rows, _ := s.db.Query(ctx, `
 		SELECT d.id, d.number, d.day, t.lang, t.topic, t.body
 		FROM sswweek_days d
-		JOIN LATERAL (
-			SELECT * FROM sswweek_day_texts t
-			WHERE t.day_id = d.id AND t.lang IN ($2, 'en')
-			ORDER BY t.lang = $2 DESC LIMIT 1
-		) t ON true
+		`+translated("sswweek_day_texts", "day_id", "d.id", "$2")+`
 		WHERE d.year = $1
 		ORDER BY d.number`, year, string(lang))
 	days, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (EditionDay, error) {
@@ -167,11 +143,7 @@ func (s *Store) EditionDays(ctx context.Context, year int, lang i18n.Lang) ([]Ed
 		FROM sswweek_day_resources dr
 		JOIN sswweek_days d ON d.id = dr.day_id
 		JOIN resources r ON r.id = dr.resource_id
-		JOIN LATERAL (
-			SELECT * FROM resource_texts t
-			WHERE t.resource_id = r.id AND t.lang IN ($2, 'en')
-			ORDER BY t.lang = $2 DESC LIMIT 1
-		) t ON true
+		`+translated("resource_texts", "resource_id", "r.id", "$2")+`
 		WHERE d.year = $1
 		ORDER BY d.number, dr.position`, year, string(lang))
 	byDay := make(map[int64]int, len(days))
@@ -201,11 +173,7 @@ func (s *Store) EditionEvents(ctx context.Context, year int, lang i18n.Lang) ([]
 			t.lang, t.title, t.description
 		FROM sswweek_events e
 		LEFT JOIN sswweek_days d ON d.id = e.day_id
-		JOIN LATERAL (
-			SELECT * FROM sswweek_event_texts t
-			WHERE t.event_id = e.id AND t.lang IN ($2, 'en')
-			ORDER BY t.lang = $2 DESC LIMIT 1
-		) t ON true
+		`+translated("sswweek_event_texts", "event_id", "e.id", "$2")+`
 		WHERE e.year = $1
 		ORDER BY e.starts_at, e.id`, year, string(lang))
 	events, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (EditionEvent, error) {

@@ -13,6 +13,30 @@ import (
 // ErrNotFound is returned when the requested row does not exist.
 var ErrNotFound = errors.New("store: not found")
 
+// allRows collects every row of rows with scan; what names them in the
+// error ("days of edition 2018").
+func allRows[T any](rows pgx.Rows, scan pgx.RowToFunc[T], what string) ([]T, error) {
+	list, err := pgx.CollectRows(rows, scan)
+	if err != nil {
+		return nil, fmt.Errorf("store: %s: %w", what, err)
+	}
+	return list, nil
+}
+
+// exactlyOne collects the one row of rows with scan: no row is
+// ErrNotFound. what names the row in the error ("mailing 4").
+func exactlyOne[T any](rows pgx.Rows, scan pgx.RowToFunc[T], what string) (T, error) {
+	v, err := pgx.CollectExactlyOneRow(rows, scan)
+	var zero T
+	if errors.Is(err, pgx.ErrNoRows) {
+		return zero, fmt.Errorf("store: %s: %w", what, ErrNotFound)
+	}
+	if err != nil {
+		return zero, fmt.Errorf("store: %s: %w", what, err)
+	}
+	return v, nil
+}
+
 // querier is what both a pool and a transaction can do.
 type querier interface {
 	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)

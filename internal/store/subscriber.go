@@ -62,14 +62,7 @@ const subscriberColumns = `id, email, name, lang, daily, updates, status, consen
 	unsubscribed_at, reminded_at, created_at, updated_at`
 
 func collectSubscriber(rows pgx.Rows, what string) (Subscriber, error) {
-	sub, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByPos[Subscriber])
-	if errors.Is(err, pgx.ErrNoRows) {
-		return Subscriber{}, ErrNotFound
-	}
-	if err != nil {
-		return Subscriber{}, fmt.Errorf("store: subscriber %s: %w", what, err)
-	}
-	return sub, nil
+	return exactlyOne(rows, pgx.RowToStructByPos[Subscriber], "subscriber "+what)
 }
 
 // CreateSubscriber adds a pending subscriber unless one with the same
@@ -189,11 +182,7 @@ func (s *Store) UnsubscribeSubscriber(ctx context.Context, id int64) (Subscriber
 func (s *Store) PendingSubscribersBefore(ctx context.Context, cutoff time.Time) ([]Subscriber, error) {
 	rows, _ := s.db.Query(ctx, `SELECT `+subscriberColumns+` FROM subscribers
 		WHERE status = 'pending' AND updated_at < $1 ORDER BY id FOR UPDATE SKIP LOCKED`, cutoff)
-	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Subscriber])
-	if err != nil {
-		return nil, fmt.Errorf("store: pending subscribers: %w", err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowToStructByPos[Subscriber], "pending subscribers")
 }
 
 // DeleteSubscriber removes a subscriber entirely, with the emails sent to

@@ -51,11 +51,7 @@ func (s *Store) Subscribers(ctx context.Context, f SubscriberFilter) ([]Subscrib
 		sql += ` LIMIT @limit`
 	}
 	rows, _ := s.db.Query(ctx, sql, args)
-	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Subscriber])
-	if err != nil {
-		return nil, fmt.Errorf("store: subscribers: %w", err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowToStructByPos[Subscriber], "subscribers")
 }
 
 // subscriberWhere is the condition and arguments selecting f.
@@ -146,11 +142,7 @@ func (s *Store) SubscriberCounts(ctx context.Context) (SubscriberCounts, error) 
 func (s *Store) EmailsTo(ctx context.Context, address string, limit int) ([]Email, error) {
 	rows, _ := s.db.Query(ctx, `SELECT `+emailColumns+` FROM emails WHERE lower(to_address) = lower($1)
 		ORDER BY id DESC LIMIT $2`, address, limit)
-	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Email])
-	if err != nil {
-		return nil, fmt.Errorf("store: emails to a subscriber: %w", err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowToStructByPos[Email], "emails to a subscriber")
 }
 
 // SubscriberDelivery is one mailing sent, or to be sent, to a subscriber.
@@ -172,11 +164,7 @@ func (s *Store) SubscriberDeliveries(ctx context.Context, id int64, limit int) (
 			d.status, d.attempts, d.last_error, d.sent_at
 		FROM deliveries d JOIN mailings m ON m.id = d.mailing_id JOIN subscribers sub ON sub.id = d.subscriber_id
 		WHERE d.subscriber_id = $1 ORDER BY m.id DESC LIMIT $2`, id, limit)
-	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[SubscriberDelivery])
-	if err != nil {
-		return nil, fmt.Errorf("store: deliveries to subscriber %d: %w", id, err)
-	}
-	return list, nil
+	return allRows(rows, pgx.RowToStructByPos[SubscriberDelivery], fmt.Sprintf("deliveries to subscriber %d", id))
 }
 
 // SubscriberErasure says what erasing a subscriber removed.

@@ -71,14 +71,7 @@ func (s *Store) oneUser(ctx context.Context, what, where string, arg any) (User,
 	if err != nil {
 		return User{}, fmt.Errorf("store: %s: %w", what, err)
 	}
-	u, err := pgx.CollectExactlyOneRow(rows, scanUser)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return User{}, fmt.Errorf("store: %s: %w", what, ErrNotFound)
-	}
-	if err != nil {
-		return User{}, fmt.Errorf("store: %s: %w", what, err)
-	}
-	return u, nil
+	return exactlyOne(rows, scanUser, what)
 }
 
 // Users returns every account, disabled ones included, by name.
@@ -87,11 +80,7 @@ func (s *Store) Users(ctx context.Context) ([]User, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: users: %w", err)
 	}
-	users, err := pgx.CollectRows(rows, scanUser)
-	if err != nil {
-		return nil, fmt.Errorf("store: users: %w", err)
-	}
-	return users, nil
+	return allRows(rows, scanUser, "users")
 }
 
 // SetPassword replaces the password hash of account id and records when.

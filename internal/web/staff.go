@@ -141,6 +141,25 @@ func (a *Site) RenderAdminError(w http.ResponseWriter, r *http.Request, status i
 	}
 }
 
+// ReadStaffForm reads the body of a staff form, of at most limit bytes.
+// When it cannot, it answers the request itself, saying nothing was done
+// (nothing is "saved" or "changed"), and returns false.
+func (a *Site) ReadStaffForm(w http.ResponseWriter, r *http.Request, limit int64, nothing string) bool {
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
+	if err := r.ParseForm(); err != nil {
+		a.RenderAdminError(w, r, http.StatusBadRequest, "The form could not be read, so nothing was "+nothing+". Go back and try again.")
+		return false
+	}
+	return true
+}
+
+// SeeOther ends a request that changed something by sending the browser
+// to url, to be fetched with GET (so a reload does not post again).
+func SeeOther(w http.ResponseWriter, r *http.Request, url string) error {
+	http.Redirect(w, r, url, http.StatusSeeOther)
+	return nil
+}
+
 // ClientIP is the address the request came from. Behind a reverse proxy
 // this is the proxy; the throttle then counts per proxy, which errs on the
 // side of locking out.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/signing"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/web"
@@ -26,9 +27,9 @@ const auditDate = "2006-01-02"
 func (a *Handlers) AuditLog(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	q := r.URL.Query()
-	form := admin.AuditFilterForm{Action: q.Get("action"), Actor: strings.TrimSpace(q.Get("actor")),
+	filter := admin.AuditFilterForm{Action: q.Get("action"), Actor: strings.TrimSpace(q.Get("actor")),
 		Kind: q.Get("kind"), From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to"))}
-	v := admin.AuditView{Filter: form, Kinds: a.auditKinds()}
+	v := admin.AuditView{Filter: filter, Kinds: a.auditKinds()}
 	actions, err := a.store.AuditActions(ctx)
 	if err != nil {
 		return err
@@ -36,29 +37,26 @@ func (a *Handlers) AuditLog(w http.ResponseWriter, r *http.Request) error {
 	v.Actions = actions
 
 	// Plus one line, to know whether there is an older page.
-	f := store.AuditFilter{Action: form.Action, Actor: form.Actor, ObjectKind: form.Kind, Limit: auditPageSize + 1}
-	var to time.Time
-	f.From, v.FromProblem = parseAuditDate(form.From, "start")
-	to, v.ToProblem = parseAuditDate(form.To, "end")
+	f := store.AuditFilter{Action: filter.Action, Actor: filter.Actor, ObjectKind: filter.Kind, Limit: auditPageSize + 1}
+	problems := form.Problems{}
+	f.From = parseAuditDate(problems, "from", filter.From, "start")
+	to := parseAuditDate(problems, "to", filter.To, "end")
 	if !to.IsZero() {
 		f.To = to.AddDate(0, 0, 1) // the day itself is included
 		if !f.From.IsZero() && to.Before(f.From) {
-			v.ToProblem = "The end date must be the same as or after the start date."
+			problems.Add("to", "The end date must be the same as or after the start date.")
 		}
 	}
 	// A date input cannot show text that is not a date (only a URL typed by
 	// hand has one): the message beside the field says what was wrong.
-	if v.FromProblem != "" {
+	if problems["from"] != "" {
 		v.Filter.From = ""
 	}
 	if to.IsZero() {
 		v.Filter.To = ""
 	}
-	for _, p := range []admin.Problem{{ID: "from", Message: v.FromProblem}, {ID: "to", Message: v.ToProblem}} {
-		if p.Message != "" {
-			v.Problems = append(v.Problems, p)
-		}
-	}
+	v.FromProblem, v.ToProblem = problems["from"], problems["to"]
+	v.Problems = web.Summary(problems, "from", "to")
 	if len(v.Problems) > 0 {
 		return a.Render(w, r, http.StatusUnprocessableEntity, admin.AuditLog(a.Frame(r, "Audit log"), v))
 	}
@@ -71,10 +69,10 @@ func (a *Handlers) AuditLog(w http.ResponseWriter, r *http.Request) error {
 	}
 	if len(events) > auditPageSize {
 		events = events[:auditPageSize]
-		v.OlderURL = auditURL(form, events[len(events)-1].ID)
+		v.OlderURL = auditURL(filter, events[len(events)-1].ID)
 	}
 	if f.Before > 0 {
-		v.NewestURL = auditURL(form, 0)
+		v.NewestURL = auditURL(filter, 0)
 	}
 	for _, e := range events {
 		v.Rows = append(v.Rows, admin.AuditRow{AuditEvent: e, ObjectURL: a.auditObjectURL(e)})
@@ -83,23 +81,25 @@ func (a *Handlers) AuditLog(w http.ResponseWriter, r *http.Request) error {
 }
 
 // parseAuditDate reads a filter date, as midnight UTC (the log's times are
-// shown in UTC); which is "start" or "end", for the message.
-func parseAuditDate(s, which string) (time.Time, string) {
+// shown in UTC), adding to p under field when it is not a date; which is
+// "start" or "end", for the message.
+func parseAuditDate(p form.Problems, field, s, which string) time.Time {
 	if s == "" {
-		return time.Time{}, ""
+		return time.Time{}
 	}
 	d, err := time.ParseInLocation(auditDate, s, time.UTC)
 	if err != nil {
-		return time.Time{}, fmt.Sprintf("Enter the %s date as year-month-day, for example 2026-03-17.", which)
+		p.Add(field, fmt.Sprintf("Enter the %s date as year-month-day, for example 2026-03-17.", which))
+		return time.Time{}
 	}
-	return d, ""
+	return d
 }
 
-// auditURL is the audit log with the filters of form, from the line after
+// auditURL is the audit log with the filters of filter, from the line after
 // before (0: the newest).
-func auditURL(form admin.AuditFilterForm, before int64) string {
+func auditURL(filter admin.AuditFilterForm, before int64) string {
 	q := url.Values{}
-	for k, v := range map[string]string{"action": form.Action, "actor": form.Actor, "kind": form.Kind, "from": form.From, "to": form.To} {
+	for k, v := range map[string]string{"action": filter.Action, "actor": filter.Actor, "kind": filter.Kind, "from": filter.From, "to": filter.To} {
 		if v != "" {
 			q.Set(k, v)
 		}

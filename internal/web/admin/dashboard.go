@@ -10,6 +10,7 @@ import (
 
 	"github.com/sswalliance/advocacy/internal/auth"
 	"github.com/sswalliance/advocacy/internal/content"
+	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/web"
 	"github.com/sswalliance/advocacy/templates/admin"
@@ -81,25 +82,22 @@ func (a *Handlers) ChangePassword(w http.ResponseWriter, r *http.Request) error 
 	}
 	u := web.Staff(r)
 	current, next, confirm := r.PostForm.Get("current"), r.PostForm.Get("new"), r.PostForm.Get("confirm")
-	var v admin.PasswordView
+	problems := form.Problems{}
 	if ok, _, err := auth.Verify(current, u.PasswordHash); errors.Is(err, auth.ErrBusy) {
 		return a.passwordsBusy(w, r)
 	} else if err != nil {
 		return err
 	} else if !ok {
-		v.Current = "Your current password is not right."
+		problems.Add("current", "Your current password is not right.")
 	}
 	if msg := auth.PasswordProblem(next, u.Email); msg != "" {
-		v.New = msg
+		problems.Add("new", msg)
 	} else if next != confirm {
-		v.Confirm = "The two new passwords are not the same. Type it again in both."
+		problems.Add("confirm", "The two new passwords are not the same. Type it again in both.")
 	}
-	for _, p := range []admin.Problem{{ID: "current", Message: v.Current}, {ID: "new", Message: v.New}, {ID: "confirm", Message: v.Confirm}} {
-		if p.Message != "" {
-			v.Problems = append(v.Problems, p)
-		}
-	}
-	if len(v.Problems) > 0 {
+	if !problems.OK() {
+		v := admin.PasswordView{Current: problems["current"], New: problems["new"], Confirm: problems["confirm"],
+			Problems: web.Summary(problems, "current", "new", "confirm")}
 		return a.Render(w, r, http.StatusUnprocessableEntity, admin.Password(a.Frame(r, "Change your password"), v))
 	}
 	hash, err := auth.Hash(next)
@@ -122,6 +120,5 @@ func (a *Handlers) ChangePassword(w http.ResponseWriter, r *http.Request) error 
 	a.sessions.Put(ctx, "password_at_us", u.PasswordChangedAt.UnixMicro())
 	a.Audit(r, store.AuditEvent{Action: store.ActionPasswordChange, ObjectKind: "user", ObjectKey: strconv.FormatInt(u.ID, 10), ObjectLabel: u.Name})
 	a.Flash(r, "Your password is changed. Other devices signed in as you have been signed out.")
-	http.Redirect(w, r, "/admin", http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, "/admin")
 }

@@ -1,10 +1,14 @@
 package admin
 
 import (
+	"context"
+	"fmt"
 	"log/slog"
+	"net/http"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
+	"github.com/go-chi/chi/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/sswalliance/advocacy/internal/auth"
@@ -64,3 +68,15 @@ func (a *Handlers) now() time.Time { return a.Now() }
 // SetHashWait sets how long a sign-in waits for a password slot (tests
 // lengthen it).
 func (a *Handlers) SetHashWait(d time.Duration) { a.hashWait = d }
+
+// rowFromPath returns the row named by the {id} in r's path, read with
+// load; what names the row in the error. An id that is not a row id is
+// not found, like one no row has.
+func rowFromPath[T any](r *http.Request, what string, load func(context.Context, int64) (T, error)) (T, error) {
+	id, ok := web.RowID(chi.URLParam(r, "id"))
+	if !ok {
+		var zero T
+		return zero, fmt.Errorf("web: %s %q: %w", what, chi.URLParam(r, "id"), store.ErrNotFound)
+	}
+	return load(r.Context(), id)
+}

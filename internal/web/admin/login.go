@@ -29,8 +29,7 @@ const wrongCredentials = "The email address or password is not right. Check both
 
 func (a *Handlers) LoginForm(w http.ResponseWriter, r *http.Request) error {
 	if a.sessions.GetInt64(r.Context(), "user_id") != 0 {
-		http.Redirect(w, r, web.SafeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, web.SafeNext(r.URL.Query().Get("next")))
 	}
 	v := admin.LoginView{Next: web.SafeNext(r.URL.Query().Get("next"))}
 	return a.Render(w, r, http.StatusOK, admin.Login(a.Frame(r, "Sign in"), v))
@@ -167,8 +166,7 @@ func (a *Handlers) Login(w http.ResponseWriter, r *http.Request) error {
 	a.sessions.Put(ctx, "password_at_us", u.PasswordChangedAt.UnixMicro())
 	id := u.ID
 	a.Audit(r, store.AuditEvent{Action: store.ActionSignIn, ActorID: &id, Actor: u.Name})
-	http.Redirect(w, r, v.Next, http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, v.Next)
 }
 
 // SignInChores forget sign-in attempts and locks that no longer count,
@@ -290,6 +288,5 @@ func (a *Handlers) Logout(w http.ResponseWriter, r *http.Request) error {
 	if err := a.sessions.Destroy(r.Context()); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/admin/login", http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, "/admin/login")
 }

@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/sswalliance/advocacy/internal/newsletter"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/web"
@@ -72,7 +70,7 @@ func loadZone(name string) *time.Location {
 // none.
 func (a *Handlers) MailingDrafts(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if !a.parseMailingForm(w, r) {
+	if !a.ReadStaffForm(w, r, mailingFormLimit, "saved") {
 		return nil
 	}
 	year, err := strconv.Atoi(r.PostForm.Get("year"))
@@ -95,8 +93,7 @@ func (a *Handlers) MailingDrafts(w http.ResponseWriter, r *http.Request) error {
 		a.Flash(r, fmt.Sprintf("Created %s for SSWWeek %d, each proposed for 08:00 on its day in the edition’s time zone. Check, edit and schedule each one.",
 			plural(len(drafts), "1 daily draft", "%d daily drafts"), year))
 	}
-	http.Redirect(w, r, "/admin/mailings", http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, "/admin/mailings")
 }
 
 func mailingTitle(m store.Mailing) string {
@@ -108,9 +105,5 @@ func mailingTitle(m store.Mailing) string {
 
 // mailingFromPath returns the mailing named by the {id} in the path.
 func (a *Handlers) mailingFromPath(r *http.Request) (store.Mailing, error) {
-	id, ok := web.RowID(chi.URLParam(r, "id"))
-	if !ok {
-		return store.Mailing{}, fmt.Errorf("web: mailing %q: %w", chi.URLParam(r, "id"), store.ErrNotFound)
-	}
-	return a.store.Mailing(r.Context(), id)
+	return rowFromPath(r, "mailing", a.store.Mailing)
 }

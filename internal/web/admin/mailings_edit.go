@@ -13,6 +13,7 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/jackc/pgx/v5"
 
+	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/newsletter"
 	"github.com/sswalliance/advocacy/internal/store"
@@ -66,17 +67,6 @@ func (a *Handlers) mailingView(r *http.Request, m store.Mailing) (admin.MailingF
 	return v, nil
 }
 
-// parseMailingForm reads a mailing form. When it cannot, it answers the
-// request itself and returns false.
-func (a *Handlers) parseMailingForm(w http.ResponseWriter, r *http.Request) bool {
-	r.Body = http.MaxBytesReader(w, r.Body, mailingFormLimit)
-	if err := r.ParseForm(); err != nil {
-		a.RenderAdminError(w, r, http.StatusBadRequest, "The form could not be read, so nothing was saved. Go back and try again.")
-		return false
-	}
-	return true
-}
-
 // notEditable sends staff back to a mailing that has started sending
 // (perhaps while they were editing it), saying nothing was changed.
 func (a *Handlers) notEditable(w http.ResponseWriter, r *http.Request, id int64) {
@@ -96,7 +86,7 @@ func (a *Handlers) MailingSave(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	if !a.parseMailingForm(w, r) {
+	if !a.ReadStaffForm(w, r, mailingFormLimit, "saved") {
 		return nil
 	}
 	v, err := a.mailingView(r, m)
@@ -107,14 +97,16 @@ func (a *Handlers) MailingSave(w http.ResponseWriter, r *http.Request) error {
 		a.notEditable(w, r, m.ID)
 		return nil
 	}
-	form := r.PostForm
-	action := form.Get("action")
-	v.SubjectEN, v.BodyEN = strings.TrimSpace(form.Get("subject_en")), mailingBody(form.Get("body_en"))
-	v.SubjectES, v.BodyES = strings.TrimSpace(form.Get("subject_es")), mailingBody(form.Get("body_es"))
-	v.SendAt = strings.TrimSpace(form.Get("send_at"))
+	posted := r.PostForm
+	action := posted.Get("action")
+	v.SubjectEN, v.BodyEN = strings.TrimSpace(posted.Get("subject_en")), mailingBody(posted.Get("body_en"))
+	v.SubjectES, v.BodyES = strings.TrimSpace(posted.Get("subject_es")), mailingBody(posted.Get("body_es"))
+	v.SendAt = strings.TrimSpace(posted.Get("send_at"))
 	content := store.MailingContent{SubjectEN: v.SubjectEN, BodyEN: v.BodyEN, SubjectES: v.SubjectES, BodyES: v.BodyES}
-	content.SendAt, v.Problems = checkMailing(&v, action, a.now())
-	if len(v.Problems) > 0 {
+	var problems form.Problems
+	content.SendAt, problems = checkMailing(v, action, a.now())
+	if !problems.OK() {
+		v.FieldProblems, v.Problems = problems, web.Summary(problems, mailingFields...)
 		return a.Render(w, r, http.StatusUnprocessableEntity, admin.Mailing(a.Frame(r, "There is a problem: "+mailingTitle(m)), v))
 	}
 
@@ -173,8 +165,7 @@ func (a *Handlers) MailingSave(w http.ResponseWriter, r *http.Request) error {
 			Detail: "for " + content.SendAt.UTC().Format(time.RFC3339)})
 		a.Flash(r, "Scheduled for "+admin.MailingLocalTime(*content.SendAt, v.Zone)+". It goes out then unless you cancel the schedule.")
 	case "send":
-		http.Redirect(w, r, back+"/send", http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, back+"/send")
 	default:
 		if m.Status == "scheduled" {
 			a.Flash(r, "Changes saved. It is still scheduled for "+admin.MailingLocalTime(*content.SendAt, v.Zone)+".")
@@ -182,8 +173,7 @@ func (a *Handlers) MailingSave(w http.ResponseWriter, r *http.Request) error {
 			a.Flash(r, "Draft saved. Nothing is sent until you schedule it or send it now.")
 		}
 	}
-	http.Redirect(w, r, back, http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, back)
 }
 
 // mailingBody is a message as typed, with the browser's line ends made
@@ -192,16 +182,15 @@ func mailingBody(s string) string {
 	return strings.TrimRight(strings.ReplaceAll(s, "\r\n", "\n"), " \t\n")
 }
 
+// mailingFields are the mailing form's fields in the order they are on
+// the page, for the error summary.
+var mailingFields = []string{"subject_en", "body_en", "subject_es", "body_es", "send_at"}
+
 // checkMailing checks v's fields for action, returning the send time (nil
-// when none was given) and the problems, also marked on v's fields.
-func checkMailing(v *admin.MailingForm, action string, now time.Time) (*time.Time, []admin.Problem) {
-	var problems []admin.Problem
-	add := func(id, msg string) {
-		if v.FieldProblems[id] == "" {
-			v.FieldProblems[id] = msg
-			problems = append(problems, admin.Problem{ID: id, Message: msg})
-		}
-	}
+// when none was given) and the problems.
+func checkMailing(v admin.MailingForm, action string, now time.Time) (*time.Time, form.Problems) {
+	problems := form.Problems{}
+	add := problems.Add
 	complete := action != "save" // preview, tests, scheduling and sending need the whole English email
 	if v.SubjectEN == "" {
 		add("subject_en", "Enter the subject of the English email.")
@@ -245,7 +234,7 @@ func checkMailing(v *admin.MailingForm, action string, now time.Time) (*time.Tim
 			at = &t
 		}
 	}
-	if (action == "schedule" || v.Status == "scheduled") && v.FieldProblems["send_at"] == "" {
+	if (action == "schedule" || v.Status == "scheduled") && problems["send_at"] == "" {
 		switch {
 		case at == nil && v.Status == "scheduled":
 			add("send_at", "Enter when to send it: it is scheduled. To keep it as a draft, cancel the schedule first.")

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/sswalliance/advocacy/internal/store"
+	"github.com/sswalliance/advocacy/internal/web"
 	"github.com/sswalliance/advocacy/templates/admin"
 )
 
@@ -21,8 +22,7 @@ func (a *Handlers) MailingUnschedule(w http.ResponseWriter, r *http.Request) err
 	err = a.store.UnscheduleMailing(r.Context(), m.ID)
 	if errors.Is(err, store.ErrStateChanged) {
 		a.FlashError(r, "It was not scheduled any more: it has started sending, or someone cancelled the schedule first. Nothing was changed.")
-		http.Redirect(w, r, back, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, back)
 	}
 	if err != nil {
 		return err
@@ -30,8 +30,7 @@ func (a *Handlers) MailingUnschedule(w http.ResponseWriter, r *http.Request) err
 	a.Audit(r, store.AuditEvent{Action: store.ActionMailingUnschedule, ObjectKind: "mailing",
 		ObjectKey: strconv.FormatInt(m.ID, 10), ObjectLabel: m.SubjectEN})
 	a.Flash(r, "The schedule is cancelled: it is a draft again and will not be sent.")
-	http.Redirect(w, r, back, http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, back)
 }
 
 // mailingSendView is the confirmation before sending m now, or why it
@@ -75,14 +74,12 @@ func (a *Handlers) MailingSend(w http.ResponseWriter, r *http.Request) error {
 	}
 	if v.Problem != "" {
 		a.FlashError(r, v.Problem+" Nothing was sent.")
-		http.Redirect(w, r, back, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, back)
 	}
 	err = a.newsletter.SendNow(ctx, m.ID)
 	if errors.Is(err, store.ErrStateChanged) {
 		a.FlashError(r, "This mailing had already started sending (its scheduled time came, or someone else sent it). It is not sent twice.")
-		http.Redirect(w, r, back, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, back)
 	}
 	if err != nil {
 		return err
@@ -98,6 +95,5 @@ func (a *Handlers) MailingSend(w http.ResponseWriter, r *http.Request) error {
 	a.Audit(r, store.AuditEvent{Action: store.ActionMailingSend, ObjectKind: "mailing",
 		ObjectKey: strconv.FormatInt(m.ID, 10), ObjectLabel: m.SubjectEN, Detail: fmt.Sprintf("now, to %d subscribers", n)})
 	a.Flash(r, fmt.Sprintf("Sending has started, to %s. This page shows how it goes.", plural(n, "1 subscriber", "%d subscribers")))
-	http.Redirect(w, r, back, http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, back)
 }

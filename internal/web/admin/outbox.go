@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/a-h/templ"
-	"github.com/go-chi/chi/v5"
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sswalliance/advocacy/internal/store"
@@ -83,11 +82,7 @@ func outboxURL(status string, before int64) string {
 
 // emailFromPath returns the outbox email named by the {id} in the path.
 func (a *Handlers) emailFromPath(r *http.Request) (store.Email, error) {
-	id, ok := web.RowID(chi.URLParam(r, "id"))
-	if !ok {
-		return store.Email{}, fmt.Errorf("web: email %q: %w", chi.URLParam(r, "id"), store.ErrNotFound)
-	}
-	return a.store.Email(r.Context(), id)
+	return rowFromPath(r, "email", a.store.Email)
 }
 
 func (a *Handlers) OutboxEmail(w http.ResponseWriter, r *http.Request) error {
@@ -112,15 +107,13 @@ func (a *Handlers) OutboxRetry(w http.ResponseWriter, r *http.Request) error {
 	back := string(admin.OutboxURL(e.ID))
 	if e.Status != store.EmailFailed {
 		a.FlashError(r, "Only an email that failed can be tried again; this one is "+strings.ToLower(admin.EmailStatusLabel(e.Status))+". Nothing was changed.")
-		http.Redirect(w, r, back, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, back)
 	}
 	if err := pgx.BeginFunc(ctx, a.pool, func(tx pgx.Tx) error { return a.jobs.Retry(ctx, tx, e.ID) }); err != nil {
 		return err
 	}
 	a.Flash(r, "The email is queued to be sent again.")
-	http.Redirect(w, r, back, http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, back)
 }
 
 // bodyURL finds web addresses in a plain-text email.

@@ -2,18 +2,14 @@ package admin
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"slices"
 	"strings"
-
-	"github.com/go-chi/chi/v5"
 
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/org"
 	"github.com/sswalliance/advocacy/internal/signing"
 	"github.com/sswalliance/advocacy/internal/store"
-	"github.com/sswalliance/advocacy/internal/web"
 	"github.com/sswalliance/advocacy/templates/admin"
 )
 
@@ -87,9 +83,5 @@ func (a *Handlers) signatoryView(ctx context.Context, sig store.Signatory) (admi
 
 // signatoryFromPath returns the signatory named by the {id} in the path.
 func (a *Handlers) signatoryFromPath(r *http.Request) (store.Signatory, error) {
-	id, ok := web.RowID(chi.URLParam(r, "id"))
-	if !ok {
-		return store.Signatory{}, fmt.Errorf("web: signatory %q: %w", chi.URLParam(r, "id"), store.ErrNotFound)
-	}
-	return a.store.Signatory(r.Context(), id)
+	return rowFromPath(r, "signatory", a.store.Signatory)
 }

@@ -9,46 +9,38 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/web"
 	"github.com/sswalliance/advocacy/templates/admin"
 )
 
-// parseDecisionForm reads a decision or bulk form. When it cannot, it
-// answers the request itself and returns false.
-func (a *Handlers) parseDecisionForm(w http.ResponseWriter, r *http.Request) bool {
-	r.Body = http.MaxBytesReader(w, r.Body, decisionFormLimit)
-	if err := r.ParseForm(); err != nil {
-		a.RenderAdminError(w, r, http.StatusBadRequest, "The form could not be read, so nothing was changed. Go back and try again.")
-		return false
-	}
-	return true
-}
-
-// reasonProblem checks a rejection reason against the list staff keep.
-func (a *Handlers) reasonProblem(ctx context.Context, reason string) (string, error) {
+// checkReason checks a rejection reason against the list staff keep,
+// adding what is wrong to p under field.
+func (a *Handlers) checkReason(ctx context.Context, p form.Problems, field, reason string) error {
 	if reason == "" {
-		return "Choose the reason for rejecting. The contact is told it.", nil
+		p.Add(field, "Choose the reason for rejecting. The contact is told it.")
+		return nil
 	}
 	reasons, err := a.store.RejectionReasons(ctx, "en")
 	if err != nil {
-		return "", err
+		return err
 	}
 	if !slices.ContainsFunc(reasons, func(r store.RejectionReason) bool { return r.Slug == reason }) {
-		return "That reason is no longer on the list. Choose one of the reasons shown.", nil
+		p.Add(field, "That reason is no longer on the list. Choose one of the reasons shown.")
 	}
-	return "", nil
+	return nil
 }
 
-// noteProblem checks a note sent to a contact with a decision.
-func noteProblem(note string, required bool) string {
+// checkNote checks a note sent to a contact with a decision, adding what
+// is wrong to p under field.
+func checkNote(p form.Problems, field, note string, required bool) {
 	switch {
 	case required && note == "":
-		return "Say what the contact should change. They get this in an email with a link to fix their submission."
+		p.Add(field, "Say what the contact should change. They get this in an email with a link to fix their submission.")
 	case utf8.RuneCountInString(note) > admin.MaxReviewNote:
-		return fmt.Sprintf("The note must be at most %d characters long; it has %d.", admin.MaxReviewNote, utf8.RuneCountInString(note))
+		p.Add(field, fmt.Sprintf("The note must be at most %d characters long; it has %d.", admin.MaxReviewNote, utf8.RuneCountInString(note)))
 	}
-	return ""
 }
 
 // decided ends a decision on sig: a flash saying what happened (or that
@@ -66,8 +58,7 @@ func (a *Handlers) decided(w http.ResponseWriter, r *http.Request, sig store.Sig
 	} else {
 		a.Flash(r, done)
 	}
-	http.Redirect(w, r, string(admin.SignatoryURL(sig.ID)), http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, string(admin.SignatoryURL(sig.ID)))
 }
 
 // emailedNote says whether a decision was emailed to sig's contact.
@@ -111,25 +102,21 @@ func (a *Handlers) SignatoryReject(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	if !a.parseDecisionForm(w, r) {
+	if !a.ReadStaffForm(w, r, decisionFormLimit, "changed") {
 		return nil
 	}
 	reason, note := r.PostForm.Get("reason"), strings.TrimSpace(r.PostForm.Get("note"))
-	reasonProblem, err := a.reasonProblem(ctx, reason)
-	if err != nil {
+	problems := form.Problems{}
+	if err := a.checkReason(ctx, problems, "reason", reason); err != nil {
 		return err
 	}
-	if noteProblem := noteProblem(note, false); reasonProblem != "" || noteProblem != "" {
+	if checkNote(problems, "reject-note", note, false); !problems.OK() {
 		v, err := a.signatoryView(ctx, sig)
 		if err != nil {
 			return err
 		}
-		v.Reason, v.RejectNote, v.ReasonProblem, v.RejectNoteProblem = reason, note, reasonProblem, noteProblem
-		for _, p := range []admin.Problem{{ID: "reason", Message: reasonProblem}, {ID: "reject-note", Message: noteProblem}} {
-			if p.Message != "" {
-				v.Problems = append(v.Problems, p)
-			}
-		}
+		v.Reason, v.RejectNote, v.ReasonProblem, v.RejectNoteProblem = reason, note, problems["reason"], problems["reject-note"]
+		v.Problems = web.Summary(problems, "reason", "reject-note")
 		return a.Render(w, r, http.StatusUnprocessableEntity, admin.Signatory(a.Frame(r, sig.Name), v))
 	}
 	_, err = a.signing.Reject(ctx, sig.ID, reason, note, web.StaffActor(r))
@@ -142,23 +129,23 @@ func (a *Handlers) SignatoryRequestChanges(w http.ResponseWriter, r *http.Reques
 	if err != nil {
 		return err
 	}
-	if !a.parseDecisionForm(w, r) {
+	if !a.ReadStaffForm(w, r, decisionFormLimit, "changed") {
 		return nil
 	}
 	note := strings.TrimSpace(r.PostForm.Get("note"))
-	if problem := noteProblem(note, true); problem != "" {
+	problems := form.Problems{}
+	if checkNote(problems, "changes-note", note, true); !problems.OK() {
 		v, err := a.signatoryView(ctx, sig)
 		if err != nil {
 			return err
 		}
-		v.ChangesNote, v.ChangesNoteProblem = note, problem
-		v.Problems = []admin.Problem{{ID: "changes-note", Message: problem}}
+		v.ChangesNote, v.ChangesNoteProblem = note, problems["changes-note"]
+		v.Problems = web.Summary(problems, "changes-note")
 		return a.Render(w, r, http.StatusUnprocessableEntity, admin.Signatory(a.Frame(r, sig.Name), v))
 	}
 	if sig.ContactEmail == "" {
 		a.FlashError(r, sig.Name+" has no contact to ask, so nothing was changed. Edit the details yourself instead.")
-		http.Redirect(w, r, string(admin.SignatoryURL(sig.ID)), http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, string(admin.SignatoryURL(sig.ID)))
 	}
 	_, err = a.signing.RequestChanges(ctx, sig.ID, note, web.StaffActor(r))
 	return a.decided(w, r, sig, err, "Changes requested. The contact has been emailed your note with a link to fix the submission.")

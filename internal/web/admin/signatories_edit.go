@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"sync"
 
+	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/org"
 	"github.com/sswalliance/advocacy/internal/store"
@@ -30,8 +31,7 @@ func (a *Handlers) SignatoryCreate(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	a.Flash(r, p.Input.Name+" is added and on the wall.")
-	http.Redirect(w, r, string(admin.SignatoryURL(id)), http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, string(admin.SignatoryURL(id)))
 }
 
 func (a *Handlers) SignatoryEdit(w http.ResponseWriter, r *http.Request) error {
@@ -63,13 +63,13 @@ func (a *Handlers) SignatoryUpdate(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	a.Flash(r, "Changes to "+p.Input.Name+" saved.")
-	http.Redirect(w, r, string(admin.SignatoryURL(sig.ID)), http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, string(admin.SignatoryURL(sig.ID)))
 }
 
-// signatoryFormFields are the sign form's fields in the order they are on
-// the page, for the error summary. "form" is about the whole form.
-var signatoryFormFields = []string{"form", "name", "website", "country", "type", "statement",
+// signatoryFormFields are the ids of the sign form's fields in the order
+// they are on the page, for the error summary; "signatory-form" is the
+// form itself, where a problem with the whole form (form.Whole) points.
+var signatoryFormFields = []string{"signatory-form", "name", "website", "country", "type", "statement",
 	"contact_name", "contact_email", "role", "logo", "consent"}
 
 // staffCountries are the countries in English, A to Z, for the staff form.
@@ -82,30 +82,28 @@ var staffCountries = sync.OnceValue(func() []admin.Option {
 })
 
 // signatoryFormView is the staff form showing f, with problems (field to
-// i18n key) beside their fields; id is 0 for a new signatory.
-func signatoryFormView(id int64, f web.SignatoryForm, problems map[string]string) admin.SignatoryFormView {
+// i18n key) beside their fields, in English; id is 0 for a new signatory.
+func signatoryFormView(id int64, f web.SignatoryForm, problems form.Problems) admin.SignatoryFormView {
 	v := admin.SignatoryFormView{ID: id, Name: f.Name, Website: f.Website, Country: f.Country, OrgType: f.OrgType,
 		ContactName: f.ContactName, ContactEmail: f.ContactEmail, ContactRole: f.ContactRole, Statement: f.Statement,
 		Consent: f.Consent, LogoSHA: f.LogoSHA, LogoRef: f.LogoRef, Countries: staffCountries(),
-		FieldProblems: map[string]string{}}
+		FieldProblems: form.Problems{}}
 	if v.OrgType == "" {
 		v.OrgType = "other"
 	}
 	for _, t := range store.OrgTypes {
 		v.Types = append(v.Types, admin.Option{Value: t, Label: org.OrgTypeName(t, i18n.EN)})
 	}
-	for _, field := range signatoryFormFields {
-		key, ok := problems[field]
-		if !ok {
-			continue
-		}
+	english := form.Problems{}
+	for field, key := range problems {
 		msg := i18n.EN.T(key) + "."
-		if field == "form" {
-			v.Problems = append(v.Problems, admin.Problem{ID: "signatory-form", Message: msg})
+		if field == form.Whole {
+			english.Add("signatory-form", msg)
 			continue
 		}
+		english.Add(field, msg)
 		v.FieldProblems[field] = msg
-		v.Problems = append(v.Problems, admin.Problem{ID: field, Message: msg})
 	}
+	v.Problems = web.Summary(english, signatoryFormFields...)
 	return v
 }

@@ -28,10 +28,8 @@ func (a *Handlers) SignatoryErase(w http.ResponseWriter, r *http.Request) error 
 	}
 	if deleted {
 		a.Flash(r, "The submission from "+sig.Name+" is deleted, with its contact’s details and emails.")
-		http.Redirect(w, r, signatoriesURL(sig.Status, ""), http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, signatoriesURL(sig.Status, ""))
 	}
 	a.Flash(r, "The contact’s details are erased. "+sig.Name+" stays as it was.")
-	http.Redirect(w, r, string(admin.SignatoryURL(sig.ID)), http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, string(admin.SignatoryURL(sig.ID)))
 }

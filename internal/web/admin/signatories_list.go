@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/org"
 	"github.com/sswalliance/advocacy/internal/signing"
@@ -122,51 +123,47 @@ func signatoriesURL(status, query string) string {
 // dealt with meanwhile is left as it is and counted.
 func (a *Handlers) SignatoryBulk(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if !a.parseDecisionForm(w, r) {
+	if !a.ReadStaffForm(w, r, decisionFormLimit, "changed") {
 		return nil
 	}
-	form := r.PostForm
-	status, query := form.Get("status"), strings.TrimSpace(form.Get("q"))
+	posted := r.PostForm
+	status, query := posted.Get("status"), strings.TrimSpace(posted.Get("q"))
 	if status != "all" && !slices.Contains(store.SignatoryStatuses, status) {
 		status = store.StatusAwaitingReview
 	}
 	back := signatoriesURL(status, query)
 	var ids []int64
-	for _, s := range form["id"] {
+	for _, s := range posted["id"] {
 		if id, err := strconv.ParseInt(s, 10, 64); err == nil && id > 0 && !slices.Contains(ids, id) {
 			ids = append(ids, id)
 		}
 	}
-	action := form.Get("action")
-	reason, note := form.Get("reason"), strings.TrimSpace(form.Get("note"))
-	changesNote := strings.TrimSpace(form.Get("changes_note"))
+	action := posted.Get("action")
+	reason, note := posted.Get("reason"), strings.TrimSpace(posted.Get("note"))
+	changesNote := strings.TrimSpace(posted.Get("changes_note"))
 
-	v := admin.SignatoriesView{}
+	problems := form.Problems{}
 	if len(ids) == 0 {
-		v.RowsProblem = "Select at least one signatory, using the boxes in the first column."
+		problems.Add("rows", "Select at least one signatory, using the boxes in the first column.")
 	}
 	if action == "reject" {
-		var err error
-		if v.ReasonProblem, err = a.reasonProblem(ctx, reason); err != nil {
+		if err := a.checkReason(ctx, problems, "bulk-reason", reason); err != nil {
 			return err
 		}
-		v.NoteProblem = noteProblem(note, false)
+		checkNote(problems, "bulk-note", note, false)
 	}
 	if action == "request-changes" {
-		v.ChangesNoteProblem = noteProblem(changesNote, true)
+		checkNote(problems, "bulk-changes-note", changesNote, true)
 	}
-	if v.RowsProblem != "" || v.ReasonProblem != "" || v.NoteProblem != "" || v.ChangesNoteProblem != "" {
+	if !problems.OK() {
 		full, err := a.signatoriesView(ctx, status, query, ids)
 		if err != nil {
 			return err
 		}
-		full.Reason, full.Note, full.ChangesNote, full.ChangesNoteProblem = reason, note, changesNote, v.ChangesNoteProblem
-		full.RowsProblem, full.ReasonProblem, full.NoteProblem = v.RowsProblem, v.ReasonProblem, v.NoteProblem
-		for _, p := range []admin.Problem{{ID: "rows", Message: v.RowsProblem}, {ID: "bulk-reason", Message: v.ReasonProblem}, {ID: "bulk-note", Message: v.NoteProblem}, {ID: "bulk-changes-note", Message: v.ChangesNoteProblem}} {
-			if p.Message != "" {
-				full.Problems = append(full.Problems, p)
-			}
-		}
+		full.Reason, full.Note, full.ChangesNote = reason, note, changesNote
+		full.RowsProblem, full.ReasonProblem = problems["rows"], problems["bulk-reason"]
+		full.NoteProblem, full.ChangesNoteProblem = problems["bulk-note"], problems["bulk-changes-note"]
+		full.Problems = web.Summary(problems, "rows", "bulk-reason", "bulk-note", "bulk-changes-note")
 		return a.Render(w, r, http.StatusUnprocessableEntity, admin.Signatories(a.Frame(r, "Signatories: "+admin.SignatoryStatusLabel(status)), full))
 	}
 
@@ -190,8 +187,7 @@ func (a *Handlers) SignatoryBulk(w http.ResponseWriter, r *http.Request) error {
 		done = "Asked %d for changes; each contact has been emailed a link to fix their submission."
 	default:
 		a.FlashError(r, "Choose what to do with the selected signatories: one of the buttons below the list.")
-		http.Redirect(w, r, back, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, back)
 	}
 	var ok, changed, gone int
 	for _, id := range ids {
@@ -225,8 +221,7 @@ func (a *Handlers) SignatoryBulk(w http.ResponseWriter, r *http.Request) error {
 	} else {
 		a.Flash(r, msg)
 	}
-	http.Redirect(w, r, back, http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, back)
 }
 
 // plural picks one or many for n; many may hold a %d for n.

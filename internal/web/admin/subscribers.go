@@ -227,11 +227,7 @@ func (a *Handlers) staffEvent(r *http.Request, e store.AuditEvent) store.AuditEv
 
 // subscriberFromPath returns the subscriber named by the {id} in the path.
 func (a *Handlers) subscriberFromPath(r *http.Request) (store.Subscriber, error) {
-	id, ok := web.RowID(chi.URLParam(r, "id"))
-	if !ok {
-		return store.Subscriber{}, fmt.Errorf("web: subscriber %q: %w", chi.URLParam(r, "id"), store.ErrNotFound)
-	}
-	return a.store.Subscriber(r.Context(), id)
+	return rowFromPath(r, "subscriber", a.store.Subscriber)
 }
 
 func (a *Handlers) SubscriberShow(w http.ResponseWriter, r *http.Request) error {
@@ -291,14 +287,12 @@ func (a *Handlers) SubscriberErase(w http.ResponseWriter, r *http.Request) error
 	if errors.Is(err, store.ErrNotFound) {
 		// A colleague erased it a moment ago, or a second click.
 		a.FlashError(r, "There was nothing to erase: "+label+" is no longer here.")
-		http.Redirect(w, r, "/admin/subscribers", http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, "/admin/subscribers")
 	}
 	if err != nil {
 		return err
 	}
 	a.Flash(r, fmt.Sprintf("%s is erased, with %s and %s.", strings.ToUpper(label[:1])+label[1:],
 		plural(int(gone.Emails), "1 email", "%d emails"), plural(int(gone.Deliveries), "1 delivery record", "%d delivery records")))
-	http.Redirect(w, r, "/admin/subscribers", http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, "/admin/subscribers")
 }

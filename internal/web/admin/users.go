@@ -10,9 +10,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/sswalliance/advocacy/internal/auth"
+	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/web"
 	"github.com/sswalliance/advocacy/templates/admin"
@@ -46,7 +45,7 @@ func (a *Handlers) UserNew(w http.ResponseWriter, r *http.Request) error {
 
 func (a *Handlers) UserCreate(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if !a.parseUserForm(w, r) {
+	if !a.ReadStaffForm(w, r, userFormLimit, "saved") {
 		return nil
 	}
 	v := admin.UserForm{
@@ -54,14 +53,12 @@ func (a *Handlers) UserCreate(w http.ResponseWriter, r *http.Request) error {
 		Email: strings.TrimSpace(r.PostForm.Get("email")),
 		Role:  r.PostForm.Get("role"),
 	}
-	v.NameProblem = staffNameProblem(v.Name)
-	v.EmailProblem = staffEmailProblem(v.Email)
-	v.RoleProblem = staffRoleProblem(v.Role)
+	problems := checkUser(v, true)
 	invalid := func() error {
-		v.Problems = userProblems(v)
+		showUserProblems(&v, problems)
 		return a.Render(w, r, http.StatusUnprocessableEntity, admin.UserNew(a.Frame(r, "Add a staff member"), v))
 	}
-	if v.NameProblem != "" || v.EmailProblem != "" || v.RoleProblem != "" {
+	if !problems.OK() {
 		return invalid()
 	}
 
@@ -74,7 +71,7 @@ func (a *Handlers) UserCreate(w http.ResponseWriter, r *http.Request) error {
 	}
 	u, err := a.store.CreateUser(ctx, v.Email, v.Name, v.Role, hash)
 	if errors.Is(err, store.ErrDuplicateEmail) {
-		v.EmailProblem = "Another staff account already uses this email address. Open that account from the list instead, or use a different address."
+		problems.Add("email", "Another staff account already uses this email address. Open that account from the list instead, or use a different address.")
 		return invalid()
 	}
 	if err != nil {
@@ -82,8 +79,7 @@ func (a *Handlers) UserCreate(w http.ResponseWriter, r *http.Request) error {
 	}
 	a.Audit(r, userEvent(store.ActionUserAdd, u, fmt.Sprintf("%s, %s", u.Email, roleName(u.Role))))
 	a.Flash(r, fmt.Sprintf("Account created. Give %s this password: %s — it will not be shown again. They sign in with %s.", u.Name, password, u.Email))
-	http.Redirect(w, r, string(admin.UserURL(u.ID)), http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, string(admin.UserURL(u.ID)))
 }
 
 func (a *Handlers) UserEdit(w http.ResponseWriter, r *http.Request) error {
@@ -101,28 +97,26 @@ func (a *Handlers) UserUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if !a.parseUserForm(w, r) {
+	if !a.ReadStaffForm(w, r, userFormLimit, "saved") {
 		return nil
 	}
 	me := web.Staff(r)
 	v := userFormOf(u, me)
 	v.Name, v.Role = strings.TrimSpace(r.PostForm.Get("name")), r.PostForm.Get("role")
-	v.NameProblem = staffNameProblem(v.Name)
-	v.RoleProblem = staffRoleProblem(v.Role)
-	if v.RoleProblem == "" && u.ID == me.ID && v.Role != string(auth.RoleAdmin) {
-		v.RoleProblem = "You cannot make yourself an editor. Another administrator can change your role if that is needed."
+	problems := checkUser(v, false)
+	if u.ID == me.ID && v.Role != string(auth.RoleAdmin) {
+		problems.Add("role", "You cannot make yourself an editor. Another administrator can change your role if that is needed.")
 	}
 	invalid := func() error {
-		v.Problems = userProblems(v)
+		showUserProblems(&v, problems)
 		return a.Render(w, r, http.StatusUnprocessableEntity, admin.UserEdit(a.Frame(r, u.Name), v))
 	}
-	if v.NameProblem != "" || v.RoleProblem != "" {
+	if !problems.OK() {
 		return invalid()
 	}
 	if v.Name == u.Name && v.Role == u.Role {
 		a.Flash(r, "Nothing was changed.")
-		http.Redirect(w, r, string(admin.UserURL(u.ID)), http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, string(admin.UserURL(u.ID)))
 	}
 
 	err = a.store.InTx(ctx, func(tx *store.Store) error {
@@ -134,7 +128,7 @@ func (a *Handlers) UserUpdate(w http.ResponseWriter, r *http.Request) error {
 		return tx.UpdateUser(ctx, u.ID, v.Name, v.Role)
 	})
 	if errors.Is(err, ErrLastAdmin) {
-		v.RoleProblem = u.Name + " is the last active administrator. Make someone else an administrator first, so that someone can still manage accounts."
+		problems.Add("role", u.Name+" is the last active administrator. Make someone else an administrator first, so that someone can still manage accounts.")
 		return invalid()
 	}
 	if err != nil {
@@ -150,8 +144,7 @@ func (a *Handlers) UserUpdate(w http.ResponseWriter, r *http.Request) error {
 	u.Name = v.Name
 	a.Audit(r, userEvent(store.ActionUserUpdate, u, strings.Join(changes, "; ")))
 	a.Flash(r, "Changes to "+u.Name+"’s account saved.")
-	http.Redirect(w, r, string(admin.UserURL(u.ID)), http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, string(admin.UserURL(u.ID)))
 }
 
 func (a *Handlers) UserDisable(w http.ResponseWriter, r *http.Request) error {
@@ -163,8 +156,7 @@ func (a *Handlers) UserDisable(w http.ResponseWriter, r *http.Request) error {
 	back := string(admin.UserURL(u.ID))
 	if u.ID == web.Staff(r).ID {
 		a.FlashError(r, "You cannot disable your own account. Another administrator can do it if that is needed.")
-		http.Redirect(w, r, back, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, back)
 	}
 	err = a.store.InTx(ctx, func(tx *store.Store) error {
 		if err := RefuseLastAdmin(ctx, tx, u.ID); err != nil {
@@ -181,16 +173,14 @@ func (a *Handlers) UserDisable(w http.ResponseWriter, r *http.Request) error {
 	})
 	if errors.Is(err, ErrLastAdmin) {
 		a.FlashError(r, u.Name+" is the last active administrator and cannot be disabled. Make someone else an administrator first.")
-		http.Redirect(w, r, back, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, back)
 	}
 	if err != nil {
 		return err
 	}
 	a.Audit(r, userEvent(store.ActionUserDisable, u, ""))
 	a.Flash(r, u.Name+"’s account is disabled. They are signed out and cannot sign in until it is enabled again.")
-	http.Redirect(w, r, back, http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, back)
 }
 
 func (a *Handlers) UserEnable(w http.ResponseWriter, r *http.Request) error {
@@ -203,8 +193,7 @@ func (a *Handlers) UserEnable(w http.ResponseWriter, r *http.Request) error {
 	}
 	a.Audit(r, userEvent(store.ActionUserEnable, u, ""))
 	a.Flash(r, u.Name+"’s account is enabled. They can sign in again with their password.")
-	http.Redirect(w, r, string(admin.UserURL(u.ID)), http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, string(admin.UserURL(u.ID)))
 }
 
 func (a *Handlers) UserResetPassword(w http.ResponseWriter, r *http.Request) error {
@@ -217,8 +206,7 @@ func (a *Handlers) UserResetPassword(w http.ResponseWriter, r *http.Request) err
 		// Resetting here would sign the admin out; the password page keeps
 		// their session and asks for the current password first.
 		a.FlashError(r, "To change your own password, use Change your password, under your name at the top of the page.")
-		http.Redirect(w, r, back, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, back)
 	}
 	password := auth.GeneratePassword()
 	hash, err := auth.Hash(password)
@@ -237,28 +225,12 @@ func (a *Handlers) UserResetPassword(w http.ResponseWriter, r *http.Request) err
 		msg += " Their account is still disabled: enable it when they should be able to sign in."
 	}
 	a.Flash(r, msg)
-	http.Redirect(w, r, back, http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, back)
 }
 
 // userFromPath returns the account named by the {id} in the path.
 func (a *Handlers) userFromPath(r *http.Request) (store.User, error) {
-	id, ok := web.RowID(chi.URLParam(r, "id"))
-	if !ok {
-		return store.User{}, fmt.Errorf("web: staff account %q: %w", chi.URLParam(r, "id"), store.ErrNotFound)
-	}
-	return a.store.User(r.Context(), id)
-}
-
-// parseUserForm reads an account form. When it cannot, it answers the
-// request itself and returns false.
-func (a *Handlers) parseUserForm(w http.ResponseWriter, r *http.Request) bool {
-	r.Body = http.MaxBytesReader(w, r.Body, userFormLimit)
-	if err := r.ParseForm(); err != nil {
-		a.RenderAdminError(w, r, http.StatusBadRequest, "The form could not be read, so nothing was saved. Go back and try again.")
-		return false
-	}
-	return true
+	return rowFromPath(r, "staff account", a.store.User)
 }
 
 // RefuseLastAdmin returns ErrLastAdmin when taking away account id's
@@ -294,50 +266,45 @@ func userEvent(action string, u store.User, detail string) store.AuditEvent {
 		ObjectLabel: u.Name, Detail: detail}
 }
 
-// userProblems lists v's problems in the order of its fields, for the
-// error summary.
-func userProblems(v admin.UserForm) []admin.Problem {
-	var out []admin.Problem
-	for _, p := range []admin.Problem{{ID: "name", Message: v.NameProblem}, {ID: "email", Message: v.EmailProblem}, {ID: "role", Message: v.RoleProblem}} {
-		if p.Message != "" {
-			out = append(out, p)
+// userFields are the account form's fields in the order they are on the
+// page, for the error summary.
+var userFields = []string{"name", "email", "role"}
+
+// checkUser checks an account form; the email only on a new account (it
+// cannot be changed once made).
+func checkUser(v admin.UserForm, withEmail bool) form.Problems {
+	p := form.Problems{}
+	switch {
+	case v.Name == "":
+		p.Add("name", "Enter the staff member’s name.")
+	case !web.Typable(v.Name):
+		p.Add("name", "The name has a character that cannot be typed (or is not text). Type it again.")
+	case utf8.RuneCountInString(v.Name) > maxStaffName:
+		p.Add("name", fmt.Sprintf("The name must be at most %d characters long.", maxStaffName))
+	}
+	if withEmail {
+		// What the database checks (one @, something on each side, no
+		// spaces), so a bad address gets a message, not an error.
+		local, domain, ok := strings.Cut(v.Email, "@")
+		switch {
+		case v.Email == "":
+			p.Add("email", "Enter the email address they will sign in with.")
+		case !ok || local == "" || domain == "" || strings.Contains(domain, "@") || strings.ContainsFunc(v.Email, unicode.IsSpace) || !web.Typable(v.Email):
+			p.Add("email", "Enter an email address in the form name@example.org.")
+		case utf8.RuneCountInString(v.Email) > maxStaffEmail:
+			p.Add("email", fmt.Sprintf("The email address must be at most %d characters long.", maxStaffEmail))
 		}
 	}
-	return out
+	if !auth.Role(v.Role).Valid() {
+		p.Add("role", "Choose whether they are an editor or an administrator.")
+	}
+	return p
 }
 
-func staffNameProblem(name string) string {
-	switch {
-	case name == "":
-		return "Enter the staff member’s name."
-	case !web.Typable(name):
-		return "The name has a character that cannot be typed (or is not text). Type it again."
-	case utf8.RuneCountInString(name) > maxStaffName:
-		return fmt.Sprintf("The name must be at most %d characters long.", maxStaffName)
-	}
-	return ""
-}
-
-// staffEmailProblem checks what the database checks (one @, something on
-// each side, no spaces), so a bad address gets a message, not an error.
-func staffEmailProblem(email string) string {
-	local, domain, ok := strings.Cut(email, "@")
-	switch {
-	case email == "":
-		return "Enter the email address they will sign in with."
-	case !ok || local == "" || domain == "" || strings.Contains(domain, "@") || strings.ContainsFunc(email, unicode.IsSpace) || !web.Typable(email):
-		return "Enter an email address in the form name@example.org."
-	case utf8.RuneCountInString(email) > maxStaffEmail:
-		return fmt.Sprintf("The email address must be at most %d characters long.", maxStaffEmail)
-	}
-	return ""
-}
-
-func staffRoleProblem(role string) string {
-	if !auth.Role(role).Valid() {
-		return "Choose whether they are an editor or an administrator."
-	}
-	return ""
+// showUserProblems marks p on v's fields and in its error summary.
+func showUserProblems(v *admin.UserForm, p form.Problems) {
+	v.NameProblem, v.EmailProblem, v.RoleProblem = p["name"], p["email"], p["role"]
+	v.Problems = web.Summary(p, userFields...)
 }
 
 // roleName is a role in words, for audit details.

@@ -89,8 +89,7 @@ func (a *Handlers) SignSubmit(w http.ResponseWriter, r *http.Request) error {
 	sent := l.Path("/call-to-action/sign/check-email")
 	if p.Robot {
 		a.logger.InfoContext(ctx, "sign form: robot answered as accepted", "request_id", web.RequestID(ctx))
-		http.Redirect(w, r, sent, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, sent)
 	}
 	status := p.Refusal(w)
 	if len(p.Problems) == 0 {
@@ -101,8 +100,7 @@ func (a *Handlers) SignSubmit(w http.ResponseWriter, r *http.Request) error {
 		if ok {
 			_, err := a.signing.Submit(ctx, p.Input, web.ClientIP(r))
 			if err == nil {
-				http.Redirect(w, r, sent, http.StatusSeeOther)
-				return nil
+				return web.SeeOther(w, r, sent)
 			}
 			if !errors.Is(err, signing.ErrConfirmationSent) {
 				return a.signUnavailable(w, r, p, err, nil)

@@ -145,8 +145,7 @@ func (a *Handlers) SubscribeSubmit(w http.ResponseWriter, r *http.Request) error
 	sent := l.Path("/sswweek/subscribe/check-email")
 	if p.Robot {
 		a.logger.InfoContext(ctx, "sign-up form: robot answered as accepted", "request_id", web.RequestID(ctx))
-		http.Redirect(w, r, sent, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, sent)
 	}
 	status := http.StatusBadRequest
 	if p.Flooded {
@@ -160,8 +159,7 @@ func (a *Handlers) SubscribeSubmit(w http.ResponseWriter, r *http.Request) error
 			if err := a.subscribe.Subscribe(ctx, p.Input, web.ClientIP(r)); err != nil {
 				return a.subscribeUnavailable(w, r, p, err)
 			}
-			http.Redirect(w, r, sent, http.StatusSeeOther)
-			return nil
+			return web.SeeOther(w, r, sent)
 		}
 		status, p.Problems = http.StatusTooManyRequests, web.SubscribeGuarded.Refused()
 	}

@@ -100,6 +100,5 @@ func (a *Handlers) SubscriptionUpdate(w http.ResponseWriter, r *http.Request) er
 	}
 	l, _ := i18n.Parse(sub.Lang)
 	next := l.Path(fmt.Sprintf("/sswweek/subscription/%s/%s", chi.URLParam(r, "id"), chi.URLParam(r, "sig"))) + "?saved=1"
-	http.Redirect(w, r, next, http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, next)
 }

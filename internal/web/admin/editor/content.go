@@ -30,8 +30,8 @@ import (
 
 // author is the signed-in member as the editorial model records them.
 func author(r *http.Request) store.Actor {
-	u := staff(r)
-	return store.Actor{ID: &u.ID, Name: u.Name, IP: clientIP(r)}
+	u := web.Staff(r)
+	return store.Actor{ID: &u.ID, Name: u.Name, IP: web.ClientIP(r)}
 }
 
 func (a *Handlers) kind(r *http.Request) (*content.Kind, error) {
@@ -72,7 +72,7 @@ func (a *Handlers) ContentIndex(w http.ResponseWriter, r *http.Request) error {
 		}
 		links = append(links, l)
 	}
-	return a.render(w, r, http.StatusOK, admin.ContentIndex(a.frame(r, "Content"), links))
+	return a.Render(w, r, http.StatusOK, admin.ContentIndex(a.Frame(r, "Content"), links))
 }
 
 func (a *Handlers) ContentList(w http.ResponseWriter, r *http.Request) error {
@@ -81,14 +81,13 @@ func (a *Handlers) ContentList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if k.Parent != "" { // child items are listed on their parent's page
-		http.Redirect(w, r, "/admin/content/"+k.Parent, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, "/admin/content/"+k.Parent)
 	}
 	items, err := content.List(r.Context(), a.pool, k, "")
 	if err != nil {
 		return err
 	}
-	return a.render(w, r, http.StatusOK, admin.ContentList(a.frame(r, k.Plural), admin.ListView{Kind: k, Items: items}))
+	return a.Render(w, r, http.StatusOK, admin.ContentList(a.Frame(r, k.Plural), admin.ListView{Kind: k, Items: items}))
 }
 
 func (a *Handlers) ContentNew(w http.ResponseWriter, r *http.Request) error {
@@ -108,7 +107,7 @@ func (a *Handlers) ContentNew(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return a.render(w, r, http.StatusOK, admin.Edit(a.frame(r, "New "+strings.ToLower(k.Label)), v))
+	return a.Render(w, r, http.StatusOK, admin.Edit(a.Frame(r, "New "+strings.ToLower(k.Label)), v))
 }
 
 func (a *Handlers) ContentEdit(w http.ResponseWriter, r *http.Request) error {
@@ -120,7 +119,7 @@ func (a *Handlers) ContentEdit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return a.render(w, r, http.StatusOK, admin.Edit(a.frame(r, it.Title()), v))
+	return a.Render(w, r, http.StatusOK, admin.Edit(a.Frame(r, it.Title()), v))
 }
 
 // editView builds the form for item showing doc, with problems beside
@@ -299,7 +298,7 @@ func readMultipartForm(w http.ResponseWriter, r *http.Request, maxFile int64) (f
 		switch {
 		case errors.As(err, &cut):
 			return form, nil, nil, err
-		case errors.Is(err, errFileTooLarge):
+		case errors.Is(err, web.ErrFileTooLarge):
 			tooLarge = append(tooLarge, name)
 		case err != nil:
 			return nil, nil, nil, err
@@ -332,7 +331,7 @@ func readUpload(part *multipart.Part, max, bodySize int64) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		return nil, errFileTooLarge
+		return nil, web.ErrFileTooLarge
 	}
 	return data, nil
 }
@@ -357,11 +356,10 @@ func (a *Handlers) ContentSave(w http.ResponseWriter, r *http.Request) error {
 	}
 	values, files, problems, err := readForm(w, r)
 	if err != nil {
-		a.flashError(r, "The form could not be read (it may be too large). Nothing was saved; try again.")
-		http.Redirect(w, r, r.URL.Path, http.StatusSeeOther)
-		return nil
+		a.FlashError(r, "The form could not be read (it may be too large). Nothing was saved; try again.")
+		return web.SeeOther(w, r, r.URL.Path)
 	}
-	version, _ := number(values.Get("version"), 0, maxVersion)
+	version, _ := web.Number(values.Get("version"), 0, web.MaxVersion)
 	action := values.Get("action")
 	by := author(r)
 
@@ -377,24 +375,21 @@ func (a *Handlers) ContentSave(w http.ResponseWriter, r *http.Request) error {
 			err = a.editor.Unschedule(ctx, it, version, by)
 		}
 		if errors.Is(err, content.ErrConflict) {
-			a.flashError(r, "Someone else changed this meanwhile. Check the latest version and try again.")
-			http.Redirect(w, r, r.URL.Path, http.StatusSeeOther)
-			return nil
+			a.FlashError(r, "Someone else changed this meanwhile. Check the latest version and try again.")
+			return web.SeeOther(w, r, r.URL.Path)
 		}
 		if err != nil {
 			return err
 		}
 		if action == "discard" {
-			a.flash(r, "The unpublished changes were discarded.")
+			a.Flash(r, "The unpublished changes were discarded.")
 			if !it.Published() {
-				http.Redirect(w, r, "/admin/content/"+k.Name, http.StatusSeeOther)
-				return nil
+				return web.SeeOther(w, r, "/admin/content/"+k.Name)
 			}
 		} else {
-			a.flash(r, "The scheduled publish was cancelled. The changes are kept as a draft.")
+			a.Flash(r, "The scheduled publish was cancelled. The changes are kept as a draft.")
 		}
-		http.Redirect(w, r, r.URL.Path, http.StatusSeeOther)
-		return nil
+		return web.SeeOther(w, r, r.URL.Path)
 	}
 
 	if isNew {
@@ -440,7 +435,7 @@ func (a *Handlers) ContentSave(w http.ResponseWriter, r *http.Request) error {
 		if isNew {
 			title = "New " + strings.ToLower(k.Label)
 		}
-		return a.render(w, r, status, admin.Edit(a.frame(r, title), v))
+		return a.Render(w, r, status, admin.Edit(a.Frame(r, title), v))
 	}
 	if action == "markdown" {
 		problems, err := a.editor.Check(ctx, ch)
@@ -469,14 +464,13 @@ func (a *Handlers) ContentSave(w http.ResponseWriter, r *http.Request) error {
 	title := saved.Title
 	switch ch.Action {
 	case editing.Publish:
-		a.flash(r, fmt.Sprintf("%s “%s” is published: the public site shows it now.", k.Label, title))
+		a.Flash(r, fmt.Sprintf("%s “%s” is published: the public site shows it now.", k.Label, title))
 	case editing.Schedule:
-		a.flash(r, fmt.Sprintf("Saved. %s “%s” will be published on %s UTC.", k.Label, title, saved.PublishAt.UTC().Format("2 Jan 2006 at 15:04")))
+		a.Flash(r, fmt.Sprintf("Saved. %s “%s” will be published on %s UTC.", k.Label, title, saved.PublishAt.UTC().Format("2 Jan 2006 at 15:04")))
 	default:
-		a.flash(r, fmt.Sprintf("Draft saved. The public site is unchanged until you publish %s “%s”.", strings.ToLower(k.Label), title))
+		a.Flash(r, fmt.Sprintf("Draft saved. The public site is unchanged until you publish %s “%s”.", strings.ToLower(k.Label), title))
 	}
-	http.Redirect(w, r, "/admin/content/"+k.Name+"/"+saved.Key, http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, "/admin/content/"+k.Name+"/"+saved.Key)
 }
 
 func orSomeone(name string) string {
@@ -606,8 +600,8 @@ func (a *Handlers) ContentHistory(w http.ResponseWriter, r *http.Request) error 
 	}
 	v := admin.HistoryView{Kind: it.Kind, Key: it.Key, Title: it.Title(), Version: it.Version, Revisions: revs}
 	q := r.URL.Query()
-	from, _ := rowID(q.Get("from"))
-	to, _ := rowID(q.Get("to"))
+	from, _ := web.RowID(q.Get("from"))
+	to, _ := web.RowID(q.Get("to"))
 	var a1, b1 *content.Revision
 	for i := range revs {
 		if revs[i].ID == from {
@@ -625,7 +619,7 @@ func (a *Handlers) ContentHistory(w http.ResponseWriter, r *http.Request) error 
 		v.FromLabel, v.ToLabel = "version "+strconv.Itoa(a1.Version), "version "+strconv.Itoa(b1.Version)
 		v.Changes = content.Diff(it.Kind, a1.Doc, b1.Doc)
 	}
-	return a.render(w, r, http.StatusOK, admin.History(a.frame(r, "History of "+it.Title()), v))
+	return a.Render(w, r, http.StatusOK, admin.History(a.Frame(r, "History of "+it.Title()), v))
 }
 
 func (a *Handlers) ContentRestore(w http.ResponseWriter, r *http.Request) error {
@@ -634,26 +628,24 @@ func (a *Handlers) ContentRestore(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	id, _ := rowID(r.URL.Query().Get("rev"))
-	version, _ := number(r.URL.Query().Get("version"), 0, maxVersion)
+	id, _ := web.RowID(r.URL.Query().Get("rev"))
+	version, _ := web.Number(r.URL.Query().Get("version"), 0, web.MaxVersion)
 	key, err := a.editor.Restore(ctx, it, version, id, author(r))
 	switch {
 	case errors.Is(err, content.ErrNotFound):
 		return store.ErrNotFound
 	case errors.Is(err, content.ErrConflict):
-		a.flashError(r, "Someone else saved a newer version meanwhile. Nothing was restored; check the history and try again.")
-		http.Redirect(w, r, "/admin/content/"+it.Kind.Name+"/"+it.Key+"/history", http.StatusSeeOther)
-		return nil
+		a.FlashError(r, "Someone else saved a newer version meanwhile. Nothing was restored; check the history and try again.")
+		return web.SeeOther(w, r, "/admin/content/"+it.Kind.Name+"/"+it.Key+"/history")
 	case err != nil:
 		return err
 	}
 	if it.Published() {
-		a.flash(r, "The earlier version is restored and published.")
+		a.Flash(r, "The earlier version is restored and published.")
 	} else {
-		a.flash(r, "The earlier version is restored as the draft.")
+		a.Flash(r, "The earlier version is restored as the draft.")
 	}
-	http.Redirect(w, r, "/admin/content/"+it.Kind.Name+"/"+key, http.StatusSeeOther)
-	return nil
+	return web.SeeOther(w, r, "/admin/content/"+it.Kind.Name+"/"+key)
 }
 
 func (a *Handlers) ContentDeleteForm(w http.ResponseWriter, r *http.Request) error {
@@ -674,7 +666,7 @@ func (a *Handlers) ContentDeleteForm(w http.ResponseWriter, r *http.Request) err
 			v.Children = append(v.Children, fmt.Sprintf("%d %s", len(items), strings.ToLower(c.Plural)))
 		}
 	}
-	return a.render(w, r, http.StatusOK, admin.Delete(a.frame(r, "Delete "+it.Title()), v))
+	return a.Render(w, r, http.StatusOK, admin.Delete(a.Frame(r, "Delete "+it.Title()), v))
 }
 
 func (a *Handlers) ContentDelete(w http.ResponseWriter, r *http.Request) error {
@@ -687,24 +679,21 @@ func (a *Handlers) ContentDelete(w http.ResponseWriter, r *http.Request) error {
 		return store.ErrNotFound
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, formLimit)
-	version, _ := number(r.PostFormValue("version"), 0, maxVersion)
+	version, _ := web.Number(r.PostFormValue("version"), 0, web.MaxVersion)
 	problems, err := a.editor.Delete(ctx, it, version, author(r))
 	if errors.Is(err, content.ErrConflict) {
-		a.flashError(r, "Someone else changed this meanwhile, so it was not deleted. Check the latest version first.")
-		http.Redirect(w, r, "/admin/content/"+it.Kind.Name+"/"+it.Key, http.StatusSeeOther)
-		return nil
+		a.FlashError(r, "Someone else changed this meanwhile, so it was not deleted. Check the latest version first.")
+		return web.SeeOther(w, r, "/admin/content/"+it.Kind.Name+"/"+it.Key)
 	}
 	if err != nil {
 		return err
 	}
 	if !problems.OK() {
-		a.flashError(r, problems[form.Whole])
-		http.Redirect(w, r, "/admin/content/"+it.Kind.Name+"/"+it.Key, http.StatusSeeOther)
-		return nil
+		a.FlashError(r, problems[form.Whole])
+		return web.SeeOther(w, r, "/admin/content/"+it.Kind.Name+"/"+it.Key)
 	}
-	a.flash(r, fmt.Sprintf("%s “%s” was deleted.", it.Kind.Label, it.Title()))
-	http.Redirect(w, r, listURL(it), http.StatusSeeOther)
-	return nil
+	a.Flash(r, fmt.Sprintf("%s “%s” was deleted.", it.Kind.Label, it.Title()))
+	return web.SeeOther(w, r, listURL(it))
 }
 
 func (a *Handlers) ContentMove(w http.ResponseWriter, r *http.Request) error {
@@ -728,9 +717,8 @@ func (a *Handlers) ContentMove(w http.ResponseWriter, r *http.Request) error {
 	if delta < 0 {
 		dir = "up"
 	}
-	a.flash(r, fmt.Sprintf("“%s” moved %s. The public site shows the new order now.", it.Title(), dir))
-	http.Redirect(w, r, listURL(it), http.StatusSeeOther)
-	return nil
+	a.Flash(r, fmt.Sprintf("“%s” moved %s. The public site shows the new order now.", it.Title(), dir))
+	return web.SeeOther(w, r, listURL(it))
 }
 
 // MarkdownPreview renders Markdown exactly as public pages do, for the

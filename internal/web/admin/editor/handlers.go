@@ -1,9 +1,6 @@
 package editor
 
 import (
-	"net/http"
-
-	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -12,7 +9,6 @@ import (
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/web"
 	"github.com/sswalliance/advocacy/internal/web/public"
-	"github.com/sswalliance/advocacy/templates/admin"
 )
 
 // Handlers serve the content editor.
@@ -46,23 +42,3 @@ func New(site *web.Site, d Deps) *Handlers {
 	return &Handlers{Site: site, pool: site.Pool(), store: site.Store(), kinds: d.Kinds,
 		editor: d.Editor, public: d.Public, publicPages: d.PublicPages}
 }
-
-// The editor's bodies call the shared helpers by the names they had in
-// package web, so that the editor service's rewrite of them (made beside
-// this move) merges onto them unchanged.
-
-func (a *Handlers) render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) error {
-	return a.Render(w, r, status, c)
-}
-func (a *Handlers) frame(r *http.Request, title string) admin.Frame { return a.Frame(r, title) }
-func (a *Handlers) flash(r *http.Request, msg string)               { a.Flash(r, msg) }
-func (a *Handlers) flashError(r *http.Request, msg string)          { a.FlashError(r, msg) }
-
-const maxVersion = web.MaxVersion
-
-var errFileTooLarge = web.ErrFileTooLarge
-
-func staff(r *http.Request) store.User                        { return web.Staff(r) }
-func clientIP(r *http.Request) string                         { return web.ClientIP(r) }
-func rowID(s string) (int64, bool)                            { return web.RowID(s) }
-func number[N int | int64](s string, lo, hi N) (n N, ok bool) { return web.Number(s, lo, hi) }
