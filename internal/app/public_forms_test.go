@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/netip"
 	"net/url"
 	"strconv"
@@ -634,4 +635,32 @@ func wantBadBytesAnswer(t *testing.T, res *http.Response, field, message string)
 		t.Errorf("no message beside %s", field)
 	}
 	return doc
+}
+
+// cutShort is a request body that ends before the length it promised, as
+// when a visitor hangs up halfway through sending a form.
+type cutShort struct{ sent bool }
+
+func (c *cutShort) Read(p []byte) (int, error) {
+	if !c.sent {
+		c.sent = true
+		return copy(p, "email=a"), nil
+	}
+	return 0, io.ErrUnexpectedEOF
+}
+
+// A form body cut short is the visitor's doing, not the database's: it is
+// a 400, never a 503 with the site reported down.
+func TestAFormBodyCutShortIsABadRequestNotAnOutage(t *testing.T) {
+	h := seededHandler(t)
+	for _, path := range []string{"/sswweek/subscribe", "/es/sswweek/subscribe", "/call-to-action/sign"} {
+		req := httptest.NewRequest(http.MethodPost, path, &cutShort{})
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.ContentLength = 100
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusBadRequest || rec.Header().Get("Retry-After") != "" {
+			t.Errorf("%s: status %d, Retry-After %q; want 400 without Retry-After", path, rec.Code, rec.Header().Get("Retry-After"))
+		}
+	}
 }

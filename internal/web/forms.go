@@ -3,13 +3,7 @@ package web
 import (
 	"net/http"
 	"net/netip"
-	"strings"
-	"unicode/utf8"
 )
-
-// Typable reports whether s is text a person can type: valid UTF-8
-// without NUL (Postgres refuses both in text).
-func Typable(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }
 
 // ClientNet is the address r is counted under by the limits of the public
 // forms and of signing in: clientIP, with an IPv6 address cut to its /64,

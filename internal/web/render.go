@@ -110,8 +110,10 @@ func BadRequest(err error) error { return fmt.Errorf("%w: %w", errBadRequest, er
 // Unavailable reports whether err means the database went away or could
 // not answer in time (it is restarting, unreachable, ended the connection
 // under the query), as opposed to a bug: the visitor gets 503 with
-// Retry-After, and may try again in a moment.
-func Unavailable(err error) bool { return db.Unavailable(err) }
+// Retry-After, and may try again in a moment. A request the visitor cut
+// short (a body ending early reads as io.ErrUnexpectedEOF, as a broken
+// database connection does) is theirs, not the database's.
+func Unavailable(err error) bool { return !errors.Is(err, errBadRequest) && db.Unavailable(err) }
 
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 

@@ -335,7 +335,7 @@ func CleanText(v url.Values) (url.Values, map[string]bool) {
 	var garbled map[string]bool
 	for field, values := range v {
 		for i, s := range values {
-			if Typable(s) {
+			if form.Typable(s) {
 				continue
 			}
 			if garbled == nil {

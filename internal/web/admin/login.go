@@ -17,6 +17,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
 	"github.com/sswalliance/advocacy/internal/auth"
+	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/jobs"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/web"
@@ -61,8 +62,8 @@ func (a *Handlers) Login(w http.ResponseWriter, r *http.Request) error {
 		return a.Render(w, r, status, admin.Login(a.Frame(r, "Sign in"), v))
 	}
 	// Checked as posted: strings.ToLower turns broken UTF-8 into U+FFFD.
-	if !web.Typable(posted) || !web.Typable(password) {
-		if web.Typable(posted) {
+	if !form.Typable(posted) || !form.Typable(password) {
+		if form.Typable(posted) {
 			v.Email = email
 		}
 		return refuse(http.StatusBadRequest, BadTextMessage)

@@ -277,7 +277,7 @@ func checkUser(v admin.UserForm, withEmail bool) form.Problems {
 	switch {
 	case v.Name == "":
 		p.Add("name", "Enter the staff member’s name.")
-	case !web.Typable(v.Name):
+	case !form.Typable(v.Name):
 		p.Add("name", "The name has a character that cannot be typed (or is not text). Type it again.")
 	case utf8.RuneCountInString(v.Name) > maxStaffName:
 		p.Add("name", fmt.Sprintf("The name must be at most %d characters long.", maxStaffName))
@@ -289,7 +289,7 @@ func checkUser(v admin.UserForm, withEmail bool) form.Problems {
 		switch {
 		case v.Email == "":
 			p.Add("email", "Enter the email address they will sign in with.")
-		case !ok || local == "" || domain == "" || strings.Contains(domain, "@") || strings.ContainsFunc(v.Email, unicode.IsSpace) || !web.Typable(v.Email):
+		case !ok || local == "" || domain == "" || strings.Contains(domain, "@") || strings.ContainsFunc(v.Email, unicode.IsSpace) || !form.Typable(v.Email):
 			p.Add("email", "Enter an email address in the form name@example.org.")
 		case utf8.RuneCountInString(v.Email) > maxStaffEmail:
 			p.Add("email", fmt.Sprintf("The email address must be at most %d characters long.", maxStaffEmail))
