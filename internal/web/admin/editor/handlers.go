@@ -1,6 +1,9 @@
 package editor
 
 import (
+	"errors"
+	"net/http"
+
 	"github.com/go-chi/chi/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -41,4 +44,30 @@ type Deps struct {
 func New(site *web.Site, d Deps) *Handlers {
 	return &Handlers{Site: site, pool: site.Pool(), store: site.Store(), kinds: d.Kinds,
 		editor: d.Editor, public: d.Public, publicPages: d.PublicPages}
+}
+
+// author is the signed-in member as the editorial model records them.
+func author(r *http.Request) store.Actor {
+	u := web.Staff(r)
+	return store.Actor{ID: &u.ID, Name: u.Name, IP: web.ClientIP(r)}
+}
+
+func (a *Handlers) kind(r *http.Request) (*content.Kind, error) {
+	k, ok := a.kinds.Kind(chi.URLParam(r, "kind"))
+	if !ok {
+		return nil, store.ErrNotFound
+	}
+	return k, nil
+}
+
+func (a *Handlers) item(r *http.Request) (content.Item, error) {
+	k, err := a.kind(r)
+	if err != nil {
+		return content.Item{}, err
+	}
+	it, err := content.Get(r.Context(), a.pool, k, chi.URLParam(r, "key"))
+	if errors.Is(err, content.ErrNotFound) {
+		return content.Item{}, store.ErrNotFound
+	}
+	return it, err
 }

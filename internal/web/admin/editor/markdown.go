@@ -1,0 +1,22 @@
+package editor
+
+import (
+	"io"
+	"net/http"
+
+	"github.com/sswalliance/advocacy/internal/markdown"
+)
+
+// MarkdownPreview renders Markdown exactly as public pages do, for the
+// editor's live preview.
+func (a *Handlers) MarkdownPreview(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, formLimit)
+	src, err := io.ReadAll(r.Body)
+	if err != nil {
+		http.Error(w, "too large", http.StatusRequestEntityTooLarge)
+		return nil
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_, err = io.WriteString(w, markdown.HTML(string(src)))
+	return err
+}
