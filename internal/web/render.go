@@ -135,6 +135,7 @@ func (a *Site) Render(w http.ResponseWriter, r *http.Request, status int, c temp
 // RenderError writes the styled error page for status, in the language of
 // the requested path.
 func (a *Site) RenderError(w http.ResponseWriter, r *http.Request, status int) {
+	r = answering(r)
 	switch status {
 	case http.StatusBadRequest, http.StatusForbidden, http.StatusNotFound, http.StatusMethodNotAllowed, http.StatusServiceUnavailable:
 	default:
@@ -175,4 +176,14 @@ func FallbackNote(l i18n.Lang, langs ...string) string {
 		return "fallback.note"
 	}
 	return "fallback.partial"
+}
+
+// answering is r with a context that outlives the request's, for writing
+// an error page. Go cancels a request's context as soon as it reads the
+// end of the connection, which a visitor who sent half a form and closed
+// their side has reached while still waiting to read the answer; the page
+// saying what went wrong is small and renders from memory, so it is
+// written all the same.
+func answering(r *http.Request) *http.Request {
+	return r.WithContext(context.WithoutCancel(r.Context()))
 }

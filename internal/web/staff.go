@@ -131,6 +131,7 @@ func (a *Site) FlashError(r *http.Request, msg string) {
 
 // RenderAdminError shows an error page in the staff area's frame.
 func (a *Site) RenderAdminError(w http.ResponseWriter, r *http.Request, status int, text string) {
+	r = answering(r)
 	titles := map[int]string{http.StatusForbidden: "You cannot open this page", http.StatusNotFound: "Page not found"}
 	title := titles[status]
 	if title == "" {
