@@ -440,10 +440,3 @@ func postAddr(r *http.Request) netip.Addr {
 	ip, _ := ClientNet(r)
 	return ip
 }
-
-// StaffActor is the signed-in staff member, as the workflow's actor.
-func StaffActor(r *http.Request) store.Actor {
-	u := Staff(r)
-	id := u.ID
-	return store.Actor{ID: &id, Name: u.Name, IP: ClientIP(r)}
-}

@@ -175,6 +175,14 @@ func ClientIP(r *http.Request) string {
 	return host
 }
 
+// StaffActor is the signed-in staff member as the services record who
+// did something.
+func StaffActor(r *http.Request) store.Actor {
+	u := Staff(r)
+	id := u.ID
+	return store.Actor{ID: &id, Name: u.Name, IP: ClientIP(r)}
+}
+
 // Audit records what a staff member did.
 func (a *Site) Audit(r *http.Request, e store.AuditEvent) {
 	u := Staff(r)

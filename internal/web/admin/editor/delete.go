@@ -45,7 +45,7 @@ func (a *Handlers) ContentDelete(w http.ResponseWriter, r *http.Request) error {
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, formLimit)
 	version, _ := web.Number(r.PostFormValue("version"), 0, web.MaxVersion)
-	problems, err := a.editor.Delete(ctx, it, version, author(r))
+	problems, err := a.editor.Delete(ctx, it, version, web.StaffActor(r))
 	if errors.Is(err, content.ErrConflict) {
 		a.FlashError(r, "Someone else changed this meanwhile, so it was not deleted. Check the latest version first.")
 		return web.SeeOther(w, r, "/admin/content/"+it.Kind.Name+"/"+it.Key)

@@ -46,12 +46,6 @@ func New(site *web.Site, d Deps) *Handlers {
 		editor: d.Editor, public: d.Public, publicPages: d.PublicPages}
 }
 
-// author is the signed-in member as the editorial model records them.
-func author(r *http.Request) store.Actor {
-	u := web.Staff(r)
-	return store.Actor{ID: &u.ID, Name: u.Name, IP: web.ClientIP(r)}
-}
-
 func (a *Handlers) kind(r *http.Request) (*content.Kind, error) {
 	k, ok := a.kinds.Kind(chi.URLParam(r, "kind"))
 	if !ok {

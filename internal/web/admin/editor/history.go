@@ -53,7 +53,7 @@ func (a *Handlers) ContentRestore(w http.ResponseWriter, r *http.Request) error 
 	}
 	id, _ := web.RowID(r.URL.Query().Get("rev"))
 	version, _ := web.Number(r.URL.Query().Get("version"), 0, web.MaxVersion)
-	key, err := a.editor.Restore(ctx, it, version, id, author(r))
+	key, err := a.editor.Restore(ctx, it, version, id, web.StaffActor(r))
 	switch {
 	case errors.Is(err, content.ErrNotFound):
 		return store.ErrNotFound

@@ -22,7 +22,7 @@ func (a *Handlers) ContentMove(w http.ResponseWriter, r *http.Request) error {
 	if r.PostFormValue("delta") == "-1" {
 		delta = -1
 	}
-	if err := a.editor.Move(ctx, it, delta, author(r)); err != nil {
+	if err := a.editor.Move(ctx, it, delta, web.StaffActor(r)); err != nil {
 		return err
 	}
 	dir := "down"

@@ -43,7 +43,7 @@ func (a *Handlers) ContentSave(w http.ResponseWriter, r *http.Request) error {
 	}
 	version, _ := web.Number(values.Get("version"), 0, web.MaxVersion)
 	action := values.Get("action")
-	by := author(r)
+	by := web.StaffActor(r)
 
 	switch action {
 	case "discard", "unschedule":
