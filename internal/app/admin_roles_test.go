@@ -78,7 +78,7 @@ type route struct{ method, pattern string }
 func everyRoute(t *testing.T, h http.Handler) []route {
 	t.Helper()
 	var out []route
-	err := chi.Walk(h.(chi.Routes), func(method, pattern string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
+	err := chi.Walk(routesOf(h), func(method, pattern string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
 		out = append(out, route{method, pattern})
 		return nil
 	})
@@ -220,7 +220,7 @@ func TestEditorsPagesLinkToNothingOnlyAdminsMayOpen(t *testing.T) {
 		Subject: "About Link Org", Body: "Hello", SignatoryID: &sig}); err != nil {
 		t.Fatal(err)
 	}
-	router := s.srv.Config.Handler.(chi.Routes)
+	router := routesOf(s.srv.Config.Handler)
 	patternOf := func(method, path string) string {
 		rctx := chi.NewRouteContext()
 		if !router.Match(rctx, method, path) {

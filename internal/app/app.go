@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -19,6 +20,7 @@ import (
 	"github.com/sswalliance/advocacy/internal/jobs"
 	"github.com/sswalliance/advocacy/internal/mail"
 	"github.com/sswalliance/advocacy/internal/newsletter"
+	"github.com/sswalliance/advocacy/internal/pagecache"
 	"github.com/sswalliance/advocacy/internal/signing"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/subscribe"
@@ -46,9 +48,11 @@ type App struct {
 	newsletter *newsletter.Sender
 	// fileCopies are the local copies of files that downloads are sent from.
 	fileCopies *filecache.Cache
-	forms      *web.Forms
-	public     *public.Handlers
-	admin      *admin.Handlers
+	// pages are the public pages kept rendered.
+	pages  *pagecache.Cache
+	forms  *web.Forms
+	public *public.Handlers
+	admin  *admin.Handlers
 	// contentEditor serves the content editor's pages over editor.
 	contentEditor *editor.Handlers
 }
@@ -64,6 +68,10 @@ func New(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) (*App, erro
 	a := &App{cfg: cfg, logger: logger, pool: pool, store: store.New(pool), throttle: auth.NewThrottle(pool), kinds: kinds}
 	a.site = web.NewSite(cfg, logger, pool)
 	a.fileCopies = filecache.New(cfg.FileCacheDir, cfg.FileCacheBytes)
+	a.pages = pagecache.New(cfg.PageCacheBytes,
+		func(ctx context.Context) (string, error) { return a.site.Guard().Stamp(ctx) },
+		func() time.Time { return a.now() })
+	a.pages.Cookie = web.StaffCookie
 	var sender mail.Sender = mail.Log{Logger: logger.With("component", "mail")}
 	via := "log"
 	if cfg.SMTPURL != "" {
@@ -114,12 +122,12 @@ func (a *App) publicDeps() public.Deps {
 func (a *App) CheckFileCopies() error { return a.fileCopies.Check() }
 
 // Handler returns the site's handler (routes.New: every route).
-func (a *App) Handler() http.Handler { return a.routes(nil) }
+func (a *App) Handler() http.Handler { return a.pages.Handler(a.routes(nil)) }
 
 // routes builds the router; tests pass extra to mount test-only handlers
 // behind the same middleware.
 func (a *App) routes(extra func(chi.Router)) http.Handler {
-	return routes.New(routes.Handlers{Site: a.site, Public: a.public, Admin: a.admin, Editor: a.contentEditor}, extra)
+	return routes.New(routes.Handlers{Site: a.site, Public: a.public, Admin: a.admin, Editor: a.contentEditor, Pages: a.pages}, extra)
 }
 
 func (a *App) now() time.Time { return a.site.Now() }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/sswalliance/advocacy/internal/auth"
 )
 
@@ -14,6 +16,9 @@ import (
 // had 10 seconds to.
 func (a *App) RunBackground(ctx context.Context) {
 	go auth.NewSessionStore(a.pool).RunCleanup(ctx, time.Hour)
+	go a.pages.Listen(ctx, func(ctx context.Context) (*pgx.Conn, error) {
+		return pgx.ConnectConfig(ctx, a.pool.Config().ConnConfig.Copy())
+	}, a.logger.With("component", "pagecache"))
 	if err := a.jobs.Start(ctx); err != nil {
 		a.logger.Error("job queue", "error", err)
 	}

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"testing"
 
+	"github.com/go-chi/chi/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/sswalliance/advocacy/internal/config"
@@ -88,4 +89,13 @@ func mustNew(t testing.TB, cfg config.Config, logger *slog.Logger, pool *pgxpool
 		t.Fatal(err)
 	}
 	return app
+}
+
+// routesOf is the router behind the site's handler h (behind its page
+// cache), to walk its routes.
+func routesOf(h http.Handler) chi.Routes {
+	if u, ok := h.(interface{ Unwrap() http.Handler }); ok {
+		h = u.Unwrap()
+	}
+	return h.(chi.Routes)
 }

@@ -54,7 +54,7 @@ func TestTheREADMEListsEveryRoute(t *testing.T) {
 
 	app, _ := seededApp(t)
 	got := map[string]bool{}
-	err = chi.Walk(app.Handler().(chi.Routes), func(method, pattern string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
+	err = chi.Walk(routesOf(app.Handler()), func(method, pattern string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
 		got[method+" "+pattern] = true
 		return nil
 	})

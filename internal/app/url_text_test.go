@@ -31,7 +31,7 @@ var routeParam = regexp.MustCompile(`\{[^}]+\}|\*$`)
 func TestEveryURLWithBytesThatAreNotTextGets400(t *testing.T) {
 	h := seededHandler(t)
 	var urls []string
-	err := chi.Walk(h.(chi.Routes), func(method, route string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
+	err := chi.Walk(routesOf(h), func(method, route string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
 		params := routeParam.FindAllStringIndex(route, -1)
 		fill := func(skip int, bad string) string {
 			var b strings.Builder

@@ -48,6 +48,9 @@ type Config struct {
 	// much they may take.
 	FileCacheDir   string
 	FileCacheBytes int64
+	// PageCacheBytes is how much memory the rendered public pages kept
+	// for reuse may take (PAGE_CACHE_MB; 0 turns the cache off).
+	PageCacheBytes int64
 }
 
 // HTTPS reports whether the site is served over TLS.
@@ -160,6 +163,15 @@ func Load(getenv func(string) string) (Config, error) {
 			errs = append(errs, fmt.Errorf("FILE_CACHE_MB: %q is not a whole number of megabytes (at least 1)", raw))
 		}
 		c.FileCacheBytes = n << 20
+	}
+
+	c.PageCacheBytes = 64 << 20
+	if raw := strings.TrimSpace(getenv("PAGE_CACHE_MB")); raw != "" {
+		n, err := strconv.ParseInt(raw, 10, 64)
+		if err != nil || n < 0 || n > 1<<20 {
+			errs = append(errs, fmt.Errorf("PAGE_CACHE_MB: %q is not a whole number of megabytes (0 turns the page cache off)", raw))
+		}
+		c.PageCacheBytes = n << 20
 	}
 
 	if c.MailFrom == "" && c.BaseURL != nil {

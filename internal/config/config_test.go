@@ -51,6 +51,18 @@ func TestLoad(t *testing.T) {
 			}
 		}},
 		{name: "bad file cache size", env: map[string]string{"FILE_CACHE_MB": "0"}, wantErr: []string{"FILE_CACHE_MB"}},
+		{name: "page cache", env: map[string]string{"PAGE_CACHE_MB": "8"}, check: func(t *testing.T, c Config) {
+			if c.PageCacheBytes != 8<<20 {
+				t.Errorf("page cache %d bytes", c.PageCacheBytes)
+			}
+		}},
+		{name: "page cache off", env: map[string]string{"PAGE_CACHE_MB": "0"}, check: func(t *testing.T, c Config) {
+			if c.PageCacheBytes != 0 {
+				t.Errorf("page cache %d bytes", c.PageCacheBytes)
+			}
+		}},
+		{name: "bad page cache size", env: map[string]string{"PAGE_CACHE_MB": "-1"}, wantErr: []string{"PAGE_CACHE_MB"}},
+		{name: "huge page cache size", env: map[string]string{"PAGE_CACHE_MB": "99999999999999999999"}, wantErr: []string{"PAGE_CACHE_MB"}},
 		{name: "bad trusted proxy", env: map[string]string{"TRUSTED_PROXIES": "10.0.0.0/8,proxy.local"}, wantErr: []string{"TRUSTED_PROXIES", "proxy.local"}},
 		{name: "bad database url", env: map[string]string{"DATABASE_URL": "mysql://x"}, wantErr: []string{"DATABASE_URL"}},
 		{name: "bad addr", env: map[string]string{"ADDR": "localhost"}, wantErr: []string{"ADDR"}},

@@ -10,6 +10,7 @@ import (
 
 	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/links"
+	"github.com/sswalliance/advocacy/internal/pagecache"
 	"github.com/sswalliance/advocacy/internal/store"
 )
 
@@ -134,6 +135,11 @@ func (f GuardedForm) Refused() form.Problems {
 // Stamp is the value of a form's hidden "started" field: the time it is
 // shown, signed. Every page has one (the footer's sign-up form).
 func (g Guard) Stamp(ctx context.Context) (string, error) {
+	if m, ok := pagecache.Marker(ctx); ok {
+		// A page rendered to be kept: each response gets its own stamp
+		// in place of the marker.
+		return m, nil
+	}
 	t := strconv.FormatInt(g.now().UnixMilli(), 10)
 	mac, err := g.forms.Sign(ctx, "stamp", t)
 	if err != nil {

@@ -21,7 +21,8 @@ func Lang(r *http.Request) i18n.Lang {
 // Meta describes the page being served, in the request's language.
 func (a *Site) Meta(r *http.Request, title, description string) templates.Meta {
 	l, path := i18n.Split(r.URL.Path)
-	m := templates.Meta{Lang: l, Title: title, Description: description, Path: path, BaseURL: a.cfg.BaseURL.String()}
+	m := templates.Meta{Lang: l, Title: title, Description: description, Path: path, BaseURL: a.cfg.BaseURL.String(),
+		Stamps: &templates.FormStamps{}}
 	if a.Footer != nil {
 		m.Subscribe = a.Footer(m)
 	}

@@ -28,12 +28,15 @@ const (
 
 // newSessions returns the staff session manager. Its cookie is scoped to
 // /admin, so the public site never sets or receives one.
+// StaffCookie is the name of the staff session's cookie.
+const StaffCookie = "staff_session"
+
 func newSessions(a *Site) *scs.SessionManager {
 	s := scs.New()
 	s.Store = auth.NewSessionStore(a.pool)
 	s.IdleTimeout = SessionIdle
 	s.Lifetime = SessionLifetime
-	s.Cookie.Name = "staff_session"
+	s.Cookie.Name = StaffCookie
 	s.Cookie.Path = "/admin"
 	s.Cookie.HttpOnly = true
 	s.Cookie.Secure = a.cfg.HTTPS()

@@ -59,6 +59,7 @@ func (a *Handlers) SSWWeekArchive(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
+	form.StampLast = true
 	m := a.Meta(r, p.Title, p.Description)
 	return a.Render(w, r, http.StatusOK, public.SSWWeekArchive(m, p, editions, web.FallbackNote(l, langs...), form))
 }
@@ -109,6 +110,7 @@ func (a *Handlers) SSWWeekEdition(w http.ResponseWriter, r *http.Request) error 
 	if v.Subscribe, err = a.subscribeFormView(ctx, l, "sswweek-subscribe"); err != nil {
 		return err
 	}
+	v.Subscribe.StampLast = true
 	byNumber := make(map[int]int, len(days))
 	langs := []string{e.Lang}
 	for i, d := range days {

@@ -53,7 +53,7 @@ func (a *Handlers) FooterSubscribe(m templates.Meta) templ.Component {
 			a.logger.WarnContext(ctx, "footer sign-up form left out", "error", err, "request_id", web.RequestID(ctx))
 			return nil
 		}
-		v.Compact = true
+		v.Compact, v.StampLast = true, true
 		return public.SubscribeFooter(m, v).Render(ctx, w)
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/sswalliance/advocacy/internal/i18n"
+	"github.com/sswalliance/advocacy/internal/pagecache"
 	"github.com/sswalliance/advocacy/internal/web"
 	"github.com/sswalliance/advocacy/internal/web/admin"
 	"github.com/sswalliance/advocacy/internal/web/admin/editor"
@@ -20,6 +21,8 @@ type Handlers struct {
 	Public *public.Handlers
 	Admin  *admin.Handlers
 	Editor *editor.Handlers
+	// Pages keeps the public pages rendered (nil: none are kept).
+	Pages *pagecache.Cache
 }
 
 // New returns the site's handler: every route the site answers is here.
@@ -27,6 +30,7 @@ type Handlers struct {
 // middleware.
 func New(h Handlers, extra func(chi.Router)) http.Handler {
 	s, pub := h.Site, h.Public
+	kept := keeper(h.Pages)
 	r := chi.NewRouter()
 	r.Use(
 		web.TagRequest,
@@ -45,11 +49,11 @@ func New(h Handlers, extra func(chi.Router)) http.Handler {
 	r.Get("/healthz", s.Healthz)
 	r.Get("/readyz", s.Readyz)
 	r.Get("/robots.txt", s.Robots)
-	r.Get("/sitemap.xml", s.Handle(pub.Sitemap))
+	r.Get("/sitemap.xml", kept(s.Handle(pub.Sitemap)))
 	r.Handle(static.Prefix+"*", static.Handler(http.HandlerFunc(s.NotFound)))
 
 	// Every public page in English at /..., and in Spanish at /es/....
-	pages := func(r chi.Router) { PublicPages(r, pub) }
+	pages := func(r chi.Router) { publicPages(r, pub, kept) }
 	r.Group(pages)
 	r.Route("/es", pages)
 	// The staff area.
@@ -59,10 +63,10 @@ func New(h Handlers, extra func(chi.Router)) http.Handler {
 	// per language, like the pages.
 	r.Get("/files/{id}/{name}", s.Handle(pub.File))
 	for _, l := range i18n.Langs {
-		r.Get(l.Path("/feed.xml"), s.Handle(pub.BlogFeed))
+		r.Get(l.Path("/feed.xml"), kept(s.Handle(pub.BlogFeed)))
 	}
 	for _, l := range i18n.Langs {
-		r.Get(l.Path("/events.ics"), s.Handle(pub.EventsFeed(l)))
+		r.Get(l.Path("/events.ics"), kept(s.Handle(pub.EventsFeed(l))))
 	}
 	// The open data: every approved signatory, never its contact.
 	r.Get("/call-to-action/signatories.json", s.Handle(pub.SignatoriesJSON))
@@ -75,14 +79,34 @@ func New(h Handlers, extra func(chi.Router)) http.Handler {
 	return r
 }
 
-// PublicPages are the pages visitors read, mounted once per language
-// (the content editor's preview mounts them too, over its transaction).
-func PublicPages(r chi.Router, pub *public.Handlers) {
+// keepFunc is the wrapper of a route whose pages the cache keeps, under the
+// query parameters named (the handler sees no others).
+type keepFunc func(h http.HandlerFunc, params ...string) http.HandlerFunc
+
+// keeper returns the wrapper over pages, or one that keeps nothing.
+func keeper(pages *pagecache.Cache) keepFunc {
+	if pages == nil {
+		return func(h http.HandlerFunc, _ ...string) http.HandlerFunc { return h }
+	}
+	return func(h http.HandlerFunc, params ...string) http.HandlerFunc {
+		return pages.Page(params...)(h).ServeHTTP
+	}
+}
+
+// PublicPages are the pages visitors read, as the content editor's
+// preview mounts them over its transaction: never kept.
+func PublicPages(r chi.Router, pub *public.Handlers) { publicPages(r, pub, keeper(nil)) }
+
+// publicPages are the pages visitors read, mounted once per language.
+// The pages that are the same for every visitor are kept (kept) under
+// the parameters they read; the pages of a visitor's own link (a token,
+// a signed id) and the forms' own pages are not.
+func publicPages(r chi.Router, pub *public.Handlers, kept keepFunc) {
 	s := pub.Site
-	r.Get("/", s.Handle(pub.Home))
-	r.Get("/key-messages", s.Handle(pub.KeyMessages))
-	r.Get("/key-messages/{audience}", s.Handle(pub.AudienceMessages))
-	r.Get("/call-to-action", s.Handle(pub.CallToAction))
+	r.Get("/", kept(s.Handle(pub.Home)))
+	r.Get("/key-messages", kept(s.Handle(pub.KeyMessages)))
+	r.Get("/key-messages/{audience}", kept(s.Handle(pub.AudienceMessages)))
+	r.Get("/call-to-action", kept(s.Handle(pub.CallToAction)))
 	// Signing the Call to Action. The links from our emails: opening one
 	// changes nothing (mail scanners fetch links); only its page's
 	// button, a POST, acts.
@@ -95,14 +119,14 @@ func PublicPages(r chi.Router, pub *public.Handlers) {
 	r.Post("/call-to-action/sign/change/{token}", s.Handle(pub.SignChange))
 	r.Get("/call-to-action/withdraw/{id}/{sig}", s.Handle(pub.SignWithdrawPage))
 	r.Post("/call-to-action/withdraw/{id}/{sig}", s.Handle(pub.SignWithdraw))
-	r.Get("/call-to-action/signatories", s.Handle(pub.PublicSignatories))
-	r.Get("/toolkit", s.Handle(pub.Toolkit))
-	r.Get("/resources", s.Handle(pub.ResourceLibrary))
-	r.Get("/resources/{slug}", s.Handle(pub.ResourceDetail))
-	r.Get("/sswweek", s.Handle(pub.SSWWeekArchive))
-	r.Get("/sswweek/{year}", s.Handle(pub.SSWWeekEdition))
-	r.Get("/blog", s.Handle(pub.BlogList))
-	r.Get("/blog/{slug}", s.Handle(pub.BlogPost))
+	r.Get("/call-to-action/signatories", kept(s.Handle(pub.PublicSignatories), "q", "country", "type", "page"))
+	r.Get("/toolkit", kept(s.Handle(pub.Toolkit)))
+	r.Get("/resources", kept(s.Handle(pub.ResourceLibrary), "q", "type", "topic", "lang", "year", "page"))
+	r.Get("/resources/{slug}", kept(s.Handle(pub.ResourceDetail)))
+	r.Get("/sswweek", kept(s.Handle(pub.SSWWeekArchive)))
+	r.Get("/sswweek/{year}", kept(s.Handle(pub.SSWWeekEdition)))
+	r.Get("/blog", kept(s.Handle(pub.BlogList), "page"))
+	r.Get("/blog/{slug}", kept(s.Handle(pub.BlogPost)))
 	// The sign-up for the SSWWeek emails and the pages reached from our
 	// emails. Opening a link changes nothing (mail scanners fetch links);
 	// only a POST acts: the page's button, or a mail program's one-click
@@ -116,7 +140,7 @@ func PublicPages(r chi.Router, pub *public.Handlers) {
 	r.Post("/sswweek/subscription/{id}/{sig}", s.Handle(pub.SubscriptionUpdate))
 	r.Get("/sswweek/unsubscribe/{id}/{sig}", s.Handle(pub.UnsubscribePage))
 	r.Post("/sswweek/unsubscribe/{id}/{sig}", s.Handle(pub.Unsubscribe))
-	r.Get("/events", s.Handle(pub.Events))
+	r.Get("/events", kept(s.Handle(pub.Events), "year"))
 }
 
 // staffArea is the staff area. Sign-in is open to all. Every signed-in

@@ -1,0 +1,391 @@
+package app
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/andybalholm/brotli"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/sswalliance/advocacy/internal/content"
+	"github.com/sswalliance/advocacy/internal/content/editing"
+	"github.com/sswalliance/advocacy/internal/store"
+)
+
+// stampValue matches the value of a form's stamp: the part of a page made
+// for each response.
+var stampValue = regexp.MustCompile(`(name="started"[^>]*value=")[^"]*"`)
+
+// masked is a page with its per-response parts replaced.
+func masked(page string) string { return stampValue.ReplaceAllString(page, `${1}STAMP"`) }
+
+// cacheSite is an instance of the site with its page cache on, listening
+// for changes, beside a fresh renderer over the same database (the cache
+// off), and the instance changes are made through.
+type cacheSite struct {
+	app   *App // the instance whose cache is tested
+	srv   *httptest.Server
+	fresh http.Handler // the same site with its cache off
+	other *App         // another instance, which makes the changes
+	pool  *pgxpool.Pool
+	by    store.Actor
+}
+
+func newCacheSite(t *testing.T) cacheSite {
+	t.Helper()
+	app, pool := seededApp(t)
+	srv := serveWithJobs(t, app)
+	waitListening(t, app)
+	off := testConfig(t, map[string]string{"PAGE_CACHE_MB": "0"})
+	u, err := store.New(pool).CreateUser(context.Background(), "cache@example.org", "Cache Tester", "admin", "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := mustNew(t, off, testLogger(t), pool)
+	*fresh.cfg.BaseURL = *app.cfg.BaseURL
+	return cacheSite{app: app, srv: srv, fresh: fresh.Handler(),
+		other: mustNew(t, testConfig(t, nil), testLogger(t), pool), pool: pool,
+		by: store.Actor{ID: &u.ID, Name: u.Name, IP: "192.0.2.9"}}
+}
+
+// waitListening waits until app's cache hears the database's changes.
+func waitListening(t *testing.T, app *App) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); !app.pages.Listening(); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the page cache never started listening for changes")
+		}
+	}
+}
+
+// page is the page at path from the tested instance, as a browser asks.
+func (s cacheSite) page(t *testing.T, path string) string {
+	t.Helper()
+	req, _ := http.NewRequest("GET", s.srv.URL+path, nil)
+	res, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d", path, res.StatusCode)
+	}
+	return string(b)
+}
+
+// freshPage is the page at path rendered now, without the cache.
+func (s cacheSite) freshPage(t *testing.T, path string) string {
+	t.Helper()
+	res := get(t, s.fresh, "GET", path, nil)
+	b, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("fresh GET %s: %d", path, res.StatusCode)
+	}
+	return string(b)
+}
+
+// kept asks for path until the cache serves it (a change made just
+// before may still be on its way, making the first rendering stale).
+func (s cacheSite) kept(t *testing.T, path string) string {
+	t.Helper()
+	s.page(t, path)
+	for deadline := time.Now().Add(2 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		hits := s.app.pages.Stats().Hits
+		page := s.page(t, path)
+		if s.app.pages.Stats().Hits > hits {
+			return page
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s was never served from the cache", path)
+		}
+	}
+}
+
+// freshWithin fails unless the tested instance's page at path is the
+// fresh render within a second.
+func (s cacheSite) freshWithin(t *testing.T, path string) string {
+	t.Helper()
+	deadline := time.Now().Add(time.Second)
+	for {
+		want := masked(s.freshPage(t, path))
+		got := masked(s.page(t, path))
+		if got == want {
+			return got
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s still differs from a fresh render a second after the change:\n%s", path, firstDifference(got, want))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func firstDifference(a, b string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-80)
+	return fmt.Sprintf("kept:  …%s…\nfresh: …%s…", a[from:min(len(a), i+120)], b[from:min(len(b), i+120)])
+}
+
+// Every kind of change another instance makes is on this instance's kept
+// pages within a second: the notification from the database is all this
+// instance hears of it.
+func TestEveryKindOfChangeMakesKeptPagesStale(t *testing.T) {
+	ctx := context.Background()
+	edit := func(t *testing.T, s cacheSite, k *content.Kind, key string, change func(content.Doc), action editing.Action, at string) {
+		t.Helper()
+		it, err := content.Get(ctx, s.pool, k, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := it.Current().Clone()
+		change(d)
+		if _, problems, err := s.other.editor.Save(ctx, editing.Change{Item: it, Version: it.Version, Doc: d, Action: action, PublishAt: at, By: s.by}); err != nil || !problems.OK() {
+			t.Fatalf("save %s %s: %v %v", k.Name, key, problems, err)
+		}
+	}
+	item := func(t *testing.T, s cacheSite, k *content.Kind, key string) content.Item {
+		it, err := content.Get(ctx, s.pool, k, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return it
+	}
+	approved := func(t *testing.T, s cacheSite, name string) int64 {
+		return addSignatory(t, s.app.store, store.StatusApproved, name, "https://"+strings.ToLower(strings.ReplaceAll(name, " ", ""))+".example.org", "someone@example.org")
+	}
+	cases := []struct {
+		name string
+		path string
+		// before sets up what the change needs, before the page is kept.
+		before func(t *testing.T, s cacheSite) any
+		change func(t *testing.T, s cacheSite, v any)
+		// same is set when the change leaves the page as it was.
+		same bool
+	}{
+		{name: "publish", path: "/call-to-action", change: func(t *testing.T, s cacheSite, _ any) {
+			edit(t, s, content.PageKind, "call-to-action", func(d content.Doc) { d["intro.en"] = "Published a moment ago." }, editing.Publish, "")
+		}},
+		{name: "scheduled publish", path: "/es/call-to-action", before: func(t *testing.T, s cacheSite) any {
+			at := time.Now().UTC().Add(time.Hour)
+			edit(t, s, content.PageKind, "call-to-action", func(d content.Doc) { d["intro.es"] = "Publicado a su hora." }, editing.Schedule, at.Format(content.DateTimeLayout))
+			return nil
+		}, change: func(t *testing.T, s cacheSite, _ any) {
+			s.other.site.Now = func() time.Time { return time.Now().Add(2 * time.Hour) }
+			if n, err := s.other.PublishDue(ctx); err != nil || n != 1 {
+				t.Fatalf("publish due: %d, %v", n, err)
+			}
+		}},
+		{name: "restore", path: "/call-to-action", before: func(t *testing.T, s cacheSite) any {
+			edit(t, s, content.PageKind, "call-to-action", func(d content.Doc) { d["intro.en"] = "To be undone." }, editing.Publish, "")
+			revs, err := content.Revisions(ctx, s.pool, content.PageKind, "call-to-action")
+			if err != nil || len(revs) < 2 {
+				t.Fatalf("revisions %v %v", revs, err)
+			}
+			return revs[len(revs)-1].ID // the oldest: the demo's own
+		}, change: func(t *testing.T, s cacheSite, v any) {
+			it := item(t, s, content.PageKind, "call-to-action")
+			if _, err := s.other.editor.Restore(ctx, it, it.Version, v.(int64), s.by); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{name: "delete", path: "/blog", change: func(t *testing.T, s cacheSite, _ any) {
+			var key string
+			if err := s.pool.QueryRow(ctx, `SELECT slug FROM blog_posts ORDER BY published_at DESC LIMIT 1`).Scan(&key); err != nil {
+				t.Fatal(err)
+			}
+			it := item(t, s, content.BlogPostKind, key)
+			if problems, err := s.other.editor.Delete(ctx, it, it.Version, s.by); err != nil || !problems.OK() {
+				t.Fatalf("delete: %v %v", problems, err)
+			}
+		}},
+		{name: "reorder", path: "/key-messages", change: func(t *testing.T, s cacheSite, _ any) {
+			var key string
+			if err := s.pool.QueryRow(ctx, `SELECT slug FROM audiences ORDER BY position LIMIT 1`).Scan(&key); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.other.editor.Move(ctx, item(t, s, content.AudienceKind, key), 1, s.by); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{name: "approve", path: "/call-to-action/signatories", before: func(t *testing.T, s cacheSite) any {
+			return addSignatory(t, s.app.store, store.StatusAwaitingReview, "Waiting Org", "https://waiting.example.org", "w@waiting.example.org")
+		}, change: func(t *testing.T, s cacheSite, v any) {
+			if _, err := s.other.signing.Approve(ctx, v.(int64), s.by); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{name: "hide", path: "/call-to-action", before: func(t *testing.T, s cacheSite) any {
+			return approved(t, s, "Hidden Soon")
+		}, change: func(t *testing.T, s cacheSite, v any) {
+			if _, err := s.other.signing.Hide(ctx, v.(int64), s.by); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{name: "withdraw", path: "/es/call-to-action/signatories", before: func(t *testing.T, s cacheSite) any {
+			return approved(t, s, "Leaving Org")
+		}, change: func(t *testing.T, s cacheSite, v any) {
+			if _, err := s.other.signing.Withdraw(ctx, v.(int64), "192.0.2.10"); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{name: "erasure", path: "/call-to-action/signatories", same: true, before: func(t *testing.T, s cacheSite) any {
+			return approved(t, s, "Erased Contact Org")
+		}, change: func(t *testing.T, s cacheSite, v any) {
+			// The organisation stays on the wall; only its contact goes.
+			if _, err := s.other.signing.Erase(ctx, v.(int64), s.by); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{name: "new edition", path: "/sswweek", change: func(t *testing.T, s cacheSite, _ any) {
+			d := item(t, s, content.EditionKind, "2018").Current().Clone()
+			d["year"], d["ordinal"], d["starts_on"], d["ends_on"] = "2031", "18", "2031-03-03", "2031-03-07"
+			d["theme.en"] = "A week still to come"
+			if _, problems, err := s.other.editor.Save(ctx, editing.Change{Item: content.Item{Kind: content.EditionKind}, Doc: d, Action: editing.Publish, By: s.by}); err != nil || !problems.OK() {
+				t.Fatalf("new edition: %v %v", problems, err)
+			}
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := newCacheSite(t)
+			var v any
+			if c.before != nil {
+				v = c.before(t, s)
+			}
+			before := masked(s.kept(t, c.path))
+			c.change(t, s, v)
+			after := s.freshWithin(t, c.path)
+			if (after == before) != c.same {
+				t.Errorf("the change left the page the same: %v, want %v", after == before, c.same)
+			}
+			// And the new page is kept in turn.
+			if got := masked(s.kept(t, c.path)); got != after {
+				t.Errorf("the page kept after the change differs from the fresh render:\n%s", firstDifference(got, after))
+			}
+		})
+	}
+}
+
+// A page from the cache is the fresh render byte for byte, apart from its
+// stamp, in every encoding, and its stamp is new for each response and
+// passes the sign-up form's checks.
+func TestKeptPagesAreTheFreshRenderApartFromTheStamp(t *testing.T) {
+	s := newCacheSite(t)
+	paths := []string{"/", "/es/", "/call-to-action", "/toolkit", "/sswweek/2018", "/es/sswweek/2018", "/key-messages/donors",
+		"/resources", "/resources?q=workforce", "/events", "/blog", "/sitemap.xml", "/feed.xml", "/es/events.ics"}
+	for _, path := range paths {
+		want := s.freshPage(t, path)
+		first := s.kept(t, path)
+		if masked(first) != masked(want) {
+			t.Errorf("%s from the cache differs from a fresh render:\n%s", path, firstDifference(masked(first), masked(want)))
+		}
+		for _, enc := range []string{"gzip", "br", "gzip;q=0, br;q=0"} {
+			req, _ := http.NewRequest("GET", s.srv.URL+path, nil)
+			req.Header.Set("Accept-Encoding", enc)
+			res, err := http.DefaultTransport.RoundTrip(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			raw, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			var r io.Reader = bytes.NewReader(raw)
+			switch got := res.Header.Get("Content-Encoding"); {
+			case strings.HasPrefix(enc, "gzip;q=0"):
+				if got != "" {
+					t.Errorf("%s: encoded %q for %q", path, got, enc)
+				}
+			case got != enc:
+				t.Errorf("%s: encoded %q for %q", path, got, enc)
+			case enc == "gzip":
+				zr, err := gzip.NewReader(r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				r = zr
+			case enc == "br":
+				r = brotli.NewReader(r)
+			}
+			page, err := io.ReadAll(r)
+			if err != nil {
+				t.Fatalf("%s in %s: %v", path, enc, err)
+			}
+			if masked(string(page)) != masked(want) {
+				t.Errorf("%s in %s differs from a fresh render", path, enc)
+			}
+			if res.Header.Get("Content-Length") != strconv.Itoa(len(raw)) || res.Header.Get("Vary") != "Accept-Encoding" {
+				t.Errorf("%s in %s: Content-Length %q for %d bytes, Vary %q", path, enc, res.Header.Get("Content-Length"), len(raw), res.Header.Get("Vary"))
+			}
+		}
+	}
+
+	// The stamp is made for the response, and the form takes it.
+	stamps := stampValue.FindAllStringSubmatch(s.kept(t, "/"), -1)
+	if len(stamps) != 1 {
+		t.Fatalf("the home page has %d stamps", len(stamps))
+	}
+	time.Sleep(150 * time.Millisecond)
+	later := stampValue.FindStringSubmatch(s.kept(t, "/"))
+	if later == nil || later[0] == stamps[0][0] {
+		t.Errorf("the stamp was not made again: %q then %q", stamps[0][0], later)
+	}
+}
+
+// A kept page has a strong ETag, a 304 answers a matching If-None-Match,
+// and a changed page has a new ETag.
+func TestKeptPagesAnswerConditionalRequests(t *testing.T) {
+	s := newCacheSite(t)
+	s.kept(t, "/toolkit")
+	ask := func(header map[string]string) *http.Response {
+		req, _ := http.NewRequest("GET", s.srv.URL+"/toolkit", nil)
+		for k, v := range header {
+			req.Header.Set(k, v)
+		}
+		res, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		return res
+	}
+	res := ask(map[string]string{"Accept-Encoding": "gzip"})
+	tag := res.Header.Get("ETag")
+	if !regexp.MustCompile(`^"[A-Za-z0-9_-]+"$`).MatchString(tag) || !strings.Contains(res.Header.Get("Cache-Control"), "stale-if-error") {
+		t.Fatalf("ETag %q, Cache-Control %q", tag, res.Header.Get("Cache-Control"))
+	}
+	for _, inm := range []string{tag, "W/" + tag, `"other", ` + tag, "*"} {
+		if res := ask(map[string]string{"Accept-Encoding": "gzip", "If-None-Match": inm}); res.StatusCode != http.StatusNotModified || res.Header.Get("ETag") != tag {
+			t.Errorf("If-None-Match %s: %d, ETag %q", inm, res.StatusCode, res.Header.Get("ETag"))
+		}
+	}
+	if res := ask(map[string]string{"If-None-Match": `"something-else"`}); res.StatusCode != http.StatusOK {
+		t.Errorf("a different ETag: %d", res.StatusCode)
+	}
+	s.other.pages.Changed() // another instance's cache: this one must hear it from the database
+	it, _ := content.Get(context.Background(), s.pool, content.PageKind, "toolkit")
+	d := it.Current().Clone()
+	d["intro.en"] = "A new introduction to the toolkit."
+	if _, problems, err := s.other.editor.Save(context.Background(), editing.Change{Item: it, Version: it.Version, Doc: d, Action: editing.Publish, By: s.by}); err != nil || !problems.OK() {
+		t.Fatalf("%v %v", problems, err)
+	}
+	s.freshWithin(t, "/toolkit")
+	if res := ask(map[string]string{"Accept-Encoding": "gzip", "If-None-Match": tag}); res.StatusCode != http.StatusOK || res.Header.Get("ETag") == tag {
+		t.Errorf("after a change: %d, ETag %q", res.StatusCode, res.Header.Get("ETag"))
+	}
+}
