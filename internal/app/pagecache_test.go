@@ -8,9 +8,11 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -19,7 +21,10 @@ import (
 
 	"github.com/sswalliance/advocacy/internal/content"
 	"github.com/sswalliance/advocacy/internal/content/editing"
+	"github.com/sswalliance/advocacy/internal/db"
+	"github.com/sswalliance/advocacy/internal/localpg"
 	"github.com/sswalliance/advocacy/internal/store"
+	"github.com/sswalliance/advocacy/internal/web"
 )
 
 // stampValue matches the value of a form's stamp: the part of a page made
@@ -387,5 +392,210 @@ func TestKeptPagesAnswerConditionalRequests(t *testing.T) {
 	s.freshWithin(t, "/toolkit")
 	if res := ask(map[string]string{"Accept-Encoding": "gzip", "If-None-Match": tag}); res.StatusCode != http.StatusOK || res.Header.Get("ETag") == tag {
 		t.Errorf("after a change: %d, ETag %q", res.StatusCode, res.Header.Get("ETag"))
+	}
+}
+
+// While Postgres is down, the pages kept still answer 200 as they were;
+// readiness says 503, and a page never kept gets the styled 503 page.
+// Once Postgres is back, pages are rendered afresh again.
+func TestKeptPagesAnswerWhilePostgresIsDown(t *testing.T) {
+	ctx := context.Background()
+	cluster, dsn := privateCluster(t)
+	pool, err := db.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(pool.Close)
+	app := mustNew(t, testConfig(t, nil), testLogger(t), pool)
+	s := cacheSite{app: app, srv: serveWithJobs(t, app)}
+	waitListening(t, app)
+	paths := []string{"/", "/es/call-to-action", "/resources?q=workforce", "/sswweek/2018"}
+	kept := map[string]string{}
+	for _, p := range paths {
+		kept[p] = masked(s.kept(t, p))
+	}
+	if err := cluster.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(5 * time.Second); app.pages.Listening(); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the cache did not notice the database went away")
+		}
+	}
+	ask := func(path string) (*http.Response, string) {
+		res, err := http.Get(s.srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res, string(b)
+	}
+	for _, p := range paths {
+		res, page := ask(p)
+		if res.StatusCode != http.StatusOK || masked(page) != kept[p] {
+			t.Errorf("%s with the database down: %d, the page kept: %v", p, res.StatusCode, masked(page) == kept[p])
+		}
+		if stamps := stampValue.FindAllStringSubmatch(page, -1); len(stamps) == 0 || strings.Contains(stamps[0][0], `value=""`) {
+			t.Errorf("%s with the database down has no stamp: %v", p, stamps)
+		}
+	}
+	if res, _ := ask("/readyz"); res.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("/readyz with the database down: %d", res.StatusCode)
+	}
+	res, page := ask("/blog")
+	if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" || !strings.Contains(page, `class="site-header"`) {
+		t.Errorf("a page never kept, with the database down: %d, Retry-After %q", res.StatusCode, res.Header.Get("Retry-After"))
+	}
+	if app.pages.Stats().Stale == 0 {
+		t.Error("no stale page counted")
+	}
+
+	if err := cluster.Restart(ctx, localpg.Fast); err != nil {
+		t.Fatal(err)
+	}
+	waitListening(t, app)
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if res, _ := ask("/blog"); res.StatusCode == http.StatusOK {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("/blog did not come back with the database")
+		}
+	}
+	s.kept(t, "/blog")
+}
+
+// What is not the same for every visitor is never kept: the staff area,
+// a form sent back with its problems, a page asked for with a staff
+// session, the editor's preview, error pages, and the pages of a
+// visitor's own link.
+func TestPagesThatAreNeverKept(t *testing.T) {
+	app, pool := seededApp(t)
+	srv := serveWithJobs(t, app)
+	waitListening(t, app)
+	password := addStaff(t, pool, "keeper@example.org", "admin")
+	staff := signIn(t, srv.URL, "keeper@example.org", password)
+	visitor := client(t, srv.URL)
+	pages := func() int64 { return app.pages.Stats().Pages }
+	check := func(what string, c *http.Client, method, path string, form url.Values) {
+		t.Helper()
+		before := pages()
+		var res *http.Response
+		for range 2 {
+			if method == "POST" {
+				res = postForm(t, c, srv.URL+path, form)
+			} else {
+				var err error
+				if res, err = c.Get(srv.URL + path); err != nil {
+					t.Fatal(err)
+				}
+			}
+			io.Copy(io.Discard, res.Body)
+			res.Body.Close()
+		}
+		if pages() != before || res.Header.Get("ETag") != "" {
+			t.Errorf("%s (%s %s, %d) was kept: %d pages before, %d after, ETag %q", what, method, path, res.StatusCode, before, pages(), res.Header.Get("ETag"))
+		}
+	}
+	check("the staff area", staff, "GET", "/admin/", nil)
+	check("the sign-in page", visitor, "GET", "/admin/login", nil)
+	// The staff cookie is for /admin only; a request that sends it to a
+	// public page anyway is answered afresh.
+	req, _ := http.NewRequest("GET", srv.URL+"/call-to-action", nil)
+	req.Header.Set("Cookie", web.StaffCookie+"=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG")
+	for range 2 {
+		before := pages()
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		if pages() != before || res.Header.Get("ETag") != "" {
+			t.Errorf("a public page asked for with a staff session cookie was kept or served kept")
+		}
+	}
+	check("the preview", staff, "GET", "/admin/content/page/call-to-action/preview", nil)
+	check("a form sent back", visitor, "POST", "/sswweek/subscribe", url.Values{"email": {"not an address"}})
+	check("the sign form", visitor, "GET", "/call-to-action/sign", nil)
+	check("the sign-up form", visitor, "GET", "/es/sswweek/subscribe", nil)
+	check("a page not found", visitor, "GET", "/blog/no-such-post", nil)
+	check("a bad search", visitor, "GET", "/resources?type=no-such-type", nil)
+	check("a confirmation link", visitor, "GET", "/call-to-action/confirm/abcdefabcdefabcdefabcdef", nil)
+
+	// And a page kept is kept once, whatever parameters it does not read.
+	before := pages()
+	for _, p := range []string{"/toolkit", "/toolkit?utm_source=newsletter", "/toolkit?utm_source=x&utm_medium=y"} {
+		res, err := visitor.Get(srv.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+	}
+	if got := pages(); got != before+1 {
+		t.Errorf("/toolkit with three sets of parameters it does not read: %d pages kept, want 1", got-before)
+	}
+}
+
+// The cache holds every page of the demo site in both languages well
+// within its default budget, and never more than its budget under a
+// crawl of distinct searches, many more than fit (package pagecache's
+// own test crawls 10,000).
+func TestTheCacheStaysWithinItsBudget(t *testing.T) {
+	app, _ := seededApp(t)
+	srv := serveWithJobs(t, app)
+	waitListening(t, app)
+	paths := allPagePaths(t, app)
+	for _, p := range paths {
+		res, err := http.Get(srv.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+	}
+	st := app.pages.Stats()
+	t.Logf("every page of the demo site in both languages (%d addresses): %d pages kept in %d KiB", len(paths), st.Pages, st.Bytes>>10)
+	if st.Pages < int64(len(paths))/2 || st.Bytes > st.Budget {
+		t.Errorf("%d pages in %d bytes for %d addresses, budget %d", st.Pages, st.Bytes, len(paths), st.Budget)
+	}
+
+	small := testConfig(t, map[string]string{"PAGE_CACHE_MB": "2"})
+	app2 := mustNew(t, small, testLogger(t), app.pool)
+	srv2 := serveWithJobs(t, app2)
+	waitListening(t, app2)
+	tr := &http.Transport{MaxIdleConnsPerHost: 8}
+	defer tr.CloseIdleConnections()
+	c := &http.Client{Transport: tr}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range 8 {
+		wg.Go(func() {
+			for i := range next {
+				res, err := c.Get(srv2.URL + "/resources?q=search" + strconv.Itoa(i))
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+			}
+		})
+	}
+	peak := int64(0)
+	for i := range 400 {
+		next <- i
+		if i%100 == 0 {
+			peak = max(peak, app2.pages.Stats().Bytes)
+		}
+	}
+	close(next)
+	wg.Wait()
+	st = app2.pages.Stats()
+	t.Logf("400 searches with a 2 MiB budget: %d pages kept in %d KiB at the end, %d KiB at most", st.Pages, st.Bytes>>10, peak>>10)
+	if st.Bytes > st.Budget || peak > st.Budget || st.Pages < 10 {
+		t.Errorf("%d pages in %d bytes (peak %d), budget %d", st.Pages, st.Bytes, peak, st.Budget)
 	}
 }

@@ -40,3 +40,18 @@ func BenchmarkKeptPage(b *testing.B) {
 		b.Fatal("never served from the cache")
 	}
 }
+
+// BenchmarkNewBody is the work of keeping a page of 30 KB.
+func BenchmarkNewBody(b *testing.B) {
+	var page strings.Builder
+	for i := range 600 {
+		page.WriteString("<p>Result " + strings.Repeat("x", i%13) + " for social service workforce, child and youth care</p>\n")
+	}
+	p := []byte(page.String() + "MARKER</body>")
+	b.SetBytes(int64(len(p)))
+	for b.Loop() {
+		if _, err := newBody(p, "MARKER"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

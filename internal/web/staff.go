@@ -26,11 +26,11 @@ const (
 	SessionLifetime = 12 * time.Hour
 )
 
-// newSessions returns the staff session manager. Its cookie is scoped to
-// /admin, so the public site never sets or receives one.
 // StaffCookie is the name of the staff session's cookie.
 const StaffCookie = "staff_session"
 
+// newSessions returns the staff session manager. Its cookie is scoped to
+// /admin, so the public site never sets or receives one.
 func newSessions(a *Site) *scs.SessionManager {
 	s := scs.New()
 	s.Store = auth.NewSessionStore(a.pool)

@@ -1,0 +1,149 @@
+package pagecache
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// site is a cache over a handler rendering a search page of about 30 KB
+// per query, and the count of renderings.
+func site(budget int64) (*Cache, http.Handler, *int) {
+	c := New(budget, func(context.Context) (string, error) { return "stamp", nil }, time.Now)
+	c.live.Store(true)
+	renders := 0
+	page := func(w http.ResponseWriter, r *http.Request) {
+		renders++
+		m, _ := Marker(r.Context())
+		q := r.URL.Query().Get("q")
+		var b strings.Builder
+		for i := range 400 {
+			fmt.Fprintf(&b, "<p>Result %d for %s: social service workforce %d</p>\n", i, q, i*len(q))
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, "<html>%s<input value=\"%s\"></html>", b.String(), m)
+	}
+	return c, c.Handler(c.Page("q")(http.HandlerFunc(page))), &renders
+}
+
+func ask(h http.Handler, uri string) *httptest.ResponseRecorder {
+	rec := httptest.NewRecorder()
+	r := httptest.NewRequest("GET", uri, nil)
+	r.Header.Set("Accept-Encoding", "gzip, br")
+	h.ServeHTTP(rec, r)
+	return rec
+}
+
+// A crawl of 10,000 distinct searches never takes the cache past its
+// budget, and the pages asked for often stay.
+func TestACrawlStaysWithinTheBudget(t *testing.T) {
+	c, h, _ := site(2 << 20)
+	for i := range 10000 {
+		ask(h, "/resources?q=crawl"+strconv.Itoa(i))
+		ask(h, "/resources?q=popular") // asked for all the time: never evicted
+		if i%50 == 0 {
+			if st := c.Stats(); st.Bytes > st.Budget {
+				t.Fatalf("after %d searches: %d bytes kept, budget %d", i, st.Bytes, st.Budget)
+			}
+		}
+	}
+	st := c.Stats()
+	if st.Bytes > st.Budget || st.Pages < 10 || c.byKey("/resources?q=popular", "/resources?q=popular") == nil {
+		t.Errorf("%+v; the popular page kept: %v", st, c.pages["/resources?q=popular"] != nil)
+	}
+	if st.Hits < 9999 {
+		t.Errorf("the popular page was rendered again: %d hits", st.Hits)
+	}
+	t.Logf("%+v", st)
+}
+
+// A page is kept once under the parameters it reads, whatever others the
+// request carries, and each way of asking is remembered, up to a bound.
+func TestOnePagePerKeyWhateverTheOtherParameters(t *testing.T) {
+	c, h, renders := site(64 << 20)
+	for i := range 100 {
+		ask(h, "/resources?q=x&utm_source="+strconv.Itoa(i))
+	}
+	if *renders != 1 || c.Stats().Pages != 1 {
+		t.Errorf("%d renderings, %d pages", *renders, c.Stats().Pages)
+	}
+	if n := len(c.aliases); n != maxAliases {
+		t.Errorf("%d ways of asking remembered, want %d", n, maxAliases)
+	}
+	// The handler never sees what it does not read.
+	seen := ""
+	h2 := c.Page("q")(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { seen = r.URL.RawQuery }))
+	ask(h2, "/other?utm_source=a&q=b&zz=1")
+	if seen != "q=b" {
+		t.Errorf("the page saw %q", seen)
+	}
+}
+
+// Changed makes every page stale; a page stops being served once the
+// cache stops listening, and its day turning makes it stale too.
+func TestStaleness(t *testing.T) {
+	c, h, renders := site(64 << 20)
+	now := time.Date(2026, 12, 2, 23, 59, 0, 0, time.UTC)
+	c.now = func() time.Time { return now }
+	ask(h, "/resources?q=a")
+	ask(h, "/resources?q=a")
+	if *renders != 1 {
+		t.Fatalf("%d renderings", *renders)
+	}
+	c.Changed()
+	ask(h, "/resources?q=a")
+	if *renders != 2 {
+		t.Errorf("after a change: %d renderings", *renders)
+	}
+	c.live.Store(false)
+	ask(h, "/resources?q=a")
+	if *renders != 3 {
+		t.Errorf("not listening: %d renderings", *renders)
+	}
+	c.live.Store(true)
+	ask(h, "/resources?q=a") // the page rendered while not listening, still fresh
+	now = now.Add(2 * time.Minute) // the next day
+	ask(h, "/resources?q=a")
+	if *renders != 4 {
+		t.Errorf("across midnight: %d renderings", *renders)
+	}
+}
+
+// The stamp is made at most every partReuse, and a failure to make it
+// leaves the page served without one.
+func TestThePartIsMadeAtMostEveryTenthOfASecond(t *testing.T) {
+	made := 0
+	now := time.Unix(1796191222, 0)
+	c := New(1<<20, func(context.Context) (string, error) { made++; return strconv.Itoa(made), nil }, func() time.Time { return now })
+	ctx := context.Background()
+	if c.partNow(ctx) != "1" || c.partNow(ctx) != "1" {
+		t.Error("the part was not reused")
+	}
+	now = now.Add(partReuse)
+	if c.partNow(ctx) != "2" {
+		t.Error("the part was not made again")
+	}
+	c.part = func(context.Context) (string, error) { return "", fmt.Errorf("no key") }
+	now = now.Add(partReuse)
+	if c.partNow(ctx) != "" {
+		t.Error("a failed part")
+	}
+}
+
+// The encodings a request accepts, q=0 included.
+func TestAcceptEncoding(t *testing.T) {
+	for ae, want := range map[string]int{
+		"": identity, "gzip": gzipped, "gzip, deflate, br, zstd": brotlied, "br;q=0, gzip": gzipped,
+		"gzip;q=0": identity, "GZIP": gzipped, "br;q=0.5": brotlied, "identity": identity, "br;q=x": identity,
+		"deflate": identity, "x-gzip": gzipped, " gzip ; q=1 ": gzipped,
+	} {
+		if got := accepted([]string{ae}); got != want {
+			t.Errorf("%q: %d, want %d", ae, got, want)
+		}
+	}
+}
