@@ -88,8 +88,8 @@ var (
 		"National Association of Social Workers", "Community Care Trust",
 	}
 
-	// Organisation names: one of each list, so 30 x 30 x 12 distinct names
-	// before a number is needed.
+	// Organisation names: one of each list, so 30 x 30 x 12 = 10,800
+	// distinct names before a number is needed.
 	bulkNamePlaces = []string{
 		"Northern", "Lakeside", "Highland", "Coastal", "Riverside", "Valley", "Capital", "Eastern",
 		"Western", "Southern", "Central", "Delta", "Savannah", "Mountain", "Island", "Harbour",
@@ -118,8 +118,8 @@ const bulkLogos = 12
 
 // loadResources adds n published resources, each with an English text
 // (and a Spanish one for every fourth), one or two topics, and for every
-// fifth a download (the first PDF of the demo content, in one of the
-// document languages).
+// fifth a download (a copy of the demo content's first PDF, said to be in
+// one of the document languages).
 func loadResources(ctx context.Context, pool *pgxpool.Pool, n int) error {
 	if n <= 0 {
 		return nil
@@ -171,12 +171,19 @@ func loadResources(ctx context.Context, pool *pgxpool.Pool, n int) error {
 					(SELECT array_agg(id ORDER BY id) AS ids FROM topics) AS tp,
 					LATERAL (VALUES (i), (i * 7 + 3)) AS v(k)
 				WHERE tp.ids IS NOT NULL`},
+			// A download belongs to one resource (the editor sees to it),
+			// so each has its own file: the demo's first PDF, copied.
+			{"files", `
+				INSERT INTO files (name, content_type, sha256, data)
+				SELECT @prefix::text || i || '.pdf', 'application/pdf', sha256(p.data), p.data
+				FROM generate_series(5, @n::int, 5) AS i,
+					(SELECT data FROM files WHERE content_type = 'application/pdf' ORDER BY id LIMIT 1) AS p`},
 			{"downloads", `
 				INSERT INTO resource_files (resource_id, file_id, lang, label, position)
 				SELECT r.id, f.id, (ARRAY['en', 'es', 'fr', 'pt'])[1 + (i / 5) % 4], '', 1
 				FROM generate_series(5, @n::int, 5) AS i
-				JOIN resources r ON r.slug = @prefix::text || i,
-					(SELECT id FROM files WHERE content_type = 'application/pdf' ORDER BY id LIMIT 1) AS f`},
+				JOIN resources r ON r.slug = @prefix::text || i
+				JOIN files f ON f.name = @prefix::text || i || '.pdf'`},
 		} {
 			if _, err := tx.Exec(ctx, step.sql, args); err != nil {
 				return fmt.Errorf("load %d resources: %s: %w", n, step.what, err)
@@ -221,9 +228,13 @@ func loadSignatories(ctx context.Context, pool *pgxpool.Pool, n int) error {
 			(@originals::text[])[1 + i % cardinality(@originals::text[])],
 			t.at, 'approved', 'form', t.at, t.at + interval '2 days', t.at, t.at + interval '2 days'
 		FROM generate_series(0, @n::int - 1) AS i,
-		LATERAL (SELECT (@places::text[])[1 + i % 30] || ' ' || (@focus::text[])[1 + (i / 30) % 30] || ' ' ||
-			(@forms::text[])[1 + (i / 900) % 12] ||
-			CASE WHEN i >= 10800 THEN ' ' || (i / 10800 + 1) ELSE '' END AS name) AS n0,
+		-- Name i is like the digits of i in a mixed radix, one list per
+		-- digit: distinct until the lists run out, then numbered.
+		LATERAL (SELECT cardinality(@places::text[]) AS a, cardinality(@focus::text[]) AS b,
+			cardinality(@forms::text[]) AS c) AS len,
+		LATERAL (SELECT (@places::text[])[1 + i % len.a] || ' ' || (@focus::text[])[1 + (i / len.a) % len.b] || ' ' ||
+			(@forms::text[])[1 + (i / (len.a * len.b)) % len.c] ||
+			CASE WHEN i >= len.a * len.b * len.c THEN ' ' || (i / (len.a * len.b * len.c) + 1) ELSE '' END AS name) AS n0,
 		-- The names are ASCII, so this is what signing.NameKey makes of them.
 		LATERAL (SELECT n0.name, lower(regexp_replace(n0.name, '[^A-Za-z0-9]', '', 'g')) AS key) AS nm,
 		LATERAL (SELECT now() - interval '3 days' - (i % 3000) * interval '7 hours' AS at) AS t`,
