@@ -82,6 +82,7 @@ type options struct {
 	rounds      int
 	connections int
 	threads     int
+	timeout     time.Duration
 	paths       []string
 	resources   int
 	signatories int
@@ -100,6 +101,7 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.IntVar(&opt.rounds, "rounds", 3, "wrk runs per path and server, alternated site, nginx, site, nginx, ...")
 	fs.IntVar(&opt.connections, "connections", 64, "open HTTP connections (wrk -c)")
 	fs.IntVar(&opt.threads, "threads", 2, "wrk threads (wrk -t)")
+	fs.DurationVar(&opt.timeout, "timeout", 10*time.Second, "wrk --timeout: an answer slower than this counts as a failed request (whole seconds)")
 	fs.StringVar(&paths, "paths", strings.Join(defaultPaths, ","), "comma-separated paths to measure, query strings included (write a comma inside one as %2C)")
 	fs.IntVar(&opt.resources, "resources", 0, "extra published resources to load before the run (the issue measures 10000)")
 	fs.IntVar(&opt.signatories, "signatories", 0, "extra approved signatories to load before the run (the issue measures 10000)")
@@ -126,6 +128,8 @@ port, and measures both with wrk, alternated. Exits 1 if any request failed.
 		return opt, fmt.Errorf("unexpected arguments %q", fs.Args())
 	case opt.duration < time.Second || opt.duration%time.Second != 0:
 		return opt, fmt.Errorf("-duration %v: give whole seconds, at least 1s", opt.duration)
+	case opt.timeout < time.Second || opt.timeout%time.Second != 0:
+		return opt, fmt.Errorf("-timeout %v: give whole seconds, at least 1s", opt.timeout)
 	case opt.rounds < 1:
 		return opt, fmt.Errorf("-rounds %d: need at least 1", opt.rounds)
 	case opt.threads < 1:
@@ -405,6 +409,7 @@ func runWrk(ctx context.Context, wrk, url string, opt options) (wrkResult, error
 		"--threads", fmt.Sprint(opt.threads),
 		"--connections", fmt.Sprint(opt.connections),
 		"--duration", fmt.Sprintf("%ds", int(opt.duration/time.Second)),
+		"--timeout", fmt.Sprintf("%ds", int(opt.timeout/time.Second)),
 		"--header", "Accept-Encoding: gzip",
 		url)
 	out, err := cmd.CombinedOutput()

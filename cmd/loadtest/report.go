@@ -23,7 +23,7 @@ type pathResult struct {
 // rounds.
 type row struct {
 	SiteRPS, NginxRPS float64
-	SiteP99, NginxP99 time.Duration
+	SiteP99, NginxP99 time.Duration // -1 when no round completed a request
 	// Ratio is the median of each round's site/nginx req/s: a round's two
 	// runs are next to each other in time, so what else the machine was
 	// doing weighs on both alike.
@@ -37,16 +37,30 @@ func (p pathResult) summary() row {
 		s, n := p.Site[i], p.Nginx[i]
 		siteRPS = append(siteRPS, s.RequestsPerSec)
 		nginxRPS = append(nginxRPS, n.RequestsPerSec)
-		siteP99 = append(siteP99, float64(s.P99))
-		nginxP99 = append(nginxP99, float64(n.P99))
+		// A run that completed nothing has no latency to report (wrk
+		// prints 0).
+		if s.Requests > 0 {
+			siteP99 = append(siteP99, float64(s.P99))
+		}
+		if n.Requests > 0 {
+			nginxP99 = append(nginxP99, float64(n.P99))
+		}
 		if n.RequestsPerSec > 0 {
 			ratios = append(ratios, s.RequestsPerSec/n.RequestsPerSec)
 		}
 	}
 	r.SiteRPS, r.NginxRPS = median(siteRPS), median(nginxRPS)
-	r.SiteP99, r.NginxP99 = time.Duration(median(siteP99)), time.Duration(median(nginxP99))
+	r.SiteP99, r.NginxP99 = latency(median(siteP99)), latency(median(nginxP99))
 	r.Ratio = median(ratios)
 	return r
+}
+
+// latency is the median d of some latencies, or -1 for none (NaN).
+func latency(d float64) time.Duration {
+	if math.IsNaN(d) {
+		return -1
+	}
+	return time.Duration(d)
 }
 
 // median is the middle value of xs (the mean of the two middle ones for
@@ -87,8 +101,8 @@ func failures(results []pathResult) []string {
 }
 
 func printReport(w io.Writer, results []pathResult, opt options, version string, warnings []string) {
-	fmt.Fprintf(w, "\nwrk --latency -t %d -c %d -d %ds, Accept-Encoding: gzip; site and nginx alternated, %d round(s) each; medians of the rounds\n",
-		opt.threads, opt.connections, int(opt.duration/time.Second), opt.rounds)
+	fmt.Fprintf(w, "\nwrk --latency -t %d -c %d -d %ds --timeout %ds, Accept-Encoding: gzip; site and nginx alternated, %d round(s) each; medians of the rounds\n",
+		opt.threads, opt.connections, int(opt.duration/time.Second), int(opt.timeout/time.Second), opt.rounds)
 	if opt.resources > 0 || opt.signatories > 0 {
 		fmt.Fprintf(w, "Demo content plus %s resources and %s signatories\n", thousands(float64(opt.resources)), thousands(float64(opt.signatories)))
 	} else {
@@ -96,7 +110,7 @@ func printReport(w io.Writer, results []pathResult, opt options, version string,
 	}
 	fmt.Fprintln(w)
 	printTable(w, results)
-	fmt.Fprintf(w, "\nratio: site req/s / nginx req/s, the median of the rounds' ratios. size: the answer as sent with gzip (without).\n")
+	fmt.Fprintf(w, "\nratio: site req/s / nginx req/s, the median of the rounds' ratios. size: the answer as sent with gzip (without). p99 \"-\": no request completed.\n")
 	fmt.Fprintf(w, "Machine: %s, %d CPUs, GOMAXPROCS %d, %s %s/%s, %s; nginx worker_processes auto, access_log off (the site logs no request at LOG_LEVEL=warn); server and wrk on the same machine\n",
 		cpuModel(), runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version(), runtime.GOOS, runtime.GOARCH, version)
 	if len(warnings) > 0 {
@@ -157,6 +171,9 @@ func ratio(r float64) string {
 }
 
 func ms(d time.Duration) string {
+	if d < 0 {
+		return "-"
+	}
 	if d >= 100*time.Millisecond {
 		return fmt.Sprintf("%.0f ms", float64(d)/float64(time.Millisecond))
 	}

@@ -73,6 +73,21 @@ func TestTableHasAColumnPerFigure(t *testing.T) {
 	}
 }
 
+func TestRoundsThatCompletedNothingHaveNoLatency(t *testing.T) {
+	p := pathResult{Path: "/resources",
+		Site:  []wrkResult{{Timeout: 64}, {Timeout: 64}, round(2, 9*time.Second)},
+		Nginx: []wrkResult{round(40000, time.Millisecond), round(40000, 3*time.Millisecond), round(40000, 2*time.Millisecond)}}
+	if got := p.summary(); got.SiteP99 != 9*time.Second || got.SiteRPS != 0 || got.Ratio != 0 {
+		t.Errorf("one round of three completed requests: %+v", got)
+	}
+	p.Site[2] = wrkResult{Timeout: 64}
+	var b strings.Builder
+	printTable(&b, []pathResult{p})
+	if !strings.Contains(b.String(), "| `/resources` | 0 | - | 40,000 | 2.00 ms | 0 |") {
+		t.Errorf("no request completed, yet:\n%s", b.String())
+	}
+}
+
 func TestFailuresNameThePathServerAndRound(t *testing.T) {
 	ok := round(100, time.Millisecond)
 	bad := wrkResult{Requests: 10, RequestsPerSec: 5, Timeout: 3}
@@ -120,7 +135,7 @@ func TestOptionsDefaultToTheIssuesPathsAndLoad(t *testing.T) {
 
 	for _, args := range [][]string{
 		{"-paths", "resources"}, {"-paths", "/a b"}, {"-paths", "/a$b"}, {"-paths", "/a,/a"}, {"-paths", ","},
-		{"-resources", "-1"}, {"-signatories", "2000000"}, {"-rounds", "0"}, {"-duration", "1500ms"},
+		{"-resources", "-1"}, {"-signatories", "2000000"}, {"-rounds", "0"}, {"-duration", "1500ms"}, {"-timeout", "0s"},
 		{"-threads", "4", "-connections", "2"}, {"extra"},
 	} {
 		if _, err := parseOptions(args, io.Discard); err == nil {
