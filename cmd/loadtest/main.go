@@ -1,14 +1,21 @@
-// Command loadtest measures the site under load with wrk, the way anyone can
-// rerun it: it starts a throwaway PostgreSQL cluster, migrates and seeds it
-// with the demo content, serves the real handler in-process on a loopback
-// port, and runs wrk against a handful of representative pages.
+// Command loadtest measures the site under load with wrk against nginx
+// serving the very same bytes as static files, the way anyone can rerun
+// it: it starts a throwaway PostgreSQL cluster, migrates and seeds it with
+// the demo content (and, with -resources and -signatories, a big library
+// and a long list of signatories), serves the real handler in-process on a
+// loopback port, takes each path's answer once (with gzip and without),
+// writes those bytes into a temporary nginx root, starts nginx on another
+// loopback port, checks nginx sends what the site sends, and then loads
+// each path with wrk, site and nginx alternated over several rounds.
 //
-//	go run ./cmd/loadtest [-duration 10s] [-connections 32] [-threads 2]
+//	go run ./cmd/loadtest [-duration 5s] [-rounds 3] [-connections 64] [-threads 2]
+//		[-paths /,/resources?q=workforce] [-resources 10000] [-signatories 10000]
 //
-// It prints a Markdown table and exits with status 1 when any request failed
-// (a status outside 200-399 or a socket error). wrk runs on the same machine
-// as the server, so the figures compare versions on one machine; they are
-// not a capacity estimate for production.
+// It prints a Markdown table (per path: both req/s, both p99, their ratio)
+// and exits with status 1 when any request failed (a status outside
+// 200-399 or a socket error). wrk runs on the same machine as both
+// servers, so absolute figures are noise on a shared machine; the ratio,
+// measured in one run, is the figure to compare.
 package main
 
 import (
@@ -20,12 +27,10 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"os/signal"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"syscall"
 	"time"
@@ -35,7 +40,6 @@ import (
 	"github.com/sswalliance/advocacy/internal/app"
 	"github.com/sswalliance/advocacy/internal/config"
 	"github.com/sswalliance/advocacy/internal/db"
-	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/localpg"
 	"github.com/sswalliance/advocacy/internal/seed"
 	"github.com/sswalliance/advocacy/internal/store"
@@ -56,53 +60,131 @@ func main() {
 	}
 }
 
-// pages are the paths measured: the home page, a content page with the
-// logo wall, the open data of signatories, a full-text
-// search in each language, the biggest SSWWeek edition, and (added at run
-// time) one seeded PDF.
-var pages = []string{
+// defaultPaths are the pages measured unless -paths says otherwise: the
+// home page, the Call to Action with its logo wall, the toolkit, the
+// biggest SSWWeek edition, an audience's key messages, the library
+// unfiltered, searched and filtered by type (reports: the demo's most
+// common type), and the home page in Spanish.
+var defaultPaths = []string{
 	"/",
 	"/call-to-action",
-	"/call-to-action/signatories.json",
-	"/resources?q=workforce",
+	"/toolkit",
 	"/sswweek/2018",
-	"/es/resources?q=trabajadores",
+	"/key-messages/donors",
+	"/resources",
+	"/resources?q=workforce",
+	"/resources?type=report",
+	"/es/",
 }
 
 type options struct {
 	duration    time.Duration
+	rounds      int
 	connections int
 	threads     int
+	timeout     time.Duration
+	paths       []string
+	resources   int
+	signatories int
 }
 
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
+// maxBulk bounds -resources and -signatories: a million rows of each is
+// already far past any real campaign.
+const maxBulk = 1_000_000
+
+func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs := flag.NewFlagSet("loadtest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var opt options
-	fs.DurationVar(&opt.duration, "duration", 10*time.Second, "how long wrk loads each path (whole seconds)")
-	fs.IntVar(&opt.connections, "connections", 32, "open HTTP connections (wrk -c)")
+	var paths string
+	fs.DurationVar(&opt.duration, "duration", 5*time.Second, "how long each wrk run lasts (whole seconds)")
+	fs.IntVar(&opt.rounds, "rounds", 3, "wrk runs per path and server, alternated site, nginx, site, nginx, ...")
+	fs.IntVar(&opt.connections, "connections", 64, "open HTTP connections (wrk -c)")
 	fs.IntVar(&opt.threads, "threads", 2, "wrk threads (wrk -t)")
+	fs.DurationVar(&opt.timeout, "timeout", 10*time.Second, "wrk --timeout: an answer slower than this counts as a failed request (whole seconds)")
+	fs.StringVar(&paths, "paths", strings.Join(defaultPaths, ","), "comma-separated paths to measure, query strings included (write a comma inside one as %2C)")
+	fs.IntVar(&opt.resources, "resources", 0, "extra published resources to load before the run (the issue measures 10000)")
+	fs.IntVar(&opt.signatories, "signatories", 0, "extra approved signatories to load before the run (the issue measures 10000)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: go run ./cmd/loadtest [flags]\n\nServes the seeded site in-process over a throwaway PostgreSQL cluster and\nmeasures a few pages with wrk. Exits 1 if any request failed.\n\n")
+		fmt.Fprint(stderr, `Usage: go run ./cmd/loadtest [flags]
+
+Serves the seeded site in-process over a throwaway PostgreSQL cluster,
+serves the very same bytes as static files from nginx on another loopback
+port, and measures both with wrk, alternated. Exits 1 if any request failed.
+
+`)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
+		return opt, err
+	}
+	for _, p := range strings.Split(paths, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			opt.paths = append(opt.paths, p)
 		}
-		return err
 	}
 	switch {
 	case fs.NArg() > 0:
-		return fmt.Errorf("unexpected arguments %q", fs.Args())
+		return opt, fmt.Errorf("unexpected arguments %q", fs.Args())
 	case opt.duration < time.Second || opt.duration%time.Second != 0:
-		return fmt.Errorf("-duration %v: give whole seconds, at least 1s", opt.duration)
+		return opt, fmt.Errorf("-duration %v: give whole seconds, at least 1s", opt.duration)
+	case opt.timeout < time.Second || opt.timeout%time.Second != 0:
+		return opt, fmt.Errorf("-timeout %v: give whole seconds, at least 1s", opt.timeout)
+	case opt.rounds < 1:
+		return opt, fmt.Errorf("-rounds %d: need at least 1", opt.rounds)
 	case opt.threads < 1:
-		return fmt.Errorf("-threads %d: need at least 1", opt.threads)
+		return opt, fmt.Errorf("-threads %d: need at least 1", opt.threads)
 	case opt.connections < opt.threads:
-		return fmt.Errorf("-connections %d: need at least one per thread (-threads %d)", opt.connections, opt.threads)
+		return opt, fmt.Errorf("-connections %d: need at least one per thread (-threads %d)", opt.connections, opt.threads)
+	case len(opt.paths) == 0:
+		return opt, errors.New("-paths: give at least one path")
+	case opt.resources < 0 || opt.resources > maxBulk:
+		return opt, fmt.Errorf("-resources %d: give 0 to %d", opt.resources, maxBulk)
+	case opt.signatories < 0 || opt.signatories > maxBulk:
+		return opt, fmt.Errorf("-signatories %d: give 0 to %d", opt.signatories, maxBulk)
+	}
+	seen := map[string]bool{}
+	for _, p := range opt.paths {
+		if err := checkPath(p); err != nil {
+			return opt, fmt.Errorf("-paths: %w", err)
+		}
+		if seen[p] {
+			return opt, fmt.Errorf("-paths: %q twice", p)
+		}
+		seen[p] = true
+	}
+	return opt, nil
+}
+
+// checkPath accepts a path (with its query string) that wrk sends as
+// given and nginx can be configured with: from "/", printable ASCII, no
+// space, no fragment, no "$" (nginx has no way to write one in a string).
+func checkPath(p string) error {
+	if !strings.HasPrefix(p, "/") {
+		return fmt.Errorf("%q: start with /", p)
+	}
+	for _, r := range p {
+		if r <= ' ' || r >= 0x7f || r == '#' || r == '$' || r == '"' || r == '\\' {
+			return fmt.Errorf("%q: write %q percent-encoded", p, r)
+		}
+	}
+	return nil
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
+	opt, err := parseOptions(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
 	}
 
+	// Both tools are looked for before a cluster is started for nothing.
+	nginx, err := findNginx()
+	if err != nil {
+		return err
+	}
 	wrk, err := findWrk(ctx, stderr)
 	if err != nil {
 		return err
@@ -110,7 +192,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 
 	progress := func(format string, a ...any) { fmt.Fprintf(stderr, "--- "+format+"\n", a...) }
 	progress("starting a throwaway PostgreSQL cluster")
-	pool, cleanup, err := startDatabase(ctx)
+	pool, tmp, cleanup, err := startDatabase(ctx)
 	if err != nil {
 		return err
 	}
@@ -124,15 +206,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	if err := db.MigrateUp(ctx, pool, io.Discard); err != nil {
 		return err
 	}
-	st := store.New(pool)
-	if err := seed.Load(ctx, st, false); err != nil {
+	if err := seed.Load(ctx, store.New(pool), false); err != nil {
 		return err
 	}
-	pdf, err := seededPDF(ctx, st)
-	if err != nil {
-		return err
+	if opt.resources > 0 || opt.signatories > 0 {
+		start := time.Now()
+		progress("loading %d extra resources and %d extra signatories", opt.resources, opt.signatories)
+		if err := loadResources(ctx, pool, opt.resources); err != nil {
+			return err
+		}
+		if err := loadSignatories(ctx, pool, opt.signatories); err != nil {
+			return err
+		}
+		if err := analyze(ctx, pool); err != nil {
+			return err
+		}
+		progress("loaded in %v", time.Since(start).Round(time.Millisecond))
 	}
-	paths := append(append([]string{}, pages...), pdf)
 
 	base, stopServer, err := startServer(ctx, pool, stderr)
 	if err != nil {
@@ -140,29 +230,70 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	}
 	defer stopServer()
 
-	progress("checking every path answers 200 at %s", base)
-	for _, p := range paths {
-		if err := checkOK(ctx, base+p); err != nil {
+	progress("taking each path's answer from the site at %s, to serve from nginx", base)
+	site := nginxSite{Dir: filepath.Join(tmp, "nginx"), Root: filepath.Join(tmp, "nginx", "root")}
+	for _, p := range opt.paths {
+		snap, err := takeSnapshot(ctx, base, p)
+		if err != nil {
+			return fmt.Errorf("before load: %w", err)
+		}
+		site.Pages = append(site.Pages, snap)
+	}
+	if site.Addr, err = freeLoopbackAddr(); err != nil {
+		return err
+	}
+	progress("starting nginx at %s (config %s)", site.Addr, filepath.Join(site.Dir, "nginx.conf"))
+	stopNginx, err := startNginx(ctx, nginx, site)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if serr := stopNginx(); serr != nil && err == nil {
+			err = serr
+		}
+	}()
+	nginxBase := "http://" + site.Addr
+
+	var warnings []string
+	for _, p := range opt.paths {
+		a, err := fetch(ctx, base+p, true)
+		if err != nil {
 			return err
 		}
-	}
-
-	results := make([]wrkResult, len(paths))
-	for i, p := range paths {
-		progress("wrk %s for %v (%d connections, %d threads)", p, opt.duration, opt.connections, opt.threads)
-		if results[i], err = runWrk(ctx, wrk, base+p, opt); err != nil {
-			return fmt.Errorf("%s: %w", p, err)
+		b, err := fetch(ctx, nginxBase+p, true)
+		if err != nil {
+			return err
+		}
+		if d := sameBytes(a, b); d != "" {
+			w := fmt.Sprintf("%s: nginx does not send what the site sends: %s", p, d)
+			warnings = append(warnings, w)
+			fmt.Fprintln(stderr, "WARNING:", w)
 		}
 	}
 
-	printReport(stdout, paths, results, opt, wrkVersion(wrk))
-	var failed []string
-	for i, r := range results {
-		if r.Failed() {
-			failed = append(failed, paths[i]+" ("+r.ErrorSummary()+")")
+	results := make([]pathResult, len(opt.paths))
+	for i, p := range opt.paths {
+		results[i].Path = p
+		results[i].Size = len(site.Pages[i].Identity)
+		results[i].GzipSize = len(site.Pages[i].Gzip)
+		for round := 1; round <= opt.rounds; round++ {
+			for _, srv := range []struct {
+				name, base string
+				into       *[]wrkResult
+			}{{"site", base, &results[i].Site}, {"nginx", nginxBase, &results[i].Nginx}} {
+				progress("wrk %s %s, round %d of %d, %v (%d connections, %d threads)",
+					srv.name, p, round, opt.rounds, opt.duration, opt.connections, opt.threads)
+				r, err := runWrk(ctx, wrk, srv.base+p, opt)
+				if err != nil {
+					return fmt.Errorf("%s %s: %w", srv.name, p, err)
+				}
+				*srv.into = append(*srv.into, r)
+			}
 		}
 	}
-	if len(failed) > 0 {
+
+	printReport(stdout, results, opt, wrkVersion(wrk), warnings)
+	if failed := failures(results); len(failed) > 0 {
 		return fmt.Errorf("failed requests on %s", strings.Join(failed, "; "))
 	}
 	return nil
@@ -194,20 +325,21 @@ func findWrk(ctx context.Context, stderr io.Writer) (string, error) {
 
 // startDatabase starts a private cluster in a temporary folder (on tmpfs
 // where there is one, as the tests do) and opens a pool on a new database.
-// cleanup closes the pool, stops the cluster and removes the folder.
-func startDatabase(ctx context.Context) (*pgxpool.Pool, func() error, error) {
+// It returns the folder too, for nginx's files. cleanup closes the pool,
+// stops the cluster and removes the folder.
+func startDatabase(ctx context.Context) (*pgxpool.Pool, string, func() error, error) {
 	base := os.TempDir()
 	if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() {
 		base = "/dev/shm"
 	}
 	tmp, err := os.MkdirTemp(base, "advocacy-load-")
 	if err != nil {
-		return nil, nil, err
+		return nil, "", nil, err
 	}
 	// MkdirTemp makes a 0700 folder; as root the cluster runs as another user.
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
-		return nil, nil, err
+		return nil, "", nil, err
 	}
 	// Not cancelled by Ctrl-C: an interrupted start could leave a server
 	// running that we hold no handle to stop.
@@ -216,7 +348,7 @@ func startDatabase(ctx context.Context) (*pgxpool.Pool, func() error, error) {
 	})
 	if err != nil {
 		os.RemoveAll(tmp)
-		return nil, nil, err
+		return nil, "", nil, err
 	}
 	stopCluster := func() error {
 		errs := []error{cluster.Stop()}
@@ -226,33 +358,13 @@ func startDatabase(ctx context.Context) (*pgxpool.Pool, func() error, error) {
 		return errors.Join(errs...)
 	}
 	if err := cluster.CreateDatabase(ctx, "advocacy"); err != nil {
-		return nil, nil, errors.Join(err, stopCluster())
+		return nil, "", nil, errors.Join(err, stopCluster())
 	}
 	pool, err := db.Open(ctx, cluster.URL("advocacy"))
 	if err != nil {
-		return nil, nil, errors.Join(err, stopCluster())
+		return nil, "", nil, errors.Join(err, stopCluster())
 	}
-	return pool, func() error { pool.Close(); return stopCluster() }, nil
-}
-
-// seededPDF returns the path of the first PDF attached to a seeded resource.
-func seededPDF(ctx context.Context, st *store.Store) (string, error) {
-	slugs, err := st.ResourceSlugs(ctx)
-	if err != nil {
-		return "", err
-	}
-	for _, slug := range slugs {
-		res, err := st.Resource(ctx, slug, i18n.EN)
-		if err != nil {
-			return "", err
-		}
-		for _, f := range res.Files {
-			if f.ContentType == "application/pdf" {
-				return f.URL(), nil
-			}
-		}
-	}
-	return "", errors.New("the demo content has no PDF attached to a resource")
+	return pool, tmp, func() error { pool.Close(); return stopCluster() }, nil
 }
 
 // startServer serves the site's real handler on a loopback port, logging
@@ -290,30 +402,6 @@ func startServer(ctx context.Context, pool *pgxpool.Pool, stderr io.Writer) (str
 	return "http://" + addr, stop, nil
 }
 
-// checkOK fetches url once, as a browser would, and wants 200 itself: wrk
-// follows no redirects, so a redirect would measure the wrong thing.
-func checkOK(ctx context.Context, url string) error {
-	client := &http.Client{
-		Timeout:       10 * time.Second,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Accept-Encoding", "gzip")
-	res, err := client.Do(req)
-	if err != nil {
-		return fmt.Errorf("before load: %w", err)
-	}
-	defer res.Body.Close()
-	io.Copy(io.Discard, res.Body)
-	if res.StatusCode != http.StatusOK {
-		return fmt.Errorf("before load: GET %s answered %s, want 200 OK", url, res.Status)
-	}
-	return nil
-}
-
 // runWrk loads url with wrk and parses its report.
 func runWrk(ctx context.Context, wrk, url string, opt options) (wrkResult, error) {
 	cmd := exec.CommandContext(ctx, wrk,
@@ -321,6 +409,7 @@ func runWrk(ctx context.Context, wrk, url string, opt options) (wrkResult, error
 		"--threads", fmt.Sprint(opt.threads),
 		"--connections", fmt.Sprint(opt.connections),
 		"--duration", fmt.Sprintf("%ds", int(opt.duration/time.Second)),
+		"--timeout", fmt.Sprintf("%ds", int(opt.timeout/time.Second)),
 		"--header", "Accept-Encoding: gzip",
 		url)
 	out, err := cmd.CombinedOutput()
@@ -347,23 +436,6 @@ func wrkVersion(wrk string) string {
 		return "wrk (unknown version)"
 	}
 	return line
-}
-
-func printReport(w io.Writer, paths []string, results []wrkResult, opt options, version string) {
-	fmt.Fprintf(w, "\nwrk --latency -t %d -c %d -d %ds, Accept-Encoding: gzip, server and wrk on the same machine\n\n",
-		opt.threads, opt.connections, int(opt.duration/time.Second))
-	fmt.Fprintln(w, "| path | req/s | p50 | p99 | errors |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---|")
-	for i, p := range paths {
-		r := results[i]
-		fmt.Fprintf(w, "| `%s` | %.0f | %s | %s | %s |\n", p, r.RequestsPerSec, ms(r.P50), ms(r.P99), r.ErrorSummary())
-	}
-	fmt.Fprintf(w, "\nMachine: %s, %d CPUs, GOMAXPROCS %d, %s %s/%s, %s\n",
-		cpuModel(), runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version(), runtime.GOOS, runtime.GOARCH, version)
-}
-
-func ms(d time.Duration) string {
-	return fmt.Sprintf("%.2f ms", float64(d)/float64(time.Millisecond))
 }
 
 // cpuModel is the first "model name" in /proc/cpuinfo.
