@@ -15,13 +15,14 @@ HTML_VALIDATE := $(NPM_DIR)/node_modules/.bin/html-validate
 ARTIFACTS   := $(CURDIR)/.data/test-artifacts
 BIN         := $(CURDIR)/.data/bin/advocacy
 
-.PHONY: help run build test check-generated lint generate bench load postgres chromium axe
+.PHONY: help run build cluster test check-generated lint generate bench load postgres chromium axe nginx
 
 help:
 	@echo "make run     serve the site on http://localhost:8080 (ADDR overrides) with demo content"
 	@echo "make test    generated code, gofmt, vet, staticcheck and every test (browser included)"
 	@echo "make bench   Go benchmarks of the hot paths"
 	@echo "make load    wrk against a seeded throwaway site: req/s and p99 per page (ARGS=\"-duration 5s\")"
+	@echo "make cluster two instances over one database behind nginx on http://127.0.0.1:8080 (ARGS=\"-addr 127.0.0.1:9080\")"
 
 # --- run ---------------------------------------------------------------------
 
@@ -31,9 +32,15 @@ run: postgres build
 build:
 	@go build -o $(BIN) ./cmd/advocacy
 
+# Two instances (A on :8081 runs "advocacy dev", B on :8082 "advocacy
+# serve") over the database of make run (or DATABASE_URL), behind nginx.
+cluster: postgres nginx build
+	@go build -o $(CURDIR)/.data/bin/cluster ./cmd/cluster
+	@exec $(CURDIR)/.data/bin/cluster -advocacy $(BIN) $(ARGS)
+
 # --- test --------------------------------------------------------------------
 
-test: check-generated lint postgres chromium axe
+test: check-generated lint postgres chromium axe nginx
 	@echo "--- go test -race (real Postgres per test; Chromium, axe-core and html-validate for pages)"
 	@mkdir -p $(ARTIFACTS)
 	@CHROMIUM="$$(command -v chromium)" AXE_CORE_JS="$(AXE_JS)" HTML_VALIDATE="$(HTML_VALIDATE)" \
@@ -66,7 +73,7 @@ lint:
 bench: postgres
 	@go test -run '^$$' -bench . -benchmem ./internal/app/ ./internal/markdown/
 
-load: postgres
+load: postgres nginx
 	@go run ./cmd/loadtest $(ARGS)
 
 # --- what the commands need, installed when missing --------------------------
@@ -92,6 +99,21 @@ chromium:
 		else \
 			echo "Chromium not found: the browser tests need Debian's chromium package (sudo apt-get install chromium)"; exit 1; \
 		fi; \
+	fi
+
+# nginx in front of two instances, for the two-instance test and make
+# cluster, and as the static-file yardstick of make load. NGINX names
+# another binary.
+nginx:
+	@if [ -z "$${NGINX:-}" ] && [ ! -x /usr/sbin/nginx ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "--- installing Debian's nginx-light (nginx in front of two instances)"; \
+			apt-get update -qq && apt-get install -y -qq nginx-light >/dev/null; \
+		else \
+			echo "nginx not found: the two-instance test and make cluster need Debian's nginx-light package (sudo apt-get install nginx-light), or NGINX set to an nginx binary"; exit 1; \
+		fi; \
+	elif [ -n "$${NGINX:-}" ] && [ ! -x "$$NGINX" ]; then \
+		echo "NGINX=$$NGINX is not an executable nginx"; exit 1; \
 	fi
 
 # axe-core (accessibility, run inside Chromium) and html-validate (markup,
