@@ -391,20 +391,137 @@ type PublicFilter struct {
 	QueryKey string
 }
 
-// PublicSignatories returns the approved signatories matching f, A to Z
-// by name (accents and case ignored).
-func (s *Store) PublicSignatories(ctx context.Context, f PublicFilter) ([]PublicSignatory, error) {
-	rows, _ := s.db.Query(ctx, `
-		SELECT s.id, s.name, s.website, s.country, s.org_type, coalesce(s.logo_sha, ''),
-			coalesce(li.width, 0), coalesce(li.height, 0), coalesce(s.decided_at, s.created_at)
-		FROM signatories s LEFT JOIN logo_images li ON li.sha256 = s.logo_sha
-		WHERE s.status = 'approved'
-		AND ($1 = '' OR s.country = $1) AND ($2 = '' OR s.org_type = $2)
-		AND ($3 = '' OR s.name ILIKE '%' || $3 || '%' OR s.name_key LIKE '%' || $4 || '%')
-		ORDER BY nullif(s.name_key, '') COLLATE "C" NULLS LAST, lower(s.name), s.id`,
-		f.Country, f.OrgType, escapeLike(f.Query), escapeLike(queryKey(f)))
+// publicSignatoryColumns are the columns of a PublicSignatory, in its
+// order, over signatories s joined to their logo li (publicSignatoryFrom).
+const publicSignatoryColumns = `s.id, s.name, s.website, s.country, s.org_type, coalesce(s.logo_sha, ''),
+	coalesce(li.width, 0), coalesce(li.height, 0), coalesce(s.decided_at, s.created_at)`
+
+const publicSignatoryFrom = `signatories s LEFT JOIN logo_images li ON li.sha256 = s.logo_sha`
+
+// publicSignatoryOrder is A to Z by name, accents and case ignored: the
+// order of the index signatories_public_order, whose expressions these
+// must stay (migrations/00017_signatory_lists.sql).
+const publicSignatoryOrder = `nullif(s.name_key, '') COLLATE "C" NULLS LAST, lower(s.name), s.id`
+
+// publicSignatoryWhere selects the approved signatories matching a
+// PublicFilter given as $1 to $4 (see publicFilterArgs). A name search
+// compares name keys: a name holding the search, whatever its case,
+// accents or punctuation, has a key holding the search's key. The name
+// itself is searched (ILIKE, three times the cost) only where keys cannot
+// tell: a name without a key, a search without one ("&").
+const publicSignatoryWhere = `s.status = 'approved'
+	AND ($1 = '' OR s.country = $1) AND ($2 = '' OR s.org_type = $2)
+	AND ($3 = '' OR s.name_key LIKE '%' || $4 || '%'
+		OR ((s.name_key = '' OR $4 = '-') AND s.name ILIKE '%' || $3 || '%'))`
+
+func publicFilterArgs(f PublicFilter) []any {
+	return []any{f.Country, f.OrgType, escapeLike(f.Query), escapeLike(queryKey(f))}
+}
+
+// MaxPublicSignatoryPage is the most rows PublicSignatoryPage returns.
+const MaxPublicSignatoryPage = 500
+
+// PublicSignatoryCount returns how many approved signatories match f.
+func (s *Store) PublicSignatoryCount(ctx context.Context, f PublicFilter) (int, error) {
+	var n int
+	err := s.db.QueryRow(ctx, publicSignatoryCountSQL, publicFilterArgs(f)...).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("store: public signatory count: %w", err)
+	}
+	return n, nil
+}
+
+const publicSignatoryCountSQL = `SELECT count(*) FROM signatories s WHERE ` + publicSignatoryWhere
+
+// PublicSignatoryPage returns at most limit (and never more than
+// MaxPublicSignatoryPage) of the approved signatories matching f, A to Z
+// by name (accents and case ignored), skipping the first offset.
+func (s *Store) PublicSignatoryPage(ctx context.Context, f PublicFilter, limit, offset int) ([]PublicSignatory, error) {
+	limit, offset = min(max(limit, 0), MaxPublicSignatoryPage), max(offset, 0)
+	rows, _ := s.db.Query(ctx, publicSignatoryPageSQL, append(publicFilterArgs(f), limit, offset)...)
 	return allRows(rows, pgx.RowToStructByPos[PublicSignatory], "public signatories")
 }
+
+// publicSignatoryPageSQL is PublicSignatoryPage's statement. The page's
+// rows are chosen first, off the index signatories_public_order, and only
+// they are joined to their logo: the rows OFFSET skips are never joined.
+const publicSignatoryPageSQL = `
+	SELECT ` + publicSignatoryColumns + `
+	FROM (SELECT * FROM signatories s WHERE ` + publicSignatoryWhere + `
+		ORDER BY ` + publicSignatoryOrder + ` LIMIT $5 OFFSET $6) s
+	LEFT JOIN logo_images li ON li.sha256 = s.logo_sha
+	ORDER BY ` + publicSignatoryOrder
+
+// SignatoryWall is what the Call to Action page shows of its signatories.
+type SignatoryWall struct {
+	Total  int               // every approved signatory
+	Latest []PublicSignatory // some of them: see Store.SignatoryWall
+}
+
+// SignatoryWall returns how many signatories are approved and the limit
+// most recently approved, newest first, those with a logo before those
+// without (the wall is a wall of logos; an organisation without one is
+// shown only when too few have one). The count and the rows are read in
+// one statement, so they can never disagree.
+func (s *Store) SignatoryWall(ctx context.Context, limit int) (SignatoryWall, error) {
+	rows, err := s.db.Query(ctx, signatoryWallSQL, max(limit, 0))
+	var w SignatoryWall
+	if err == nil {
+		w.Latest, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (PublicSignatory, error) {
+			var p PublicSignatory
+			err := row.Scan(&w.Total, &p.ID, &p.Name, &p.Website, &p.Country, &p.OrgType, &p.LogoSHA, &p.LogoWidth, &p.LogoHeight, &p.ApprovedAt)
+			return p, err
+		})
+	}
+	if err != nil {
+		return SignatoryWall{}, fmt.Errorf("store: signatory wall: %w", err)
+	}
+	return w, nil
+}
+
+// signatoryWallSQL is SignatoryWall's statement, in the order of the
+// index signatories_wall.
+const signatoryWallSQL = `
+	SELECT (SELECT count(*) FROM signatories WHERE status = 'approved'), ` + publicSignatoryColumns + `
+	FROM ` + publicSignatoryFrom + `
+	WHERE s.status = 'approved'
+	ORDER BY s.logo_sha IS NULL, coalesce(s.decided_at, s.created_at) DESC, s.id DESC
+	LIMIT $1`
+
+// EachPublicSignatory calls fn with every approved signatory, A to Z as in
+// PublicSignatoryPage, one row at a time as Postgres sends them: the list
+// is never held in memory, however long. total, the same in every call, is
+// how many there are, counted in the same statement. An error from fn
+// stops the reading and is returned as it is.
+func (s *Store) EachPublicSignatory(ctx context.Context, fn func(total int, sig PublicSignatory) error) error {
+	rows, err := s.db.Query(ctx, everyPublicSignatorySQL)
+	if err != nil {
+		return fmt.Errorf("store: every public signatory: %w", err)
+	}
+	defer rows.Close()
+	var (
+		total int
+		p     PublicSignatory
+	)
+	for rows.Next() {
+		if err := rows.Scan(&total, &p.ID, &p.Name, &p.Website, &p.Country, &p.OrgType, &p.LogoSHA, &p.LogoWidth, &p.LogoHeight, &p.ApprovedAt); err != nil {
+			return fmt.Errorf("store: every public signatory: %w", err)
+		}
+		if err := fn(total, p); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: every public signatory: %w", err)
+	}
+	return nil
+}
+
+const everyPublicSignatorySQL = `
+	SELECT (SELECT count(*) FROM signatories WHERE status = 'approved'), ` + publicSignatoryColumns + `
+	FROM ` + publicSignatoryFrom + `
+	WHERE s.status = 'approved'
+	ORDER BY ` + publicSignatoryOrder
 
 func queryKey(f PublicFilter) string {
 	if f.QueryKey == "" {
