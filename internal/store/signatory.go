@@ -403,19 +403,40 @@ const publicSignatoryFrom = `signatories s LEFT JOIN logo_images li ON li.sha256
 // must stay (migrations/00017_signatory_lists.sql).
 const publicSignatoryOrder = `nullif(s.name_key, '') COLLATE "C" NULLS LAST, lower(s.name), s.id`
 
-// publicSignatoryWhere selects the approved signatories matching a
-// PublicFilter given as $1 to $4 (see publicFilterArgs). A name search
-// compares name keys: a name holding the search, whatever its case,
-// accents or punctuation, has a key holding the search's key. The name
-// itself is searched (ILIKE, three times the cost) only where keys cannot
-// tell: a name without a key, a search without one ("&").
-const publicSignatoryWhere = `s.status = 'approved'
-	AND ($1 = '' OR s.country = $1) AND ($2 = '' OR s.org_type = $2)
-	AND ($3 = '' OR s.name_key LIKE '%' || $4 || '%'
-		OR ((s.name_key = '' OR $4 = '-') AND s.name ILIKE '%' || $3 || '%'))`
+// publicSignatoryOrderReversed is publicSignatoryOrder backwards (Z to A),
+// which reads the same index from its end.
+const publicSignatoryOrderReversed = `nullif(s.name_key, '') COLLATE "C" DESC NULLS FIRST, lower(s.name) DESC, s.id DESC`
 
-func publicFilterArgs(f PublicFilter) []any {
-	return []any{f.Country, f.OrgType, escapeLike(f.Query), escapeLike(queryKey(f))}
+// publicSignatoryWhere returns the condition selecting the approved
+// signatories matching f, over signatories s, and its arguments ($1...).
+// Only the filters in use are written into it: each combination is a
+// statement of its own, planned for what it reads, even when Postgres
+// plans it once for all values.
+//
+// A name search compares name keys: a name holding the search, whatever
+// its case, accents or punctuation, has a key holding the search's key.
+// The name itself is searched (ILIKE, three times the cost) only where
+// keys cannot tell: a name without a key, a search without one ("&").
+func publicSignatoryWhere(f PublicFilter) (string, []any) {
+	where, args := []string{`s.status = 'approved'`}, []any{}
+	arg := func(v any) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
+	}
+	if f.Country != "" {
+		where = append(where, `s.country = `+arg(f.Country))
+	}
+	if f.OrgType != "" {
+		where = append(where, `s.org_type = `+arg(f.OrgType))
+	}
+	switch {
+	case f.Query != "" && f.QueryKey != "":
+		key, q := arg(escapeLike(f.QueryKey)), arg(escapeLike(f.Query))
+		where = append(where, `(s.name_key LIKE '%' || `+key+` || '%' OR (s.name_key = '' AND s.name ILIKE '%' || `+q+` || '%'))`)
+	case f.Query != "":
+		where = append(where, `s.name ILIKE '%' || `+arg(escapeLike(f.Query))+` || '%'`)
+	}
+	return strings.Join(where, " AND "), args
 }
 
 // MaxPublicSignatoryPage is the most rows PublicSignatoryPage returns.
@@ -424,33 +445,55 @@ const MaxPublicSignatoryPage = 500
 // PublicSignatoryCount returns how many approved signatories match f.
 func (s *Store) PublicSignatoryCount(ctx context.Context, f PublicFilter) (int, error) {
 	var n int
-	err := s.db.QueryRow(ctx, publicSignatoryCountSQL, publicFilterArgs(f)...).Scan(&n)
-	if err != nil {
+	sql, args := publicSignatoryCountSQL(f)
+	if err := s.db.QueryRow(ctx, sql, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("store: public signatory count: %w", err)
 	}
 	return n, nil
 }
 
-const publicSignatoryCountSQL = `SELECT count(*) FROM signatories s WHERE ` + publicSignatoryWhere
+// publicSignatoryCountSQL is PublicSignatoryCount's statement for f, with
+// its arguments.
+func publicSignatoryCountSQL(f PublicFilter) (string, []any) {
+	where, args := publicSignatoryWhere(f)
+	return `SELECT count(*) FROM signatories s WHERE ` + where, args
+}
 
 // PublicSignatoryPage returns at most limit (and never more than
 // MaxPublicSignatoryPage) of the approved signatories matching f, A to Z
-// by name (accents and case ignored), skipping the first offset.
-func (s *Store) PublicSignatoryPage(ctx context.Context, f PublicFilter, limit, offset int) ([]PublicSignatory, error) {
-	limit, offset = min(max(limit, 0), MaxPublicSignatoryPage), max(offset, 0)
-	rows, _ := s.db.Query(ctx, publicSignatoryPageSQL, append(publicFilterArgs(f), limit, offset)...)
+// by name (accents and case ignored), skipping the first offset. total is
+// how many match f (PublicSignatoryCount): a page past the middle is read
+// from the end of the list, so that no page skips more than half of it.
+func (s *Store) PublicSignatoryPage(ctx context.Context, f PublicFilter, limit, offset, total int) ([]PublicSignatory, error) {
+	sql, args := publicSignatoryPageSQL(f, limit, offset, total)
+	rows, _ := s.db.Query(ctx, sql, args...)
 	return allRows(rows, pgx.RowToStructByPos[PublicSignatory], "public signatories")
 }
 
-// publicSignatoryPageSQL is PublicSignatoryPage's statement. The page's
-// rows are chosen first, off the index signatories_public_order, and only
+// publicSignatoryPageSQL is PublicSignatoryPage's statement, with its
+// arguments. The page's rows are chosen first, in the order of the index
+// signatories_public_order (forwards, or backwards from the end), and only
 // they are joined to their logo: the rows OFFSET skips are never joined.
-const publicSignatoryPageSQL = `
+func publicSignatoryPageSQL(f PublicFilter, limit, offset, total int) (string, []any) {
+	where, args := publicSignatoryWhere(f)
+	limit, offset = min(max(limit, 0), MaxPublicSignatoryPage), max(offset, 0)
+	order := publicSignatoryOrder
+	if rest := total - offset; offset > rest && rest > 0 {
+		// The same rows, counted from the end: the last rest rows, less
+		// those after the page.
+		order = publicSignatoryOrderReversed
+		limit = min(limit, rest)
+		offset = rest - limit
+	}
+	n := len(args)
+	args = append(args, limit, offset)
+	return `
 	SELECT ` + publicSignatoryColumns + `
-	FROM (SELECT * FROM signatories s WHERE ` + publicSignatoryWhere + `
-		ORDER BY ` + publicSignatoryOrder + ` LIMIT $5 OFFSET $6) s
+	FROM (SELECT * FROM signatories s WHERE ` + where + `
+		ORDER BY ` + order + ` LIMIT $` + strconv.Itoa(n+1) + ` OFFSET $` + strconv.Itoa(n+2) + `) s
 	LEFT JOIN logo_images li ON li.sha256 = s.logo_sha
-	ORDER BY ` + publicSignatoryOrder
+	ORDER BY ` + publicSignatoryOrder, args
+}
 
 // SignatoryWall is what the Call to Action page shows of its signatories.
 type SignatoryWall struct {
@@ -523,19 +566,25 @@ const everyPublicSignatorySQL = `
 	WHERE s.status = 'approved'
 	ORDER BY ` + publicSignatoryOrder
 
-func queryKey(f PublicFilter) string {
-	if f.QueryKey == "" {
-		return "-" // matches nothing (a name key holds only letters and digits): an all-punctuation search must not match everything
-	}
-	return f.QueryKey
-}
-
 // SignatoryCountries returns the countries of approved signatories, for
 // the public list's filter.
 func (s *Store) SignatoryCountries(ctx context.Context) ([]string, error) {
-	rows, _ := s.db.Query(ctx, `SELECT DISTINCT country FROM signatories WHERE status = 'approved' AND country <> '' ORDER BY 1`)
+	// A country at a time, each the next after the last one found, off
+	// the index signatories_public_country: as many index lookups as
+	// there are countries, however many signatories each has.
+	rows, _ := s.db.Query(ctx, signatoryCountriesSQL)
 	return allRows(rows, pgx.RowTo[string], "signatory countries")
 }
+
+const signatoryCountriesSQL = `
+	WITH RECURSIVE c (country) AS (
+		(SELECT country FROM signatories WHERE status = 'approved' AND country <> '' ORDER BY country LIMIT 1)
+		UNION ALL
+		SELECT (SELECT s.country FROM signatories s WHERE s.status = 'approved' AND s.country <> ''
+			AND s.country > c.country ORDER BY s.country LIMIT 1)
+		FROM c WHERE c.country IS NOT NULL
+	)
+	SELECT country FROM c WHERE country IS NOT NULL`
 
 // EraseSignatoryContact removes a signatory's personal data: the contact's
 // name, email and role, its tokens, the emails sent to it with their send

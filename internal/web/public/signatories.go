@@ -89,7 +89,7 @@ func (a *Handlers) PublicSignatories(w http.ResponseWriter, r *http.Request) err
 			v.Page = page
 		}
 	}
-	if v.Signatories, err = a.store.PublicSignatoryPage(ctx, f, signatoriesPerPage, (v.Page-1)*signatoriesPerPage); err != nil {
+	if v.Signatories, err = a.store.PublicSignatoryPage(ctx, f, signatoriesPerPage, (v.Page-1)*signatoriesPerPage, n); err != nil {
 		return err
 	}
 	v.Filtered = f.Query != "" || f.Country != "" || f.OrgType != "" || len(v.Errors) > 0
