@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/chromedp/chromedp"
 
 	"github.com/sswalliance/advocacy/internal/store"
 )
@@ -501,4 +502,58 @@ func TestSignatoriesOpenDataIsCutShortWhenTheDatabaseDies(t *testing.T) {
 	if res := s.get(t, "/call-to-action/signatories.json"); res.StatusCode != http.StatusOK {
 		t.Errorf("after: %s", res.Status)
 	}
+}
+
+// TestBoundedSignatoryPagesAreValidAndAccessible: the wall with its note
+// and the pages of the list with their pager (gaps on both sides, the
+// last page, a page past the end, a page that is not a number, filters in
+// Spanish) are valid HTML and pass axe (WCAG 2.2 AA), also at phone
+// width, without JavaScript.
+func TestBoundedSignatoryPagesAreValidAndAccessible(t *testing.T) {
+	s := newSignSite(t)
+	addApprovedSignatories(t, s, 1_000, 0)
+	const list = "/call-to-action/signatories"
+	pages := []struct {
+		name, path string
+		status     int
+	}{
+		{"wall", "/call-to-action", 200},
+		{"wall-es", "/es/call-to-action", 200},
+		{"list", list, 200},
+		{"list-middle", list + "?page=5", 200},
+		{"list-last", list + "?page=10", 200},
+		{"list-past-the-end", list + "?page=11", 404},
+		{"list-not-a-page", list + "?page=abc", 400},
+		{"list-es-filtered", "/es" + list + "?country=PE&page=2", 200},
+	}
+	valid := newValidPages(t)
+	for _, p := range pages {
+		doc := valid.addResponse(p.name, s.get(t, p.path), p.status)
+		if key := rawCatalogueKey.FindString(doc.Find("body").Text()); key != "" {
+			t.Errorf("%s: shows the interface key %q", p.name, key)
+		}
+		if doc.Find("script").Length() != 0 {
+			t.Errorf("%s: has a script", p.name)
+		}
+	}
+	valid.validate()
+
+	srv := httptest.NewServer(s.h)
+	t.Cleanup(srv.Close)
+	b := newBrowser(t, srv.URL)
+	for _, width := range []int64{1280, 390} {
+		b.do(chromedp.EmulateViewport(width, 844))
+		for _, p := range pages {
+			b.do(chromedp.Navigate(srv.URL+p.path), chromedp.WaitVisible(chromedp.CSS(`h1`)))
+			b.checkAxe(fmt.Sprintf("%s at %dpx", p.name, width))
+		}
+	}
+	b.screenshot("list-middle-390")
+	// The expected error statuses (400, 404) are logged by the browser.
+	b.mu.Lock()
+	b.problems = slices.DeleteFunc(b.problems, func(p string) bool {
+		return strings.Contains(p, "status of 400") || strings.Contains(p, "status of 404")
+	})
+	b.mu.Unlock()
+	b.checkClean()
 }
