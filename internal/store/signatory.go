@@ -391,34 +391,200 @@ type PublicFilter struct {
 	QueryKey string
 }
 
-// PublicSignatories returns the approved signatories matching f, A to Z
-// by name (accents and case ignored).
-func (s *Store) PublicSignatories(ctx context.Context, f PublicFilter) ([]PublicSignatory, error) {
-	rows, _ := s.db.Query(ctx, `
-		SELECT s.id, s.name, s.website, s.country, s.org_type, coalesce(s.logo_sha, ''),
-			coalesce(li.width, 0), coalesce(li.height, 0), coalesce(s.decided_at, s.created_at)
-		FROM signatories s LEFT JOIN logo_images li ON li.sha256 = s.logo_sha
-		WHERE s.status = 'approved'
-		AND ($1 = '' OR s.country = $1) AND ($2 = '' OR s.org_type = $2)
-		AND ($3 = '' OR s.name ILIKE '%' || $3 || '%' OR s.name_key LIKE '%' || $4 || '%')
-		ORDER BY nullif(s.name_key, '') COLLATE "C" NULLS LAST, lower(s.name), s.id`,
-		f.Country, f.OrgType, escapeLike(f.Query), escapeLike(queryKey(f)))
+// publicSignatoryColumns are the columns of a PublicSignatory, in its
+// order, over signatories s joined to their logo li (publicSignatoryFrom).
+const publicSignatoryColumns = `s.id, s.name, s.website, s.country, s.org_type, coalesce(s.logo_sha, ''),
+	coalesce(li.width, 0), coalesce(li.height, 0), coalesce(s.decided_at, s.created_at)`
+
+const publicSignatoryFrom = `signatories s LEFT JOIN logo_images li ON li.sha256 = s.logo_sha`
+
+// publicSignatoryOrder is A to Z by name, accents and case ignored: the
+// order of the index signatories_public_order, whose expressions these
+// must stay (migrations/00017_signatory_lists.sql).
+const publicSignatoryOrder = `nullif(s.name_key, '') COLLATE "C" NULLS LAST, lower(s.name), s.id`
+
+// publicSignatoryOrderReversed is publicSignatoryOrder backwards (Z to A),
+// which reads the same index from its end.
+const publicSignatoryOrderReversed = `nullif(s.name_key, '') COLLATE "C" DESC NULLS FIRST, lower(s.name) DESC, s.id DESC`
+
+// publicSignatoryWhere returns the condition selecting the approved
+// signatories matching f, over signatories s, and its arguments ($1...).
+// Only the filters in use are written into it: each combination is a
+// statement of its own, planned for what it reads, even when Postgres
+// plans it once for all values.
+//
+// A name search compares name keys: a name holding the search, whatever
+// its case, accents or punctuation, has a key holding the search's key.
+// The name itself is searched (ILIKE, three times the cost) only where
+// keys cannot tell: a name without a key, a search without one ("&").
+func publicSignatoryWhere(f PublicFilter) (string, []any) {
+	where, args := []string{`s.status = 'approved'`}, []any{}
+	arg := func(v any) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
+	}
+	if f.Country != "" {
+		where = append(where, `s.country = `+arg(f.Country))
+	}
+	if f.OrgType != "" {
+		where = append(where, `s.org_type = `+arg(f.OrgType))
+	}
+	switch {
+	case f.Query != "" && f.QueryKey != "":
+		key, q := arg(escapeLike(f.QueryKey)), arg(escapeLike(f.Query))
+		where = append(where, `(s.name_key LIKE '%' || `+key+` || '%' OR (s.name_key = '' AND s.name ILIKE '%' || `+q+` || '%'))`)
+	case f.Query != "":
+		where = append(where, `s.name ILIKE '%' || `+arg(escapeLike(f.Query))+` || '%'`)
+	}
+	return strings.Join(where, " AND "), args
+}
+
+// MaxPublicSignatoryPage is the most rows PublicSignatoryPage returns.
+const MaxPublicSignatoryPage = 500
+
+// PublicSignatoryCount returns how many approved signatories match f.
+func (s *Store) PublicSignatoryCount(ctx context.Context, f PublicFilter) (int, error) {
+	var n int
+	sql, args := publicSignatoryCountSQL(f)
+	if err := s.db.QueryRow(ctx, sql, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: public signatory count: %w", err)
+	}
+	return n, nil
+}
+
+// publicSignatoryCountSQL is PublicSignatoryCount's statement for f, with
+// its arguments.
+func publicSignatoryCountSQL(f PublicFilter) (string, []any) {
+	where, args := publicSignatoryWhere(f)
+	return `SELECT count(*) FROM signatories s WHERE ` + where, args
+}
+
+// PublicSignatoryPage returns at most limit (and never more than
+// MaxPublicSignatoryPage) of the approved signatories matching f, A to Z
+// by name (accents and case ignored), skipping the first offset. total is
+// how many match f (PublicSignatoryCount): a page past the middle is read
+// from the end of the list, so that no page skips more than half of it.
+func (s *Store) PublicSignatoryPage(ctx context.Context, f PublicFilter, limit, offset, total int) ([]PublicSignatory, error) {
+	sql, args := publicSignatoryPageSQL(f, limit, offset, total)
+	rows, _ := s.db.Query(ctx, sql, args...)
 	return allRows(rows, pgx.RowToStructByPos[PublicSignatory], "public signatories")
 }
 
-func queryKey(f PublicFilter) string {
-	if f.QueryKey == "" {
-		return "-" // matches nothing (a name key holds only letters and digits): an all-punctuation search must not match everything
+// publicSignatoryPageSQL is PublicSignatoryPage's statement, with its
+// arguments. The page's rows are chosen first, in the order of the index
+// signatories_public_order (forwards, or backwards from the end), and only
+// they are joined to their logo: the rows OFFSET skips are never joined.
+func publicSignatoryPageSQL(f PublicFilter, limit, offset, total int) (string, []any) {
+	where, args := publicSignatoryWhere(f)
+	limit, offset = min(max(limit, 0), MaxPublicSignatoryPage), max(offset, 0)
+	order := publicSignatoryOrder
+	if rest := total - offset; offset > rest && rest > 0 {
+		// The same rows, counted from the end: the last rest rows, less
+		// those after the page.
+		order = publicSignatoryOrderReversed
+		limit = min(limit, rest)
+		offset = rest - limit
 	}
-	return f.QueryKey
+	n := len(args)
+	args = append(args, limit, offset)
+	return `
+	SELECT ` + publicSignatoryColumns + `
+	FROM (SELECT * FROM signatories s WHERE ` + where + `
+		ORDER BY ` + order + ` LIMIT $` + strconv.Itoa(n+1) + ` OFFSET $` + strconv.Itoa(n+2) + `) s
+	LEFT JOIN logo_images li ON li.sha256 = s.logo_sha
+	ORDER BY ` + publicSignatoryOrder, args
 }
+
+// SignatoryWall is what the Call to Action page shows of its signatories.
+type SignatoryWall struct {
+	Total  int               // every approved signatory
+	Latest []PublicSignatory // some of them: see Store.SignatoryWall
+}
+
+// SignatoryWall returns how many signatories are approved and the limit
+// most recently approved, newest first, those with a logo before those
+// without (the wall is a wall of logos; an organisation without one is
+// shown only when too few have one). The count and the rows are read in
+// one statement, so they can never disagree.
+func (s *Store) SignatoryWall(ctx context.Context, limit int) (SignatoryWall, error) {
+	rows, err := s.db.Query(ctx, signatoryWallSQL, max(limit, 0))
+	var w SignatoryWall
+	if err == nil {
+		w.Latest, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (PublicSignatory, error) {
+			var p PublicSignatory
+			err := row.Scan(&w.Total, &p.ID, &p.Name, &p.Website, &p.Country, &p.OrgType, &p.LogoSHA, &p.LogoWidth, &p.LogoHeight, &p.ApprovedAt)
+			return p, err
+		})
+	}
+	if err != nil {
+		return SignatoryWall{}, fmt.Errorf("store: signatory wall: %w", err)
+	}
+	return w, nil
+}
+
+// signatoryWallSQL is SignatoryWall's statement, in the order of the
+// index signatories_wall.
+const signatoryWallSQL = `
+	SELECT (SELECT count(*) FROM signatories WHERE status = 'approved'), ` + publicSignatoryColumns + `
+	FROM ` + publicSignatoryFrom + `
+	WHERE s.status = 'approved'
+	ORDER BY s.logo_sha IS NULL, coalesce(s.decided_at, s.created_at) DESC, s.id DESC
+	LIMIT $1`
+
+// EachPublicSignatory calls fn with every approved signatory, A to Z as in
+// PublicSignatoryPage, one row at a time as Postgres sends them: the list
+// is never held in memory, however long. total, the same in every call, is
+// how many there are, counted in the same statement. An error from fn
+// stops the reading and is returned as it is.
+func (s *Store) EachPublicSignatory(ctx context.Context, fn func(total int, sig PublicSignatory) error) error {
+	rows, err := s.db.Query(ctx, everyPublicSignatorySQL)
+	if err != nil {
+		return fmt.Errorf("store: every public signatory: %w", err)
+	}
+	defer rows.Close()
+	var (
+		total int
+		p     PublicSignatory
+	)
+	for rows.Next() {
+		if err := rows.Scan(&total, &p.ID, &p.Name, &p.Website, &p.Country, &p.OrgType, &p.LogoSHA, &p.LogoWidth, &p.LogoHeight, &p.ApprovedAt); err != nil {
+			return fmt.Errorf("store: every public signatory: %w", err)
+		}
+		if err := fn(total, p); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: every public signatory: %w", err)
+	}
+	return nil
+}
+
+const everyPublicSignatorySQL = `
+	SELECT (SELECT count(*) FROM signatories WHERE status = 'approved'), ` + publicSignatoryColumns + `
+	FROM ` + publicSignatoryFrom + `
+	WHERE s.status = 'approved'
+	ORDER BY ` + publicSignatoryOrder
 
 // SignatoryCountries returns the countries of approved signatories, for
 // the public list's filter.
 func (s *Store) SignatoryCountries(ctx context.Context) ([]string, error) {
-	rows, _ := s.db.Query(ctx, `SELECT DISTINCT country FROM signatories WHERE status = 'approved' AND country <> '' ORDER BY 1`)
+	// A country at a time, each the next after the last one found, off
+	// the index signatories_public_country: as many index lookups as
+	// there are countries, however many signatories each has.
+	rows, _ := s.db.Query(ctx, signatoryCountriesSQL)
 	return allRows(rows, pgx.RowTo[string], "signatory countries")
 }
+
+const signatoryCountriesSQL = `
+	WITH RECURSIVE c (country) AS (
+		(SELECT country FROM signatories WHERE status = 'approved' AND country <> '' ORDER BY country LIMIT 1)
+		UNION ALL
+		SELECT (SELECT s.country FROM signatories s WHERE s.status = 'approved' AND s.country <> ''
+			AND s.country > c.country ORDER BY s.country LIMIT 1)
+		FROM c WHERE c.country IS NOT NULL
+	)
+	SELECT country FROM c WHERE country IS NOT NULL`
 
 // EraseSignatoryContact removes a signatory's personal data: the contact's
 // name, email and role, its tokens, the emails sent to it with their send

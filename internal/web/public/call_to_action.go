@@ -19,6 +19,15 @@ func (a *Handlers) document(r *http.Request, slug string) (store.Resource, error
 	return doc, err
 }
 
+// wallSize is how many signatories the wall on the Call to Action page
+// shows at most: a few rows of logos, enough to show who is joining, in a
+// page that stays the same size however many sign (the full list has
+// its own pages). 48 fills every row of the grid evenly at 2, 3, 4, 6 or
+// 8 to a row.
+const wallSize = 48
+
+// CallToAction serves the Call to Action: its text, recommendations and
+// document, the count of signatories and the wall of the latest.
 func (a *Handlers) CallToAction(w http.ResponseWriter, r *http.Request) error {
 	l := web.Lang(r)
 	p, err := a.store.Page(r.Context(), "call-to-action", l)
@@ -32,10 +41,11 @@ func (a *Handlers) CallToAction(w http.ResponseWriter, r *http.Request) error {
 	if v.Document, err = a.document(r, "call-to-action"); err != nil {
 		return err
 	}
-	if v.Wall, err = a.store.PublicSignatories(r.Context(), store.PublicFilter{}); err != nil {
+	wall, err := a.store.SignatoryWall(r.Context(), wallSize)
+	if err != nil {
 		return err
 	}
-	v.Signatories = len(v.Wall) // the count and the wall can never disagree
+	v.Signatories, v.Wall = wall.Total, wall.Latest
 	return a.Render(w, r, http.StatusOK, public.CallToAction(a.Meta(r, p.Title, p.Description), v))
 }
 

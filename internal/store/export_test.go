@@ -1,0 +1,15 @@
+package store
+
+// The statements of the public lists of signatories, for the tests that
+// look at their plans (EXPLAIN) with as many signatories as a big
+// campaign gathers.
+var (
+	PublicSignatoryCountSQL = publicSignatoryCountSQL
+	PublicSignatoryPageSQL  = publicSignatoryPageSQL
+)
+
+const (
+	SignatoryWallSQL        = signatoryWallSQL
+	EveryPublicSignatorySQL = everyPublicSignatorySQL
+	SignatoryCountriesSQL   = signatoryCountriesSQL
+)
