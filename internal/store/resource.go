@@ -27,10 +27,9 @@ type ResourceType struct {
 
 // Topic is a subject resources are filed under, in one language.
 type Topic struct {
-	Slug  string
-	Lang  string // the language of Name (English when untranslated)
-	Name  string
-	Count int // how many resources carry it (only filled by Topics)
+	Slug string
+	Lang string // the language of Name (English when untranslated)
+	Name string
 }
 
 // Resource is one item of the library in one language: its texts, topics,
@@ -135,51 +134,43 @@ const (
 var headlineOptions = `StartSel=` + markStart + `, StopSel=` + markStop +
 	`, MaxWords=32, MinWords=14, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`
 
+// RankedMatches is how many matches of a search are ranked by relevance:
+// the newest that many (by year, month, then most recently added). Ranking
+// reads each resource's whole search vector, so ranking every match of a
+// word most of the library contains would cost more than the rest of the
+// page; a search matching more lists its older matches after them, newest
+// first. Every demo search matches fewer, so all of its matches are ranked.
+const RankedMatches = 500
+
 // SearchResources returns the page of resources matching f, each in lang
 // where translated and in English otherwise. With a query, the text shown
 // is the text searched, parsed in its own language's configuration (so
 // Spanish words are stemmed as Spanish), and results are ranked by
-// relevance; without one, newest first.
+// relevance (see RankedMatches); without one, newest first.
+//
+// Only what can reach the page is worked on: the texts, ranks and snippets
+// of the page's rows (and, with a query, of the ranked matches), never of
+// every resource; the filters and the search are answered by indexes.
 func (s *Store) SearchResources(ctx context.Context, f ResourceFilter, lang i18n.Lang) (ResourceResults, error) {
 	if f.Limit <= 0 {
 		f.Limit = 10
 	}
-	args := pgx.NamedArgs{
-		"lang": string(lang), "q": f.Query, "type": f.Type, "topic": f.Topic,
-		"doclang": f.DocLang, "year": f.Year, "limit": f.Limit, "offset": f.Offset,
-		"hl": headlineOptions, "marks": markStart + markStop,
+	where, args := resourceWhere(f, lang)
+	args["limit"], args["offset"] = f.Limit, f.Offset
+	var sql string
+	if f.Query == "" {
+		sql = resourceListSQL(where)
+	} else {
+		sql = resourceSearchSQL(where)
+		args["ranked"], args["hl"], args["marks"] = RankedMatches, headlineOptions, markStart+markStop
+		// Past the ranked matches a page's rows are picked by their number,
+		// so nothing before them is left to skip.
+		args["skip"] = f.Offset
+		if f.Offset >= RankedMatches {
+			args["skip"] = 0
+		}
 	}
-	rows, _ := s.db.Query(ctx, `
-		WITH chosen AS (
-			SELECT r.id, r.slug, r.type_slug, r.year, coalesce(r.month, 0)::int AS month,
-				r.organisation, r.updated_at, t.lang, t.title, t.summary, t.body, t.search,
-				CASE t.lang WHEN 'es' THEN 'spanish'::regconfig ELSE 'english'::regconfig END AS cfg
-			FROM resources r
-			`+translated("resource_texts", "resource_id", "r.id", "@lang")+`
-			WHERE (@type::text = '' OR r.type_slug = @type)
-				AND (@year::int = 0 OR r.year = @year)
-				AND (@topic::text = '' OR EXISTS (
-					SELECT 1 FROM resource_topics rt JOIN topics tp ON tp.id = rt.topic_id
-					WHERE rt.resource_id = r.id AND tp.slug = @topic))
-				AND (@doclang::text = '' OR EXISTS (
-					SELECT 1 FROM resource_files rf WHERE rf.resource_id = r.id AND rf.lang = @doclang))
-		), matched AS (
-			SELECT c.*, CASE WHEN @q::text = '' THEN 0
-				ELSE ts_rank_cd(c.search, websearch_to_tsquery(c.cfg, @q)) END AS rank
-			FROM chosen c
-			WHERE @q::text = '' OR c.search @@ websearch_to_tsquery(c.cfg, @q)
-		), page AS (
-			SELECT m.*, count(*) OVER () AS total
-			FROM matched m
-			ORDER BY m.rank DESC, m.year DESC, m.month DESC, m.title, m.id
-			LIMIT @limit OFFSET @offset
-		)
-		SELECT p.id, p.slug, p.type_slug, p.year, p.month, p.organisation, p.updated_at,
-			p.lang, p.title, p.summary, p.total::int,
-			CASE WHEN @q::text = '' THEN ''
-				ELSE ts_headline(p.cfg, translate(p.body, @marks, ''), websearch_to_tsquery(p.cfg, @q), @hl) END
-		FROM page p
-		ORDER BY p.rank DESC, p.year DESC, p.month DESC, p.title, p.id`, args)
+	rows, _ := s.db.Query(ctx, sql, args)
 	hits, headlines, total, err := collectHits(rows)
 	if err != nil {
 		return ResourceResults{}, fmt.Errorf("store: search resources: %w", err)
@@ -199,6 +190,102 @@ func (s *Store) SearchResources(ctx context.Context, f ResourceFilter, lang i18n
 		return ResourceResults{}, err
 	}
 	return ResourceResults{Total: total, Hits: hits}, nil
+}
+
+// resourceWhere is the condition on resources r for f's filters and
+// query, with its arguments: only the clauses f needs, so each query's
+// plan fits the filters it has (a plan cached for "no type" would not
+// serve a type).
+func resourceWhere(f ResourceFilter, lang i18n.Lang) (string, pgx.NamedArgs) {
+	// Every resource has an English text (content requires its English
+	// title), so it shows in every language (see translated) and counting
+	// resources needs no look at their texts.
+	args := pgx.NamedArgs{"lang": string(lang)}
+	where := []string{"true"}
+	if f.Type != "" {
+		where = append(where, `r.type_slug = @type`)
+		args["type"] = f.Type
+	}
+	if f.Year != 0 {
+		where = append(where, `r.year = @year`)
+		args["year"] = f.Year
+	}
+	if f.Topic != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM resource_topics rt JOIN topics tp ON tp.id = rt.topic_id
+			WHERE rt.resource_id = r.id AND tp.slug = @topic)`)
+		args["topic"] = f.Topic
+	}
+	if f.DocLang != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM resource_files rf WHERE rf.resource_id = r.id AND rf.lang = @doclang)`)
+		args["doclang"] = f.DocLang
+	}
+	if f.Query != "" {
+		// The text searched is the one shown: lang's where there is one,
+		// English otherwise, each parsed with its language's configuration.
+		// Written per language so each branch is a lookup in that
+		// language's text index (see migration 00018).
+		args["q"] = f.Query
+		match := `EXISTS (SELECT 1 FROM resource_texts t WHERE t.resource_id = r.id AND t.lang = 'en'
+			AND t.search @@ websearch_to_tsquery('english', @q))`
+		if lang == i18n.ES {
+			// Written as literals, not @lang, so that the plan, cached or
+			// not, can use the Spanish index (whose WHERE must be provable).
+			match = `(EXISTS (SELECT 1 FROM resource_texts t WHERE t.resource_id = r.id AND t.lang = 'es'
+				AND t.search @@ websearch_to_tsquery('spanish', @q))
+			OR (` + match + ` AND NOT EXISTS (SELECT 1 FROM resource_texts t WHERE t.resource_id = r.id AND t.lang = 'es')))`
+		}
+		where = append(where, match)
+	}
+	return strings.Join(where, "\n\t\t\tAND "), args
+}
+
+// resourceListSQL is the library without a query: newest first, walked in
+// the order of the resources_newest index so only the rows up to the page
+// (and those sharing its last month, ordered by title) are read.
+func resourceListSQL(where string) string {
+	return `
+		SELECT r.id, r.slug, r.type_slug, r.year, coalesce(r.month, 0)::int, r.organisation, r.updated_at,
+			t.lang, t.title, t.summary, (SELECT count(*) FROM resources r WHERE ` + where + `)::int, ''
+		FROM resources r
+		` + translated("resource_texts", "resource_id", "r.id", "@lang") + `
+		WHERE ` + where + `
+		ORDER BY r.year DESC, coalesce(r.month, 0) DESC, t.title, r.id
+		LIMIT @limit OFFSET @offset`
+}
+
+// resourceSearchSQL is the library with a query. The matches are numbered
+// newest first (n); the first @ranked of them are ranked and come first,
+// by relevance, and the rest follow in the order of n. So a page reads the
+// texts of the ranked matches and of its own rows only, and ts_headline
+// runs for the page's rows only.
+func resourceSearchSQL(where string) string {
+	return `
+		WITH matches AS (
+			SELECT r.id, r.slug, r.type_slug, r.year, coalesce(r.month, 0)::int AS month, r.organisation, r.updated_at,
+				row_number() OVER (ORDER BY r.year DESC, coalesce(r.month, 0) DESC, r.id DESC) AS n,
+				count(*) OVER () AS total
+			FROM resources r
+			WHERE ` + where + `
+		), page AS (
+			SELECT m.*, t.lang, t.title, t.summary, t.body, t.cfg,
+				CASE WHEN m.n <= @ranked THEN ts_rank_cd(t.search, websearch_to_tsquery(t.cfg, @q)) ELSE 0 END AS rank
+			FROM matches m
+			CROSS JOIN LATERAL (
+				SELECT t.*, CASE t.lang WHEN 'es' THEN 'spanish'::regconfig ELSE 'english'::regconfig END AS cfg
+				FROM resource_texts t
+				WHERE t.resource_id = m.id AND t.lang IN (@lang, 'en')
+				ORDER BY t.lang = @lang DESC LIMIT 1
+			) t
+			WHERE (m.n <= @ranked AND @offset::int < @ranked::int)
+				OR (m.n > greatest(@offset::int, @ranked::int) AND m.n <= @offset::int + @limit::int)
+			ORDER BY m.n > @ranked, rank DESC, m.year DESC, m.month DESC, t.title, m.n
+			LIMIT @limit OFFSET @skip
+		)
+		SELECT p.id, p.slug, p.type_slug, p.year, p.month, p.organisation, p.updated_at,
+			p.lang, p.title, p.summary, p.total::int,
+			ts_headline(p.cfg, translate(p.body, @marks, ''), websearch_to_tsquery(p.cfg, @q), @hl)
+		FROM page p
+		ORDER BY p.n > @ranked, p.rank DESC, p.year DESC, p.month DESC, p.title, p.n`
 }
 
 // collectHits reads the rows of SearchResources.
@@ -298,7 +385,7 @@ func (s *Store) fillResources(ctx context.Context, lang i18n.Lang, list []*Resou
 	if len(list) == 0 {
 		return nil
 	}
-	types, err := s.ResourceTypes(ctx, lang)
+	types, err := s.ResourceTypeNames(ctx, lang)
 	if err != nil {
 		return err
 	}
@@ -310,7 +397,6 @@ func (s *Store) fillResources(ctx context.Context, lang i18n.Lang, list []*Resou
 		for _, t := range types {
 			if t.Slug == r.Type.Slug {
 				r.Type = t
-				r.Type.Count = 0
 			}
 		}
 	}
@@ -353,21 +439,29 @@ func (s *Store) fillResources(ctx context.Context, lang i18n.Lang, list []*Resou
 // ResourceTypes lists every resource type in order, each in lang where
 // translated, with the number of resources of the type.
 func (s *Store) ResourceTypes(ctx context.Context, lang i18n.Lang) ([]ResourceType, error) {
+	return s.resourceTypes(ctx, lang, `(SELECT count(*) FROM resources r WHERE r.type_slug = ty.slug)::int`)
+}
+
+// ResourceTypeNames is ResourceTypes without the counts (Count is 0), for
+// pages that only name the types: counting reads an index entry per
+// resource.
+func (s *Store) ResourceTypeNames(ctx context.Context, lang i18n.Lang) ([]ResourceType, error) {
+	return s.resourceTypes(ctx, lang, `0`)
+}
+
+func (s *Store) resourceTypes(ctx context.Context, lang i18n.Lang, count string) ([]ResourceType, error) {
 	rows, _ := s.db.Query(ctx, `
-		SELECT ty.slug, t.lang, t.name, t.plural, t.description, ty.toolkit,
-			(SELECT count(*) FROM resources r WHERE r.type_slug = ty.slug)::int
+		SELECT ty.slug, t.lang, t.name, t.plural, t.description, ty.toolkit, `+count+`
 		FROM resource_types ty
 		`+translated("resource_type_texts", "type_slug", "ty.slug", "$1")+`
 		ORDER BY ty.position, ty.slug`, string(lang))
 	return allRows(rows, pgx.RowToStructByPos[ResourceType], "resource types")
 }
 
-// Topics lists every topic by name, each in lang where translated, with
-// the number of resources filed under it.
+// Topics lists every topic by name, each in lang where translated.
 func (s *Store) Topics(ctx context.Context, lang i18n.Lang) ([]Topic, error) {
 	rows, _ := s.db.Query(ctx, `
-		SELECT tp.slug, t.lang, t.name,
-			(SELECT count(*) FROM resource_topics rt WHERE rt.topic_id = tp.id)::int
+		SELECT tp.slug, t.lang, t.name
 		FROM topics tp
 		`+translated("topic_texts", "topic_id", "tp.id", "$1")+`
 		ORDER BY t.name, tp.slug`, string(lang))
@@ -375,7 +469,7 @@ func (s *Store) Topics(ctx context.Context, lang i18n.Lang) ([]Topic, error) {
 }
 
 // ResourceYears returns the first and last year of the library's
-// resources (zeros when it is empty).
+// resources (zeros when it is empty): the two ends of resources_newest.
 func (s *Store) ResourceYears(ctx context.Context) (first, last int, err error) {
 	err = s.db.QueryRow(ctx, `SELECT coalesce(min(year), 0), coalesce(max(year), 0) FROM resources`).Scan(&first, &last)
 	if err != nil {
@@ -384,11 +478,13 @@ func (s *Store) ResourceYears(ctx context.Context) (first, last int, err error) 
 	return first, last, nil
 }
 
-// ResourceDocLangs lists the languages the library has documents in.
+// ResourceDocLangs lists the languages the library has documents in: one
+// index probe per language the schema allows, not a pass over every file.
 func (s *Store) ResourceDocLangs(ctx context.Context) ([]string, error) {
 	rows, _ := s.db.Query(ctx, `
-		SELECT lang FROM resource_files GROUP BY lang
-		ORDER BY array_position(ARRAY['en', 'es', 'fr', 'pt'], lang), lang`)
+		SELECT l.lang FROM unnest(ARRAY['en', 'es', 'fr', 'pt']) WITH ORDINALITY AS l (lang, position)
+		WHERE EXISTS (SELECT 1 FROM resource_files rf WHERE rf.lang = l.lang)
+		ORDER BY l.position`)
 	return allRows(rows, pgx.RowTo[string], "resource document languages")
 }
 

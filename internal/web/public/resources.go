@@ -18,6 +18,7 @@ import (
 
 const (
 	resourcesPerPage = 10
+	pagerSpan        = 2   // pages linked on each side of the current one
 	maxQueryLength   = 200 // characters of a library search
 )
 
@@ -49,7 +50,7 @@ func (a *Handlers) ResourceLibrary(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	types, err := a.store.ResourceTypes(ctx, l)
+	types, err := a.store.ResourceTypeNames(ctx, l)
 	if err != nil {
 		return err
 	}
@@ -186,8 +187,18 @@ func (a *Handlers) ResourceLibrary(w http.ResponseWriter, r *http.Request) error
 		}
 		return l.Path("/resources") + "?" + vals.Encode()
 	}
+	// The pager links the first and last pages and those near the current
+	// one, with a gap between: a bounded list whatever the library's size.
 	for i := 1; i <= pages; i++ {
-		v.Pages = append(v.Pages, public.LibraryPageLink{N: i, URL: pageURL(i), Current: i == page})
+		switch {
+		case i == 1 || i == pages || (i >= page-pagerSpan && i <= page+pagerSpan):
+			v.Pages = append(v.Pages, public.LibraryPageLink{N: i, URL: pageURL(i), Current: i == page})
+		case len(v.Pages) > 0 && !v.Pages[len(v.Pages)-1].Gap:
+			v.Pages = append(v.Pages, public.LibraryPageLink{Gap: true})
+		}
+		if i > page+pagerSpan && i < pages {
+			i = pages - 1 // skip to the last page
+		}
 	}
 	if page > 1 {
 		v.Prev = pageURL(page - 1)
