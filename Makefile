@@ -15,13 +15,13 @@ HTML_VALIDATE := $(NPM_DIR)/node_modules/.bin/html-validate
 ARTIFACTS   := $(CURDIR)/.data/test-artifacts
 BIN         := $(CURDIR)/.data/bin/advocacy
 
-.PHONY: help run build cluster test check-generated lint generate bench load postgres chromium axe nginx
+.PHONY: help run build cluster test check-generated lint generate bench load postgres chromium axe nginx brotli
 
 help:
 	@echo "make run     serve the site on http://localhost:8080 (ADDR overrides) with demo content"
 	@echo "make test    generated code, gofmt, vet, staticcheck and every test (browser included)"
 	@echo "make bench   Go benchmarks of the hot paths"
-	@echo "make load    wrk against a seeded throwaway site: req/s and p99 per page (ARGS=\"-duration 5s\")"
+	@echo "make load    the site against nginx serving the same bytes, wrk alternated: req/s, p99 and ratio per page (ARGS=\"-duration 3s -resources 10000 -signatories 10000\")"
 	@echo "make cluster two instances over one database behind nginx on http://127.0.0.1:8080 (ARGS=\"-addr 127.0.0.1:9080\")"
 
 # --- run ---------------------------------------------------------------------
@@ -40,7 +40,7 @@ cluster: postgres nginx build
 
 # --- test --------------------------------------------------------------------
 
-test: check-generated lint postgres chromium axe nginx
+test: check-generated lint postgres chromium axe nginx brotli
 	@echo "--- go test -race (real Postgres per test; Chromium, axe-core and html-validate for pages)"
 	@mkdir -p $(ARTIFACTS)
 	@CHROMIUM="$$(command -v chromium)" AXE_CORE_JS="$(AXE_JS)" HTML_VALIDATE="$(HTML_VALIDATE)" \
@@ -114,6 +114,18 @@ nginx:
 		fi; \
 	elif [ -n "$${NGINX:-}" ] && [ ! -x "$$NGINX" ]; then \
 		echo "NGINX=$$NGINX is not an executable nginx"; exit 1; \
+	fi
+
+# The reference brotli decoder: the page cache's tests check that what it
+# sends decodes with it, as a browser's would.
+brotli:
+	@if ! command -v brotli >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "--- installing Debian's brotli (the reference decoder for the page cache's tests)"; \
+			apt-get update -qq && apt-get install -y -qq brotli >/dev/null; \
+		else \
+			echo "brotli not found: the page cache's tests need Debian's brotli package (sudo apt-get install brotli)"; exit 1; \
+		fi; \
 	fi
 
 # axe-core (accessibility, run inside Chromium) and html-validate (markup,
