@@ -21,6 +21,7 @@ func init() {
 		"resource.count.other":      {EN: "{n} resources", ES: "{n} recursos"},
 		"resource.match.one":        {EN: "1 resource matches “{q}”", ES: "1 recurso coincide con «{q}»"},
 		"resource.match.other":      {EN: "{n} resources match “{q}”", ES: "{n} recursos coinciden con «{q}»"},
+		"resource.match.more":       {EN: "More than {n} resources match “{q}”", ES: "Más de {n} recursos coinciden con «{q}»"},
 		"resource.filtered.one":     {EN: "1 resource matches your filters", ES: "1 recurso coincide con sus filtros"},
 		"resource.filtered.other":   {EN: "{n} resources match your filters", ES: "{n} recursos coinciden con sus filtros"},
 		"resource.empty":            {EN: "Nothing matches. Try fewer or different words, check the spelling, or clear the filters to see the whole library.", ES: "No hay coincidencias. Pruebe con menos palabras o con otras, revise la ortografía o quite los filtros para ver toda la biblioteca."},

@@ -156,6 +156,8 @@ func (a *Handlers) ResourceLibrary(w http.ResponseWriter, r *http.Request) error
 		plural = ".one"
 	}
 	switch {
+	case f.Query != "" && res.More:
+		v.Count = resourceMsg(l, "resource.match.more", "{n}", n, "{q}", f.Query)
 	case f.Query != "":
 		v.Count = resourceMsg(l, "resource.match"+plural, "{n}", n, "{q}", f.Query)
 	case v.Filtered:
