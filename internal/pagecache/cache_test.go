@@ -106,7 +106,7 @@ func TestStaleness(t *testing.T) {
 		t.Errorf("not listening: %d renderings", *renders)
 	}
 	c.live.Store(true)
-	ask(h, "/resources?q=a") // the page rendered while not listening, still fresh
+	ask(h, "/resources?q=a")       // the page rendered while not listening, still fresh
 	now = now.Add(2 * time.Minute) // the next day
 	ask(h, "/resources?q=a")
 	if *renders != 4 {
