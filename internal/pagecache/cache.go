@@ -56,6 +56,7 @@ type Cache struct {
 	aliases map[string]*entry // by request URI as sent
 	lru     list.List         // of *entry, most recently used first
 	used    int64
+	flights map[string]*flight // pages being rendered, by key
 
 	hits, misses, stale atomic.Int64
 
@@ -102,7 +103,7 @@ func New(budget int64, part func(context.Context) (string, error), now func() ti
 	var b [12]byte
 	rand.Read(b[:])
 	c := &Cache{budget: budget, part: part, now: now, marker: "pagecache" + hex.EncodeToString(b[:]),
-		pages: map[string]*entry{}, aliases: map[string]*entry{}}
+		pages: map[string]*entry{}, aliases: map[string]*entry{}, flights: map[string]*flight{}}
 	c.gen.Store(1)
 	return c
 }

@@ -7,6 +7,8 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -145,5 +147,36 @@ func TestAcceptEncoding(t *testing.T) {
 		if got := accepted([]string{ae}); got != want {
 			t.Errorf("%q: %d, want %d", ae, got, want)
 		}
+	}
+}
+
+// Requests for a page being rendered wait for it: a change during a spike
+// renders each page once, not once per request in flight.
+func TestRequestsInFlightShareOneRendering(t *testing.T) {
+	c := New(64<<20, func(context.Context) (string, error) { return "stamp", nil }, time.Now)
+	c.live.Store(true)
+	var renders atomic.Int32
+	h := c.Handler(c.Page()(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		renders.Add(1)
+		time.Sleep(100 * time.Millisecond)
+		w.Write([]byte("<html>the page</html>"))
+	})))
+	var wg sync.WaitGroup
+	for range 50 {
+		wg.Go(func() {
+			if rec := ask(h, "/"); rec.Code != http.StatusOK {
+				t.Errorf("status %d", rec.Code)
+			}
+		})
+	}
+	wg.Wait()
+	if n := renders.Load(); n != 1 {
+		t.Errorf("50 requests at once rendered the page %d times", n)
+	}
+	// After a change, the rendering under way before it is not shared.
+	c.Changed()
+	ask(h, "/")
+	if n := renders.Load(); n != 2 {
+		t.Errorf("after a change: %d renderings", n)
 	}
 }

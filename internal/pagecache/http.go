@@ -134,8 +134,28 @@ func (c *Cache) Page(params ...string) func(http.Handler) http.Handler {
 				c.serve(w, r, e)
 				return
 			}
-			c.misses.Add(1)
 			gen := c.gen.Load()
+			f, first := c.takeOff(key, gen)
+			if !first {
+				// The same page is being rendered for another request of
+				// this generation: wait for it rather than render it again
+				// (a change during a spike would otherwise render a page
+				// once per request in flight).
+				select {
+				case <-f.done:
+					if f.e != nil && c.fresh(f.e) {
+						c.hits.Add(1)
+						c.serve(w, r, f.e)
+						return
+					}
+				case <-r.Context().Done():
+					return
+				case <-time.After(flightWait):
+				}
+			} else {
+				defer c.land(key, f)
+			}
+			c.misses.Add(1)
 			u := *r.URL
 			u.RawQuery = query
 			r2 := r.WithContext(context.WithValue(r.Context(), markerKey{}, c.marker))
@@ -144,6 +164,9 @@ func (c *Cache) Page(params ...string) func(http.Handler) http.Handler {
 			next.ServeHTTP(rec, r2)
 			if e := c.keep(key, gen, w.Header(), rec, templ.GetNonce(r.Context())); e != nil {
 				c.put(e, r.RequestURI)
+				if first {
+					f.e = e
+				}
 				c.serve(w, r, e)
 				return
 			}
@@ -157,6 +180,41 @@ func (c *Cache) Page(params ...string) func(http.Handler) http.Handler {
 			rec.replay(w, r, c.marker, c.partNow(r.Context()))
 		})
 	}
+}
+
+// flightWait is the longest a request waits for another's rendering of
+// the same page before rendering it itself.
+const flightWait = 2 * time.Second
+
+// flight is a page being rendered: done is closed when it is, with e the
+// page kept (nil if it could not be kept).
+type flight struct {
+	gen  uint64
+	done chan struct{}
+	e    *entry
+}
+
+// takeOff returns the flight rendering key at generation gen, and whether
+// it is the caller's own (then it must land it).
+func (c *Cache) takeOff(key string, gen uint64) (*flight, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if f := c.flights[key]; f != nil && f.gen == gen {
+		return f, false
+	}
+	f := &flight{gen: gen, done: make(chan struct{})}
+	c.flights[key] = f
+	return f, true
+}
+
+// land ends flight f of key, waking whoever waits for it.
+func (c *Cache) land(key string, f *flight) {
+	c.mu.Lock()
+	if c.flights[key] == f {
+		delete(c.flights, key)
+	}
+	c.mu.Unlock()
+	close(f.done)
 }
 
 // read is the values of params in q.
