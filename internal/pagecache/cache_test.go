@@ -13,7 +13,7 @@ import (
 	"time"
 )
 
-// site is a cache over a handler rendering a search page of about 30 KB
+// site is a cache over a handler rendering a search page of about 3 KB
 // per query, and the count of renderings.
 func site(budget int64) (*Cache, http.Handler, *int) {
 	c := New(budget, func(context.Context) (string, error) { return "stamp", nil }, time.Now)
@@ -24,7 +24,7 @@ func site(budget int64) (*Cache, http.Handler, *int) {
 		m, _ := Marker(r.Context())
 		q := r.URL.Query().Get("q")
 		var b strings.Builder
-		for i := range 400 {
+		for i := range 40 {
 			fmt.Fprintf(&b, "<p>Result %d for %s: social service workforce %d</p>\n", i, q, i*len(q))
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -44,7 +44,7 @@ func ask(h http.Handler, uri string) *httptest.ResponseRecorder {
 // A crawl of 10,000 distinct searches never takes the cache past its
 // budget, and the pages asked for often stay.
 func TestACrawlStaysWithinTheBudget(t *testing.T) {
-	c, h, _ := site(2 << 20)
+	c, h, _ := site(256 << 10)
 	for i := range 10000 {
 		ask(h, "/resources?q=crawl"+strconv.Itoa(i))
 		ask(h, "/resources?q=popular") // asked for all the time: never evicted
