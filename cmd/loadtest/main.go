@@ -393,11 +393,24 @@ func startServer(ctx context.Context, pool *pgxpool.Pool, stderr io.Writer) (str
 	srvCtx, cancel := context.WithCancel(ctx)
 	done := make(chan error, 1)
 	go func() { done <- web.Serve(srvCtx, ln, site.Handler(), logger) }()
+	// The background work, as in serve: the page cache serves what it
+	// keeps only while it hears the database's changes.
+	bg := make(chan struct{})
+	go func() { site.RunBackground(srvCtx); close(bg) }()
+	for deadline := time.Now().Add(10 * time.Second); !site.Listening(); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			cancel()
+			<-done
+			<-bg
+			return "", nil, errors.New("the page cache never started listening for changes")
+		}
+	}
 	stop := func() {
 		cancel()
 		if err := <-done; err != nil {
 			logger.Error("stop server", "error", err)
 		}
+		<-bg
 	}
 	return "http://" + addr, stop, nil
 }

@@ -117,6 +117,10 @@ func (a *App) publicDeps() public.Deps {
 		Subscribe: a.subscribe, Forms: a.forms}
 }
 
+// Listening reports whether the page cache hears the database's changes
+// (RunBackground starts it listening): only then are kept pages served.
+func (a *App) Listening() bool { return a.pages.Listening() }
+
 // CheckFileCopies says whether FILE_CACHE_DIR can hold the copies that
 // downloads are sent from; serve refuses to start without them.
 func (a *App) CheckFileCopies() error { return a.fileCopies.Check() }

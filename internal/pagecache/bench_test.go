@@ -21,7 +21,7 @@ func BenchmarkKeptPage(b *testing.B) {
 	c := New(64<<20, func(context.Context) (string, error) {
 		return "1796191222576.upSn4uhItUQxeQI1iGaZTy04gV8u6D7feKFs1tR5oQ8", nil
 	}, time.Now)
-	c.live.Store(true)
+	listening(c)
 	page := func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		m, _ := Marker(r.Context())

@@ -63,11 +63,13 @@ func newBody(page []byte, marker string) (body, error) {
 	if marker != "" {
 		if i := bytes.Index(page, []byte(marker)); i >= 0 {
 			headLen = i
-			b.tail = page[i:]
+			b.tail = bytes.Clone(page[i:])
 		}
 	}
 	head := page[:headLen]
-	b.head[identity], b.crc, b.size = head, crc32.ChecksumIEEE(head), len(head)
+	// Copies of exactly their size: the buffers they come from have room
+	// to spare, which the budget would not see.
+	b.head[identity], b.crc, b.size = bytes.Clone(head), crc32.ChecksumIEEE(head), len(head)
 	finish := b.tail == nil
 
 	var gz bytes.Buffer
@@ -89,7 +91,7 @@ func newBody(page []byte, marker string) (body, error) {
 	if err != nil {
 		return body{}, err
 	}
-	b.head[gzipped] = gz.Bytes()
+	b.head[gzipped] = bytes.Clone(gz.Bytes())
 
 	var br bytes.Buffer
 	bw := brotliWriters.Get().(*brotli.Writer)
@@ -108,7 +110,7 @@ func newBody(page []byte, marker string) (body, error) {
 	if err != nil {
 		return body{}, err
 	}
-	b.head[brotlied] = br.Bytes()
+	b.head[brotlied] = bytes.Clone(br.Bytes())
 	return b, nil
 }
 

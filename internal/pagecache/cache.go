@@ -32,6 +32,11 @@ type Cache struct {
 	// pages kept are served only then).
 	gen  atomic.Uint64
 	live atomic.Bool
+	// heard is when the listening connection last answered (a
+	// notification, or a check): pages are served only within heardWithin
+	// of it, so a connection that died silently stops them within a
+	// second.
+	heard atomic.Int64 // monotonic nanoseconds since start
 
 	mu      sync.Mutex
 	pages   map[string]*entry // by key (path and the parameters read)
@@ -127,8 +132,21 @@ func (c *Cache) Stats() Stats {
 // instance, nothing changed since e was rendered, and its day has not
 // turned.
 func (c *Cache) fresh(e *entry) bool {
-	return e.gen == c.gen.Load() && c.live.Load() && c.now().Before(e.expires)
+	return e.gen == c.gen.Load() && c.live.Load() && time.Duration(monotonic()-c.heard.Load()) < heardWithin &&
+		c.now().Before(e.expires)
 }
+
+// heardWithin is how recently the listening connection must have answered
+// for the pages kept to be served.
+const heardWithin = time.Second
+
+var start = time.Now()
+
+// monotonic is the time since the process started, on the monotonic clock.
+func monotonic() int64 { return int64(time.Since(start)) }
+
+// Heard records that the listening connection answered now.
+func (c *Cache) Heard() { c.heard.Store(monotonic()) }
 
 // byAlias is the page kept for a request URI, fresh or not, marked used.
 func (c *Cache) byAlias(uri string) *entry {
@@ -181,19 +199,20 @@ func (c *Cache) put(e *entry, uri string) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	var aliases []string
 	if old := c.pages[e.key]; old != nil {
 		if old.gen > e.gen {
 			return // a newer rendering got there first
 		}
-		aliases := old.aliases
+		aliases = old.aliases
 		c.drop(old)
-		for _, a := range aliases {
-			c.alias(e, a)
-		}
 	}
 	c.pages[e.key] = e
 	e.elem = c.lru.PushFront(e)
 	c.used += e.size
+	for _, a := range aliases {
+		c.alias(e, a) // counts each into e.size and c.used
+	}
 	c.alias(e, uri)
 	c.evict()
 }

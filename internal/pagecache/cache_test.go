@@ -3,6 +3,7 @@ package pagecache
 import (
 	"context"
 	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -17,7 +18,7 @@ import (
 // per query, and the count of renderings.
 func site(budget int64) (*Cache, http.Handler, *int) {
 	c := New(budget, func(context.Context) (string, error) { return "stamp", nil }, time.Now)
-	c.live.Store(true)
+	listening(c)
 	renders := 0
 	page := func(w http.ResponseWriter, r *http.Request) {
 		renders++
@@ -154,7 +155,7 @@ func TestAcceptEncoding(t *testing.T) {
 // renders each page once, not once per request in flight.
 func TestRequestsInFlightShareOneRendering(t *testing.T) {
 	c := New(64<<20, func(context.Context) (string, error) { return "stamp", nil }, time.Now)
-	c.live.Store(true)
+	listening(c)
 	var renders atomic.Int32
 	h := c.Handler(c.Page()(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		renders.Add(1)
@@ -178,5 +179,56 @@ func TestRequestsInFlightShareOneRendering(t *testing.T) {
 	ask(h, "/")
 	if n := renders.Load(); n != 2 {
 		t.Errorf("after a change: %d renderings", n)
+	}
+}
+
+// listening makes c serve what it keeps as though its listening
+// connection always answered.
+func listening(c *Cache) {
+	c.live.Store(true)
+	c.heard.Store(math.MaxInt64 / 2)
+}
+
+// Re-rendering pages reached in many ways leaves the accounting exact:
+// the bytes counted are the sizes of the pages kept.
+func TestTheAccountingStaysExact(t *testing.T) {
+	c, h, _ := site(1 << 20)
+	for round := range 50 {
+		for i := range 20 {
+			ask(h, "/resources?q=x&utm_"+strconv.Itoa(i)+"="+strings.Repeat("a", 2000))
+		}
+		ask(h, "/resources?q=y"+strconv.Itoa(round))
+		c.Changed()
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	sum := int64(0)
+	for _, e := range c.pages {
+		sum += e.size
+	}
+	if sum != c.used {
+		t.Errorf("%d bytes counted, the pages kept take %d", c.used, sum)
+	}
+	for a, e := range c.aliases {
+		if c.pages[e.key] != e {
+			t.Errorf("alias %.40s… points at a page no longer kept", a)
+		}
+	}
+}
+
+// A connection that stops answering stops the pages kept within a second.
+func TestPagesStopWhenTheConnectionGoesQuiet(t *testing.T) {
+	c, h, renders := site(1 << 20)
+	c.live.Store(true)
+	c.Heard()
+	ask(h, "/resources?q=a")
+	ask(h, "/resources?q=a")
+	if *renders != 1 {
+		t.Fatalf("%d renderings", *renders)
+	}
+	c.heard.Store(monotonic() - int64(heardWithin))
+	ask(h, "/resources?q=a")
+	if *renders != 2 {
+		t.Errorf("a second of silence: %d renderings, want 2", *renders)
 	}
 }

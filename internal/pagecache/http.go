@@ -31,8 +31,7 @@ var (
 )
 
 // Handler serves, before anything else runs, the pages kept for the URI
-// requested (a page Page kept), and counts the staff's changes: next
-// handles the rest.
+// requested (a page Page kept): next handles the rest.
 func (c *Cache) Handler(next http.Handler) http.Handler {
 	if c.budget == 0 {
 		return next
@@ -47,15 +46,7 @@ type front struct {
 
 func (f *front) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	c := f.c
-	switch {
-	case r.Method != http.MethodGet && r.Method != http.MethodHead:
-		if strings.HasPrefix(r.URL.Path, "/admin/") {
-			// A change staff make is seen by their own next request:
-			// the notification follows for every instance.
-			defer c.Changed()
-			w = &changing{ResponseWriter: w, c: c}
-		}
-	case !c.signedIn(r):
+	if (r.Method == http.MethodGet || r.Method == http.MethodHead) && !c.signedIn(r) {
 		if e := c.byAlias(r.RequestURI); e != nil && c.fresh(e) {
 			c.hits.Add(1)
 			c.serve(w, r, e)
@@ -63,6 +54,23 @@ func (f *front) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	f.next.ServeHTTP(w, r)
+}
+
+// Changes marks every page kept as stale once a request through it begins
+// its answer (the change it made is committed by then), and again when it
+// ends: for the staff's changes, so that their own next request sees
+// them at once; the notification follows for every instance. It goes
+// after the check that the request is a signed-in staff member's, so no
+// one else can empty the cache.
+func (c *Cache) Changes(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet || r.Method == http.MethodHead {
+			next.ServeHTTP(w, r)
+			return
+		}
+		defer c.Changed()
+		next.ServeHTTP(&changing{ResponseWriter: w, c: c}, r)
+	})
 }
 
 // Unwrap is the handler behind the cache (tests walk its routes).
@@ -269,10 +277,15 @@ func (c *Cache) keep(key string, gen uint64, outer http.Header, rec *recorder, n
 			e.header[k] = slices.Clone(v)
 		}
 	}
-	sum := sha256.Sum256(page)
-	tag := base64.RawURLEncoding.EncodeToString(sum[:18])
-	e.etag = [encodings][]string{{`"` + tag + `"`}, {`"` + tag + `-gz"`}, {`"` + tag + `-br"`}}
 	now := c.now().UTC()
+	// The ETag names the page and its day: a browser's copy revalidated
+	// the next day gets the page again, with a stamp of that day (a form
+	// stamp is good for a day; a 304 keeps the copy's own).
+	h := sha256.New()
+	h.Write(page)
+	h.Write([]byte(now.Format(time.DateOnly)))
+	tag := base64.RawURLEncoding.EncodeToString(h.Sum(nil)[:18])
+	e.etag = [encodings][]string{{`"` + tag + `"`}, {`"` + tag + `-gz"`}, {`"` + tag + `-br"`}}
 	e.expires = time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, time.UTC)
 	e.size = int64(b.bytes()+len(key)) + 1024 // the headers and the bookkeeping
 	return e

@@ -16,10 +16,11 @@ const Channel = "public_pages"
 // How the listening connection is checked and brought back.
 const (
 	// checkEvery: with no notification for this long, the connection is
-	// asked to answer, so one that died silently (a network gone, not
-	// closed) is noticed within checkEvery+checkWait.
-	checkEvery = 15 * time.Second
-	checkWait  = 3 * time.Second
+	// asked to answer; the pages kept are served only within heardWithin of
+	// its last answer, so one that died silently (a network gone, not
+	// closed) stops them within a second.
+	checkEvery = 300 * time.Millisecond
+	checkWait  = 500 * time.Millisecond
 	retryFirst = 100 * time.Millisecond
 	retryMost  = 2 * time.Second
 )
@@ -70,6 +71,7 @@ func (c *Cache) listen(ctx context.Context, connect func(context.Context) (*pgx.
 		return err
 	}
 	c.Changed()
+	c.Heard()
 	c.live.Store(true)
 	listening()
 	for {
@@ -79,6 +81,7 @@ func (c *Cache) listen(ctx context.Context, connect func(context.Context) (*pgx.
 		switch {
 		case err == nil:
 			c.Changed()
+			c.Heard()
 		case ctx.Err() != nil:
 			return ctx.Err()
 		case errors.Is(err, context.DeadlineExceeded):
@@ -88,6 +91,7 @@ func (c *Cache) listen(ctx context.Context, connect func(context.Context) (*pgx.
 			if err != nil {
 				return err
 			}
+			c.Heard()
 		default:
 			return err
 		}

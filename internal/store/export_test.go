@@ -9,7 +9,7 @@ var (
 )
 
 const (
-	SignatoryWallSQL        = signatoryWallSQL
-	EveryPublicSignatorySQL = everyPublicSignatorySQL
-	SignatoryCountriesSQL   = signatoryCountriesSQL
+	SignatoryWallSQL       = signatoryWallSQL
+	EveryKeyedSignatorySQL = everyKeyedSignatorySQL
+	SignatoryCountriesSQL  = signatoryCountriesSQL
 )

@@ -532,39 +532,71 @@ const signatoryWallSQL = `
 	LIMIT $1`
 
 // EachPublicSignatory calls fn with every approved signatory, A to Z as in
-// PublicSignatoryPage, one row at a time as Postgres sends them: the list
-// is never held in memory, however long. total, the same in every call, is
-// how many there are, counted in the same statement. An error from fn
+// PublicSignatoryPage, in batches of signatoryBatch read one after the
+// other by key (from where the last batch ended, off the index of that
+// order): the list is never held in memory, however long, and no
+// connection is held while fn runs, so a download read slowly by its
+// client ties up no connection of the pool. total, the same in every
+// call, is how many there were when the reading began. An error from fn
 // stops the reading and is returned as it is.
 func (s *Store) EachPublicSignatory(ctx context.Context, fn func(total int, sig PublicSignatory) error) error {
-	rows, err := s.db.Query(ctx, everyPublicSignatorySQL)
-	if err != nil {
+	var total int
+	if err := s.db.QueryRow(ctx, `SELECT count(*) FROM signatories WHERE status = 'approved'`).Scan(&total); err != nil {
 		return fmt.Errorf("store: every public signatory: %w", err)
 	}
-	defer rows.Close()
-	var (
-		total int
-		p     PublicSignatory
-	)
-	for rows.Next() {
-		if err := rows.Scan(&total, &p.ID, &p.Name, &p.Website, &p.Country, &p.OrgType, &p.LogoSHA, &p.LogoWidth, &p.LogoHeight, &p.ApprovedAt); err != nil {
-			return fmt.Errorf("store: every public signatory: %w", err)
-		}
-		if err := fn(total, p); err != nil {
-			return err
-		}
+	// The order has the signatories with a name key first, by key, then
+	// those without, by name: a phase each.
+	type row struct {
+		sig         PublicSignatory
+		key, lowerN string
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("store: every public signatory: %w", err)
+	last := row{}
+	for _, sql := range []string{everyKeyedSignatorySQL, everyUnkeyedSignatorySQL} {
+		last.key, last.lowerN, last.sig.ID = "", "", 0
+		for {
+			rows, _ := s.db.Query(ctx, sql, pgx.NamedArgs{"key": last.key, "name": last.lowerN, "id": last.sig.ID, "batch": signatoryBatch})
+			batch, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (row, error) {
+				var x row
+				p := &x.sig
+				err := r.Scan(&p.ID, &p.Name, &p.Website, &p.Country, &p.OrgType, &p.LogoSHA, &p.LogoWidth, &p.LogoHeight, &p.ApprovedAt, &x.key, &x.lowerN)
+				return x, err
+			})
+			if err != nil {
+				return fmt.Errorf("store: every public signatory: %w", err)
+			}
+			for _, x := range batch {
+				if err := fn(total, x.sig); err != nil {
+					return err
+				}
+			}
+			if len(batch) < signatoryBatch {
+				break
+			}
+			last = batch[len(batch)-1]
+		}
 	}
 	return nil
 }
 
-const everyPublicSignatorySQL = `
-	SELECT (SELECT count(*) FROM signatories WHERE status = 'approved'), ` + publicSignatoryColumns + `
+// signatoryBatch is how many signatories EachPublicSignatory reads at a time.
+const signatoryBatch = 500
+
+const (
+	everyKeyedSignatorySQL = `
+	SELECT ` + publicSignatoryColumns + `, s.name_key, lower(s.name)
 	FROM ` + publicSignatoryFrom + `
 	WHERE s.status = 'approved'
-	ORDER BY ` + publicSignatoryOrder
+		AND (nullif(s.name_key, '') COLLATE "C", lower(s.name), s.id) > (@key COLLATE "C", @name, @id)
+	ORDER BY ` + publicSignatoryOrder + `
+	LIMIT @batch`
+	everyUnkeyedSignatorySQL = `
+	SELECT ` + publicSignatoryColumns + `, s.name_key, lower(s.name)
+	FROM ` + publicSignatoryFrom + `
+	WHERE s.status = 'approved' AND nullif(s.name_key, '') IS NULL
+		AND (lower(s.name), s.id) > (@name, @id)
+	ORDER BY ` + publicSignatoryOrder + `
+	LIMIT @batch`
+)
 
 // SignatoryCountries returns the countries of approved signatories, for
 // the public list's filter.

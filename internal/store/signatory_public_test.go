@@ -84,7 +84,8 @@ func TestPublicSignatoryQueriesReadOffTheirIndexes(t *testing.T) {
 		{"a search", search, searchArgs, ""},
 		{"wall", store.SignatoryWallSQL, []any{48}, "signatories_wall"},
 		{"countries", store.SignatoryCountriesSQL, nil, "signatories_public_country"},
-		{"every row", store.EveryPublicSignatorySQL, nil, ""}, // sorted or off the index: the planner's choice
+		// A batch of the downloads, from the middle of the list: off the index.
+		{"a batch of every row", store.EveryKeyedSignatorySQL, []any{pgx.NamedArgs{"key": "organisation5000", "name": "", "id": 0, "batch": 500}}, "signatories_public_order"},
 	}
 	for _, mode := range []string{"auto", "force_generic_plan"} {
 		for _, tt := range tests {

@@ -151,19 +151,35 @@ func publicPages(r chi.Router, pub *public.Handlers, kept keepFunc) {
 // README's table of who gets what is tested route by route
 // (TestEveryRouteAnswersEachRoleAsTheTableSays).
 func staffArea(r chi.Router, h Handlers) {
-	s, adm, pub, ed := h.Site, h.Admin, h.Public, h.Editor
+	s, adm, ed := h.Site, h.Admin, h.Editor
 	r.Use(s.Sessions().LoadAndSave, web.NoStore)
 	r.NotFound(s.NotFound)
 	r.Get("/login", s.Handle(adm.LoginForm))
 	r.Post("/login", s.Handle(adm.Login))
 	r.Group(func(r chi.Router) {
 		r.Use(s.RequireStaff, s.StaffUploadSlot)
+		// The editor's live preview of Markdown, posted as staff type:
+		// it changes nothing.
+		r.Post("/markdown", s.Handle(ed.MarkdownPreview))
+		staffChanges(r, h)
+	})
+}
+
+// staffChanges are the staff area's pages for signed-in staff: what is
+// posted here may change public pages, so each post marks the kept pages
+// stale on this instance at once (the database's notification follows
+// for every instance).
+func staffChanges(r chi.Router, h Handlers) {
+	s, adm, pub, ed := h.Site, h.Admin, h.Public, h.Editor
+	r.Group(func(r chi.Router) {
+		if h.Pages != nil {
+			r.Use(h.Pages.Changes)
+		}
 		// Editors and admins.
 		r.Post("/logout", s.Handle(adm.Logout))
 		r.Get("/", s.Handle(adm.Dashboard))
 		r.Get("/password", s.Handle(adm.PasswordForm))
 		r.Post("/password", s.Handle(adm.ChangePassword))
-		r.Post("/markdown", s.Handle(ed.MarkdownPreview))
 		// The content editor.
 		r.Get("/content", s.Handle(ed.ContentIndex))
 		r.Route("/content/{kind}", func(r chi.Router) {
