@@ -579,7 +579,7 @@ func (s *Store) EachPublicSignatory(ctx context.Context, fn func(total int, sig 
 }
 
 // signatoryBatch is how many signatories EachPublicSignatory reads at a time.
-const signatoryBatch = 500
+const signatoryBatch = 250
 
 const (
 	everyKeyedSignatorySQL = `
