@@ -78,7 +78,6 @@ type entry struct {
 	// cacheControl is CacheControl, or the page's own.
 	cacheControl []string
 	etag         [encodings][]string
-	length       [encodings]int // of the whole body, per-response parts included
 	body         body
 	size         int64
 	elem         *list.Element

@@ -124,8 +124,9 @@ func TestThePartIsMadeAtMostEveryTenthOfASecond(t *testing.T) {
 	now := time.Unix(1796191222, 0)
 	c := New(1<<20, func(context.Context) (string, error) { made++; return strconv.Itoa(made), nil }, func() time.Time { return now })
 	ctx := context.Background()
-	if c.partNow(ctx) != "1" || c.partNow(ctx) != "1" {
-		t.Error("the part was not reused")
+	first := c.partNow(ctx)
+	if again := c.partNow(ctx); first != "1" || again != "1" {
+		t.Errorf("the part was not reused: %q then %q", first, again)
 	}
 	now = now.Add(partReuse)
 	if c.partNow(ctx) != "2" {
