@@ -32,6 +32,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/sswalliance/advocacy/internal/cluster"
 	"github.com/sswalliance/advocacy/internal/localpg"
 )
 
@@ -230,7 +231,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 
 	conf := filepath.Join(tmp, "nginx.conf")
-	if err := os.WriteFile(conf, nginxConf(tmp, opt.addr, opt.a, opt.b), 0o644); err != nil {
+	if err := os.WriteFile(conf, cluster.NginxConf(tmp, opt.addr, opt.a, opt.b), 0o644); err != nil {
 		return err
 	}
 	lb := &process{name: "nginx", path: opt.nginx, args: []string{"-p", tmp, "-c", conf, "-e", "stderr"},

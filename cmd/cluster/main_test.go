@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sswalliance/advocacy/internal/cluster"
 	"github.com/sswalliance/advocacy/internal/dbtest"
 )
 
@@ -75,7 +76,7 @@ func TestNginxAcceptsTheConfiguration(t *testing.T) {
 	bin := nginxBin(t)
 	dir := t.TempDir()
 	conf := filepath.Join(dir, "nginx.conf")
-	if err := os.WriteFile(conf, nginxConf(dir, "127.0.0.1:18080", "127.0.0.1:18081", "127.0.0.1:18082"), 0o644); err != nil {
+	if err := os.WriteFile(conf, cluster.NginxConf(dir, "127.0.0.1:18080", "127.0.0.1:18081", "127.0.0.1:18082"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, "-t", "-q", "-p", dir, "-c", conf, "-e", "stderr")

@@ -21,6 +21,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/sswalliance/advocacy/internal/cluster"
 	"github.com/sswalliance/advocacy/internal/content"
 	"github.com/sswalliance/advocacy/internal/db"
 	"github.com/sswalliance/advocacy/internal/dbtest"
@@ -119,41 +120,6 @@ func freeLoopbackAddr(t *testing.T) string {
 	return addr
 }
 
-// clusterNginxConf is nginx in front of two instances, round robin, as
-// `make cluster` runs it (cmd/cluster): the visitor's Host and address are
-// passed on, and the instances trust 127.0.0.1 to say who it is.
-const clusterNginxConf = `daemon off;
-worker_processes 1;
-pid %[1]s/nginx.pid;
-error_log stderr warn;
-events { worker_connections 512; }
-http {
-	access_log off;
-	client_body_temp_path %[1]s/body;
-	proxy_temp_path %[1]s/proxy;
-	fastcgi_temp_path %[1]s/fastcgi;
-	uwsgi_temp_path %[1]s/uwsgi;
-	scgi_temp_path %[1]s/scgi;
-	client_max_body_size 120m;
-	upstream advocacy {
-		server %[3]s;
-		server %[4]s;
-		keepalive 16;
-	}
-	server {
-		listen %[2]s;
-		location / {
-			proxy_pass http://advocacy;
-			proxy_http_version 1.1;
-			proxy_set_header Connection "";
-			proxy_set_header Host $http_host;
-			proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-			proxy_set_header X-Forwarded-Proto $scheme;
-		}
-	}
-}
-`
-
 // startNginx runs nginx on listen in front of the two instances until the
 // test ends, and waits until it answers.
 func startNginx(t *testing.T, bin, listen, a, b string) {
@@ -169,7 +135,7 @@ func startNginx(t *testing.T, bin, listen, a, b string) {
 		t.Fatal(err)
 	}
 	conf := filepath.Join(dir, "nginx.conf")
-	if err := os.WriteFile(conf, fmt.Appendf(nil, clusterNginxConf, dir, listen, a, b), 0o644); err != nil {
+	if err := os.WriteFile(conf, cluster.NginxConf(dir, listen, a, b), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	log := &lockedBuffer{}

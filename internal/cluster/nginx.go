@@ -1,8 +1,11 @@
-package main
+// Package cluster is how the site runs as two instances behind nginx: the
+// nginx configuration that `make cluster` (cmd/cluster) starts and the
+// two-instance test (internal/app) runs, the same one for both.
+package cluster
 
 import "fmt"
 
-// nginxConf is nginx on listen in front of the instances a and b, round
+// NginxConf is nginx on listen in front of the instances a and b, round
 // robin, with its pid file and temporary folders in dir. The visitor's
 // Host is passed on (the instances' cross-origin check compares Origin
 // with it) and their address added to X-Forwarded-For, which the
@@ -10,7 +13,7 @@ import "fmt"
 // throttling and form limits count visitors, not nginx. A POST is never
 // sent to the other instance after a failure (nginx's default for
 // requests that are not idempotent).
-func nginxConf(dir, listen, a, b string) []byte {
+func NginxConf(dir, listen, a, b string) []byte {
 	return fmt.Appendf(nil, `daemon off;
 worker_processes auto;
 pid %[1]s/nginx.pid;
