@@ -165,9 +165,16 @@ func TestClusterServesThroughNginxAndStopsOnCancel(t *testing.T) {
 			t.Fatalf("GET /call-to-action through nginx: %s", res.Status)
 		}
 	}
+	// An instance logs a request once it has answered it, and its log
+	// reaches out through a pipe: the lines may come a moment after the
+	// answers.
 	for _, name := range []string{"a", "b"} {
-		if !regexp.MustCompile(`(?m)^` + name + ` +\| .*path=/call-to-action status=200`).MatchString(out.String()) {
-			t.Errorf("instance %s served none of the requests made to nginx", name)
+		served := regexp.MustCompile(`(?m)^` + name + ` +\| .*path=/call-to-action status=200`)
+		for deadline := time.Now().Add(5 * time.Second); !served.MatchString(out.String()); time.Sleep(20 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Errorf("instance %s served none of the requests made to nginx", name)
+				break
+			}
 		}
 	}
 
