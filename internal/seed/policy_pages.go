@@ -39,30 +39,32 @@ func PolicyPages() []PolicyPage {
 }
 
 // span says d in words in l: whole days as days, whole hours as hours,
-// anything else in minutes ("7 days", "1 hora", "15 minutos").
+// anything else in minutes ("7 days", "una hora", "15 minutos"); one of a
+// unit is written as a word, so that "after a day" reads as it should.
 func span(l i18n.Lang, d time.Duration) string {
-	n, en, es := int64(d/time.Minute), "minute", "minuto"
+	type unit struct{ one, many string }
+	n, u := int64(d/time.Minute), map[i18n.Lang]unit{i18n.EN: {"a minute", "minutes"}, i18n.ES: {"un minuto", "minutos"}}
 	switch {
 	case d >= 24*time.Hour && d%(24*time.Hour) == 0:
-		n, en, es = int64(d/(24*time.Hour)), "day", "día"
+		n, u = int64(d/(24*time.Hour)), map[i18n.Lang]unit{i18n.EN: {"a day", "days"}, i18n.ES: {"un día", "días"}}
 	case d >= time.Hour && d%time.Hour == 0:
-		n, en, es = int64(d/time.Hour), "hour", "hora"
+		n, u = int64(d/time.Hour), map[i18n.Lang]unit{i18n.EN: {"an hour", "hours"}, i18n.ES: {"una hora", "horas"}}
 	}
-	unit := en
-	if l == i18n.ES {
-		unit = es
+	words, ok := u[l]
+	if !ok {
+		words = u[i18n.EN]
 	}
-	if n != 1 {
-		unit += "s" // days, hours, minutes; días, horas, minutos
+	if n == 1 {
+		return words.one
 	}
-	return fmt.Sprintf("%d %s", n, unit)
+	return fmt.Sprintf("%d %s", n, words.many)
 }
 
 // mailto is a Markdown link that writes to address.
 func mailto(address string) string { return "[" + address + "](mailto:" + address + ")" }
 
-// markdown joins blocks (paragraphs, lists, headings) into one body.
-func markdown(blocks ...string) string { return strings.Join(blocks, "\n\n") + "\n" }
+// blocks joins Markdown blocks (paragraphs, lists, headings) into one body.
+func blocks(parts ...string) string { return strings.Join(parts, "\n\n") + "\n" }
 
 func privacyPage() PolicyPage {
 	return PolicyPage{
@@ -82,7 +84,7 @@ func privacyPage() PolicyPage {
 func privacyEN() string {
 	l := i18n.EN
 	d := func(x time.Duration) string { return span(l, x) }
-	return markdown(
+	return blocks(
 		"This notice describes what this campaign site actually does with information about you. It was written from the site's own code, and the periods below come from the same settings the site uses to delete things.",
 
 		"## Who is responsible",
@@ -105,7 +107,7 @@ func privacyEN() string {
 
 		"## Subscribing to our emails",
 		fmt.Sprintf("The sign-up form asks for your email address, optionally your name, the language you want and which emails you want (the daily emails of Social Service Workforce Week, general updates, or both), and your agreement. We send a link to confirm; it works for %s, and a sign-up not confirmed in that time is deleted.", d(subscribe.ConfirmFor)),
-		fmt.Sprintf("- If you sign up again while subscribed, nothing changes: we send you a reminder with a link to your preferences, at most once every %s.\n", d(subscribe.RemindEvery))+
+		fmt.Sprintf("- If you sign up again while subscribed, nothing changes: we send you a reminder with a link to your preferences, at most one in %s.\n", d(subscribe.RemindEvery))+
 			"- Every email we send has a link to your preferences, where you can change the lists or the language, and a link to unsubscribe. Mail programs that offer an unsubscribe button use the same link, in one click.\n"+
 			"- We record which of our mailings were sent to you.\n"+
 			"- When you unsubscribe, all our emails to you stop at once. We keep the address marked as unsubscribed; if you would rather we kept nothing, ask us to erase it (see below).",
@@ -153,7 +155,7 @@ func privacyEN() string {
 func privacyES() string {
 	l := i18n.ES
 	d := func(x time.Duration) string { return span(l, x) }
-	return markdown(
+	return blocks(
 		"Este aviso explica qué hace realmente este sitio de campaña con la información sobre usted. Se redactó a partir del propio código del sitio, y los plazos que aparecen abajo salen de los mismos ajustes con los que el sitio borra los datos.",
 
 		"## Quién es responsable",
@@ -176,14 +178,14 @@ func privacyES() string {
 
 		"## Al suscribirse a nuestros correos",
 		fmt.Sprintf("El formulario de suscripción pide su correo electrónico, su nombre si quiere darlo, el idioma y qué correos desea (los correos diarios de la Semana de la Fuerza Laboral del Servicio Social, novedades generales o ambos), y su permiso. Le enviamos un enlace para confirmar; funciona durante %s, y una suscripción que no se confirma en ese plazo se borra.", d(subscribe.ConfirmFor)),
-		fmt.Sprintf("- Si vuelve a suscribirse cuando ya lo está, no cambia nada: le enviamos un recordatorio con un enlace a sus preferencias, como mucho una vez cada %s.\n", d(subscribe.RemindEvery))+
+		fmt.Sprintf("- Si vuelve a suscribirse cuando ya lo está, no cambia nada: le enviamos un recordatorio con un enlace a sus preferencias, como mucho uno en %s.\n", d(subscribe.RemindEvery))+
 			"- Todos nuestros correos traen un enlace a sus preferencias, donde puede cambiar las listas o el idioma, y un enlace para darse de baja. Los programas de correo que ofrecen un botón de baja usan ese mismo enlace, con un solo clic.\n"+
 			"- Anotamos cuáles de nuestros envíos le llegaron.\n"+
 			"- Cuando se da de baja, todos nuestros correos se detienen de inmediato. Guardamos la dirección marcada como dada de baja; si prefiere que no guardemos nada, pídanos que la borremos (vea más abajo).",
 
 		"## Protección de los formularios contra el abuso",
 		fmt.Sprintf("- Para limitar cuántas veces un mismo equipo puede enviar los formularios, guardamos la dirección IP desde la que se envió cada uno, y la olvidamos al cabo de %s.\n", d(signing.FormPostsKeptFor))+
-			fmt.Sprintf("- Para que nadie use nuestros formularios para saturar un buzón, anotamos a qué dirección fue cada correo de confirmación y cuándo. A una misma dirección solo va un correo de confirmación cada %s, y la nota se olvida en la primera limpieza posterior.\n", d(signing.ConfirmEmailEvery))+
+			fmt.Sprintf("- Para que nadie use nuestros formularios para saturar un buzón, anotamos a qué dirección fue cada correo de confirmación y cuándo. A una misma dirección solo va un correo de confirmación en %s, y la nota se olvida en la primera limpieza posterior.\n", d(signing.ConfirmEmailEvery))+
 			"- Los formularios tienen además un campo que las personas no ven y comprueban cuánto se tardó en llenarlos. No hay CAPTCHA ni interviene ningún servicio externo.",
 
 		"## Cuentas del equipo",
@@ -237,7 +239,7 @@ func accessibilityPage() PolicyPage {
 }
 
 func accessibilityEN() string {
-	return markdown(
+	return blocks(
 		"We want everyone who works with or for the social service workforce to be able to use this site, whatever device they use, however they read and whether or not they use a mouse.",
 
 		"## Our aim",
@@ -264,7 +266,7 @@ func accessibilityEN() string {
 }
 
 func accessibilityES() string {
-	return markdown(
+	return blocks(
 		"Queremos que cualquier persona que trabaje en la fuerza laboral del servicio social, o para ella, pueda usar este sitio, con el dispositivo que use, lea como lea y use o no un ratón.",
 
 		"## Nuestro objetivo",
@@ -307,7 +309,7 @@ func aboutPage() PolicyPage {
 
 func aboutEN() string {
 	l := i18n.EN
-	return markdown(
+	return blocks(
 		"## Who we are",
 		"This site is the advocacy campaign of the Global Social Service Workforce Alliance, a network that has grown to more than 2,900 members in 147 countries. Its members work to strengthen the social service workforce: social workers, child and youth care workers, para-professionals, community-level workers and everyone else whose job is to support children, families and communities.",
 
@@ -328,7 +330,7 @@ func aboutEN() string {
 
 func aboutES() string {
 	l := i18n.ES
-	return markdown(
+	return blocks(
 		"## Quiénes somos",
 		"Este sitio es la campaña de incidencia de la Global Social Service Workforce Alliance (Alianza Mundial de la Fuerza Laboral del Servicio Social), una red que hoy reúne a más de 2.900 miembros en 147 países. Sus miembros trabajan para fortalecer la fuerza laboral del servicio social: trabajadoras y trabajadores sociales, personal de cuidado de niñas, niños y jóvenes, paraprofesionales, agentes comunitarios y todas las personas cuyo trabajo es apoyar a la niñez, las familias y las comunidades.",
 
