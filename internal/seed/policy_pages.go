@@ -113,7 +113,7 @@ func privacyEN() string {
 			"- When you unsubscribe, all our emails to you stop at once. We keep the address marked as unsubscribed; if you would rather we kept nothing, ask us to erase it (see below).",
 
 		"## Keeping the forms safe from abuse",
-		fmt.Sprintf("- To limit how often one computer can send the forms, we keep the IP address each form was sent from, and forget it after %s.\n", d(signing.FormPostsKeptFor))+
+		fmt.Sprintf("- To limit how often the forms can be sent from one computer or network, we keep the IP address each form was sent from, and forget it after %s.\n", d(signing.FormPostsKeptFor))+
 			fmt.Sprintf("- So that nobody can use our forms to flood a mailbox, we note each address a confirmation email went to, and when. Only one confirmation email goes to an address in %s, and the note is forgotten at the first clean-up after that.\n", d(signing.ConfirmEmailEvery))+
 			"- The forms also have a field that people never see, and check how quickly they were filled in. There is no CAPTCHA and no outside service involved.",
 
@@ -184,7 +184,7 @@ func privacyES() string {
 			"- Cuando se da de baja, todos nuestros correos se detienen de inmediato. Guardamos la dirección marcada como dada de baja; si prefiere que no guardemos nada, pídanos que la borremos (vea más abajo).",
 
 		"## Protección de los formularios contra el abuso",
-		fmt.Sprintf("- Para limitar cuántas veces un mismo equipo puede enviar los formularios, guardamos la dirección IP desde la que se envió cada uno, y la olvidamos al cabo de %s.\n", d(signing.FormPostsKeptFor))+
+		fmt.Sprintf("- Para limitar cuántas veces se pueden enviar los formularios desde un mismo dispositivo o red, guardamos la dirección IP desde la que se envió cada uno, y la olvidamos al cabo de %s.\n", d(signing.FormPostsKeptFor))+
 			fmt.Sprintf("- Para que nadie use nuestros formularios para saturar un buzón, anotamos a qué dirección fue cada correo de confirmación y cuándo. A una misma dirección solo va un correo de confirmación en %s, y la nota se olvida en la primera limpieza posterior.\n", d(signing.ConfirmEmailEvery))+
 			"- Los formularios tienen además un campo que las personas no ven y comprueban cuánto se tardó en llenarlos. No hay CAPTCHA ni interviene ningún servicio externo.",
 
@@ -209,7 +209,7 @@ func privacyES() string {
 			fmt.Sprintf("- El logotipo de un formulario que nunca se envió: %s.\n", d(signing.UnusedLogosKeptFor))+
 			fmt.Sprintf("- La dirección IP desde la que se envió un formulario: %s.\n", d(signing.FormPostsKeptFor))+
 			fmt.Sprintf("- La nota de que un correo de confirmación fue a una dirección: %s, hasta la siguiente limpieza.\n", d(signing.ConfirmEmailEvery))+
-			fmt.Sprintf("- Un inicio de sesión fallido del equipo: %s, más hasta %s hasta la limpieza (más tiempo mientras dure un bloqueo).\n", d(auth.SignInWindow), d(auth.CleanupEvery))+
+			fmt.Sprintf("- Un inicio de sesión fallido del equipo: %s, más un máximo de %s hasta la limpieza (más tiempo mientras dure un bloqueo).\n", d(auth.SignInWindow), d(auth.CleanupEvery))+
 			fmt.Sprintf("- Una sesión del equipo: %s sin actividad, %s como máximo.\n", d(web.SessionIdle), d(web.SessionLifetime))+
 			"- Las organizaciones de la lista, sus contactos, las firmas rechazadas o retiradas, los suscriptores (también quienes se dieron de baja), las copias de los correos enviados y el registro de actividad: hasta que nos pida borrarlos. Por ahora no los borramos según un calendario.",
 

@@ -154,8 +154,8 @@ func TestPrivacyNoticeQuotesTheCodesRetentionFigures(t *testing.T) {
 		{"session lifetime", "and after %s in any case", "en cualquier caso, al cabo de %s", web.SessionLifetime},
 		{"failed sign-in", "and the IP address) for %s;", "y la dirección IP) durante %s;", auth.SignInWindow},
 		{"sign-in lock", "lock further attempts for %s.", "bloquean nuevos intentos durante %s.", auth.SignInLockFor},
-		{"failed sign-in (list)", "A failed staff sign-in: %s, plus up to", "Un inicio de sesión fallido del equipo: %s, más hasta", auth.SignInWindow},
-		{"sign-in clean-up", "plus up to %s until the clean-up", "más hasta %s hasta la limpieza", auth.CleanupEvery},
+		{"failed sign-in (list)", "A failed staff sign-in: %s, plus up to", "Un inicio de sesión fallido del equipo: %s, más un máximo de", auth.SignInWindow},
+		{"sign-in clean-up", "plus up to %s until the clean-up", "más un máximo de %s hasta la limpieza", auth.CleanupEvery},
 	}
 	for _, f := range figures {
 		for l, format := range map[i18n.Lang]string{i18n.EN: f.en, i18n.ES: f.es} {
