@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // menuEntryID is the id of the entry of menu linking to target.
@@ -19,6 +20,16 @@ func menuEntryID(t *testing.T, s staffSite, menu, target string) string {
 		t.Fatalf("entry of %s to %s: %v", menu, target, err)
 	}
 	return id
+}
+
+// menuEntryKey is the key of the main menu's entry linking to target.
+func menuEntryKey(t *testing.T, pool *pgxpool.Pool, target string) string {
+	t.Helper()
+	var key string
+	if err := pool.QueryRow(context.Background(), `SELECT id::text FROM menu_entries WHERE menu_slug = 'main' AND target = $1`, target).Scan(&key); err != nil {
+		t.Fatalf("main menu entry to %s: %v", target, err)
+	}
+	return key
 }
 
 // menuLinks lists a public page's menu links as "label=href".
