@@ -109,7 +109,7 @@ func TestStaffEditTheMenusAndEveryPublicPageFollows(t *testing.T) {
 	bad := parse(t, res)
 	for name, part := range map[string]string{"label.en": "40 characters or fewer", "target": "single /"} {
 		field := bad.Find(`.field-error`).FilterFunction(func(_ int, f *goquery.Selection) bool {
-			return f.Find(`[name="` + name + `"]`).Length() == 1
+			return f.Find(`[name="`+name+`"]`).Length() == 1
 		})
 		if !strings.Contains(field.Text(), part) {
 			t.Errorf("field %s: %q, want a message saying %q", name, strings.TrimSpace(field.Text()), part)
