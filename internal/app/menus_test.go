@@ -52,10 +52,11 @@ func (s staffSite) editForm(t *testing.T, path string) url.Values {
 }
 
 // TestStaffEditTheMenusAndEveryPublicPageFollows: staff rename an entry
-// of the main menu, move it, add a link to another site to the footer and
-// publish; the English and Spanish pages show it all, the Spanish falling
-// back to the English label where none was written. A draft shows only in
-// the preview, and what cannot be saved is said beside its field.
+// of the main menu, move it, remove another, add a link to another site
+// to the footer and publish; the English and Spanish pages show it all,
+// the Spanish falling back to the English label where none was written. A
+// draft shows only in the preview, and what cannot be saved is said
+// beside its field.
 func TestStaffEditTheMenusAndEveryPublicPageFollows(t *testing.T) {
 	s := newStaffSite(t)
 
@@ -85,6 +86,12 @@ func TestStaffEditTheMenusAndEveryPublicPageFollows(t *testing.T) {
 	res := postForm(t, s.admin, s.srv.URL+path+"/move", url.Values{"delta": {"-1"}})
 	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/admin/content/menu/main" {
 		t.Fatalf("move: %s to %q", res.Status, res.Header.Get("Location"))
+	}
+
+	// Remove the SSWWeek entry.
+	sswweek := menuEntryID(t, s, "main", "/sswweek")
+	if flash := s.post(t, s.admin, "/admin/content/menu-entry/"+sswweek+"/delete", url.Values{"version": {"0"}}, "/admin/content/menu/main"); !strings.Contains(flash, "deleted") {
+		t.Errorf("delete flash %q", flash)
 	}
 
 	// Add a link to another site at the end of the footer, in English only.
@@ -126,7 +133,7 @@ func TestStaffEditTheMenusAndEveryPublicPageFollows(t *testing.T) {
 	form.Set("action", "draft")
 	s.post(t, s.admin, "/admin/content/menu-entry/"+events, form, "/admin/content/menu-entry/"+events)
 	preview := parse(t, s.get(t, s.admin, "/admin/content/menu-entry/"+events+"/preview"))
-	if got := menuLinks(preview, `[data-testid=main-menu]`); len(got) != 6 || got[5] != "Dates to plan around=/events" {
+	if got := menuLinks(preview, `[data-testid=main-menu]`); len(got) != 5 || got[4] != "Dates to plan around=/events" {
 		t.Errorf("preview's main menu %v", got)
 	}
 
@@ -134,9 +141,9 @@ func TestStaffEditTheMenusAndEveryPublicPageFollows(t *testing.T) {
 	for _, tc := range []struct {
 		path, main, footerLast, external string
 	}{
-		{"/resources", "Key messages=/key-messages Tools=/toolkit Call to Action=/call-to-action Resources=/resources SSWWeek=/sswweek Events=/events",
+		{"/resources", "Key messages=/key-messages Tools=/toolkit Call to Action=/call-to-action Resources=/resources Events=/events",
 			"Annual report↗ (on another website)=https://example.org/annual-report", "(on another website)"},
-		{"/es/resources", "Mensajes clave=/es/key-messages Caja de herramientas=/es/toolkit Llamado a la acción=/es/call-to-action Recursos=/es/resources SSWWeek=/es/sswweek Eventos=/es/events",
+		{"/es/resources", "Mensajes clave=/es/key-messages Caja de herramientas=/es/toolkit Llamado a la acción=/es/call-to-action Recursos=/es/resources Eventos=/es/events",
 			"Annual report↗ (en otro sitio web)=https://example.org/annual-report", "(en otro sitio web)"},
 	} {
 		res, err := visitor.Get(s.srv.URL + tc.path)
