@@ -31,22 +31,24 @@ type MenuEntry struct {
 // Menus returns the menus in lang, each text in English where it is not
 // translated, in one round trip: every public page reads them.
 func (s *Store) Menus(ctx context.Context, lang i18n.Lang) (Menus, error) {
+	// The menus' names and their entries, each row saying which it is.
 	rows, _ := s.db.Query(ctx, `
-		SELECT m.slug, 0 AS position, '' AS target, t.name FROM menus m
+		SELECT m.slug, true AS is_name, 0 AS position, '' AS target, t.name FROM menus m
 		`+translated("menu_texts", "menu_slug", "m.slug", "$1")+`
 		UNION ALL
-		SELECT e.menu_slug, e.position, e.target, t.label FROM menu_entries e
+		SELECT e.menu_slug, false, e.position, e.target, t.label FROM menu_entries e
 		`+translated("menu_entry_texts", "entry_id", "e.id", "$1")+`
-		ORDER BY 1, 2`, string(lang))
+		ORDER BY 1, 2 DESC, 3`, string(lang))
 	var out Menus
 	var slug, target, text string
+	var isName bool
 	var position int
-	_, err := pgx.ForEachRow(rows, []any{&slug, &position, &target, &text}, func() error {
+	_, err := pgx.ForEachRow(rows, []any{&slug, &isName, &position, &target, &text}, func() error {
 		m := &out.Main
 		if slug == "footer" {
 			m = &out.Footer
 		}
-		if position == 0 {
+		if isName {
 			m.Name = text
 			return nil
 		}
