@@ -94,6 +94,7 @@ var contentTables = []string{
 	"blog_posts", "sswweek_editions",
 	"resources", "topics", "resource_types", "files",
 	"calendar_events", "cta_recommendations", "rejection_reasons",
+	"menu_entries", // the two menus stay: the layout has a place for each
 	"content_items", // drafts and history of the content removed above
 }
 
