@@ -96,6 +96,7 @@ var contentTables = []string{
 	"calendar_events", "cta_recommendations", "rejection_reasons",
 	"menu_entries", // the two menus stay: the layout has a place for each
 	"content_items", // drafts and history of the content removed above
+	"media_uses", "media", // the media library, once nothing shows its images
 }
 
 // DeleteAllContent removes every piece of site content (used by a forced

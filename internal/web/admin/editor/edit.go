@@ -11,7 +11,6 @@ import (
 	"github.com/sswalliance/advocacy/internal/content"
 	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/i18n"
-	"github.com/sswalliance/advocacy/internal/markdown"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/templates/admin"
 )
@@ -96,6 +95,13 @@ func (a *Handlers) editView(ctx context.Context, it content.Item, doc content.Do
 					fv.Selected[s] = true
 				}
 			}
+			if f.Type == content.Image {
+				if id, err := strconv.ParseInt(doc[key], 10, 64); err == nil {
+					if m, err := a.store.MediaImage(ctx, id); err == nil {
+						fv.Thumb = m.Thumb().URL()
+					}
+				}
+			}
 			if f.Type == content.File {
 				v.Multipart = true
 				if id, err := strconv.ParseInt(doc[key], 10, 64); err == nil {
@@ -106,7 +112,15 @@ func (a *Handlers) editView(ctx context.Context, it content.Item, doc content.Do
 				}
 			}
 			if withPreviews && f.Type == content.Markdown && fv.Value != "" {
-				fv.Preview = markdown.HTML(fv.Value)
+				pl := i18n.Lang(l)
+				if pl == "" {
+					pl = i18n.EN
+				}
+				html, err := a.MarkdownHTML(ctx, pl, fv.Value)
+				if err != nil {
+					return admin.EditView{}, err
+				}
+				fv.Preview = html
 			}
 			if fv.Problem != "" {
 				v.Problems = append(v.Problems, admin.Problem{ID: fv.ID, Message: problemLabel(f, l) + fv.Problem})
