@@ -204,3 +204,30 @@ func TestPublicPagesShowTheBuiltInMenusWhenTheStoredOnesCannotBeRead(t *testing.
 		}
 	}
 }
+
+// TestMenusAreFixedAndEntriesBelongToOne: staff can neither add nor
+// delete a menu, and an entry posted for a menu that does not exist is
+// refused with a message, never a server error.
+func TestMenusAreFixedAndEntriesBelongToOne(t *testing.T) {
+	s := newStaffSite(t)
+	for _, path := range []string{"/admin/content/menu/new", "/admin/content/menu/main/delete", "/admin/content/menu/sidebar"} {
+		if res := s.get(t, s.admin, path); res.StatusCode != http.StatusNotFound {
+			t.Errorf("GET %s: %s, want 404", path, res.Status)
+		}
+	}
+	res := postForm(t, s.admin, s.srv.URL+"/admin/content/menu-entry/new", url.Values{"menu": {"sidebar"},
+		"label.en": {"Somewhere"}, "label.es": {""}, "target": {"javascript:alert(1)"}, "version": {"0"}, "action": {"publish"}})
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("entry of no menu: %s, want 422", res.Status)
+	}
+	text := parse(t, res).Find("main").Text()
+	for _, want := range []string{"belongs to no menu", "starting with /"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the refused entry's page does not say %q", want)
+		}
+	}
+	var n int
+	if err := s.pool.QueryRow(context.Background(), `SELECT count(*) FROM menu_entries`).Scan(&n); err != nil || n != 10 {
+		t.Errorf("%d menu entries (%v), want the 10 seeded", n, err)
+	}
+}
