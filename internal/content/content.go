@@ -143,6 +143,11 @@ type Kind struct {
 	// NoCreate and NoDelete fix the set of items (the site's pages).
 	NoCreate, NoDelete bool
 
+	// RedirectMoves: publishing a new PublicPath for a published item adds
+	// a 301 from its old address (in every language), so links to it keep
+	// working.
+	RedirectMoves bool
+
 	Fields []Field
 
 	// Title names an item in lists, headings and the audit log.
@@ -199,7 +204,7 @@ var builtin []*Kind
 var kindOrder = []string{
 	"page", "section", "audience", "key-message", "recommendation",
 	"resource", "resource-file", "resource-type", "topic",
-	"edition", "day", "event", "blog-post", "calendar-event", "rejection-reason",
+	"edition", "day", "event", "blog-post", "calendar-event", "rejection-reason", "custom-page",
 }
 
 // Builtin returns the registry of every kind of the site's content.
