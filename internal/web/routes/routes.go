@@ -213,6 +213,10 @@ func staffChanges(r chi.Router, h Handlers) {
 		r.Post("/signatories/{id}/unhide", s.Handle(adm.SignatoryUnhide))
 		r.Get("/logos/{file}", s.Handle(pub.StaffLogoImage))
 		r.Get("/files/{id}/{name}", s.Handle(pub.StaffFile))
+		// Redirects from old addresses.
+		r.Get("/redirects", s.Handle(adm.RedirectList))
+		r.Post("/redirects", s.Handle(adm.RedirectCreate))
+		r.Post("/redirects/{id}/delete", s.Handle(adm.RedirectDelete))
 
 		// Admins only.
 		r.Group(func(r chi.Router) {
