@@ -93,7 +93,7 @@ var contentTables = []string{
 	"pages", "audiences",
 	"blog_posts", "sswweek_editions",
 	"resources", "topics", "resource_types", "files",
-	"calendar_events", "cta_recommendations", "rejection_reasons",
+	"calendar_events", "cta_recommendations", "rejection_reasons", "custom_pages", "redirects",
 	"content_items", // drafts and history of the content removed above
 }
 
