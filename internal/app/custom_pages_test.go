@@ -1,0 +1,147 @@
+package app
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// editForm opens the content editor's form at path as c and returns what
+// a browser would send from it.
+func (s staffSite) editForm(t *testing.T, c *http.Client, path string) url.Values {
+	t.Helper()
+	res := s.get(t, c, path)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %s", path, res.Status)
+	}
+	return editFormValues(parse(t, res))
+}
+
+// publishEdit sets fields on the editor's form at path and publishes it,
+// returning the editor's answer.
+func (s staffSite) publishEdit(t *testing.T, path string, fields map[string]string) *http.Response {
+	t.Helper()
+	form := s.editForm(t, s.admin, path)
+	for k, v := range fields {
+		form.Set(k, v)
+	}
+	form.Set("action", "publish")
+	return postForm(t, s.admin, s.srv.URL+path, form)
+}
+
+func (s staffSite) publishCustomPage(t *testing.T, fields map[string]string) *http.Response {
+	t.Helper()
+	return s.publishEdit(t, "/admin/content/custom-page/new", fields)
+}
+
+func (s staffSite) count(t *testing.T, table string) int {
+	t.Helper()
+	var n int
+	if err := s.pool.QueryRow(context.Background(), `SELECT count(*) FROM `+table).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func pageTitle(t *testing.T, res *http.Response) string {
+	t.Helper()
+	return strings.TrimSpace(parse(t, res).Find("[data-testid=page-title]").Text())
+}
+
+func TestCustomPageAddressTakenByARouteOrAnotherPageIsRefusedBesideTheField(t *testing.T) {
+	s := newStaffSite(t)
+	for _, path := range []string{
+		"/toolkit",             // a page of its own
+		"/blog/some-post",      // a route with a parameter
+		"/admin/team",          // the staff area, mounted whole
+		"/static/team",         // the static files
+		"/es/team",             // the Spanish site's prefix
+		"/about/team",          // the seeded custom page
+		"/call-to-action/sign", // a form
+		"/About/Team",          // not lowercase
+		"/about/team/",         // a trailing slash
+		"/a/b/c/d/e",           // five segments
+	} {
+		res := s.publishCustomPage(t, map[string]string{"path": path, "title.en": "Team"})
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("publishing a custom page at %s: %s, want 422", path, res.Status)
+			continue
+		}
+		doc := parse(t, res)
+		if msg := strings.TrimSpace(doc.Find("#f-path-error").Text()); msg == "" {
+			t.Errorf("publishing at %s: no message beside the address", path)
+		}
+		if got := doc.Find(`input[name="title.en"]`).AttrOr("value", ""); got != "Team" {
+			t.Errorf("publishing at %s: the title was not kept (%q)", path, got)
+		}
+	}
+	if n := s.count(t, "custom_pages"); n != 1 {
+		t.Fatalf("%d custom pages after the refusals, want only the seeded one", n)
+	}
+}
+
+func TestPublishedCustomPageShowsInEnglishAndSpanishAndInTheSitemap(t *testing.T) {
+	s := newStaffSite(t)
+	res := s.publishCustomPage(t, map[string]string{
+		"path": "/about/how-we-work", "title.en": "How we work", "body.en": "We **meet** monthly.",
+		"title.es": "Cómo trabajamos", "body.es": "Nos reunimos cada mes.",
+	})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("publish: %s: %s", res.Status, parse(t, res).Find(".error-message").Text())
+	}
+	visitor := client(t, s.srv.URL)
+	for path, want := range map[string]string{
+		"/about/how-we-work": "How we work", "/es/about/how-we-work": "Cómo trabajamos",
+		"/about/team": "Who runs this site", "/es/about/team": "Quién mantiene este sitio",
+	} {
+		res := s.get(t, visitor, path)
+		if res.StatusCode != http.StatusOK {
+			t.Errorf("GET %s: %s", path, res.Status)
+			continue
+		}
+		if got := pageTitle(t, res); got != want {
+			t.Errorf("GET %s: title %q, want %q", path, got, want)
+		}
+	}
+	if got := parse(t, s.get(t, visitor, "/about/how-we-work")).Find("[data-testid=page-body] strong").Text(); got != "meet" {
+		t.Errorf("the body's Markdown is not rendered: <strong> holds %q", got)
+	}
+	// A page with no Spanish text shows its English one under /es.
+	if res := s.publishCustomPage(t, map[string]string{"path": "/about/history", "title.en": "Our history"}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("publish: %s", res.Status)
+	}
+	if res := s.get(t, visitor, "/es/about/history"); res.StatusCode != http.StatusOK || pageTitle(t, res) != "Our history" {
+		t.Errorf("GET /es/about/history: %s, want the English page", res.Status)
+	}
+	for _, path := range []string{"/about/nobody", "/es/about/nobody", "/no-such-page", "/Not/Lower"} {
+		if res := s.get(t, visitor, path); res.StatusCode != http.StatusNotFound {
+			t.Errorf("GET %s: %s, want 404", path, res.Status)
+		}
+	}
+
+	body, _ := io.ReadAll(s.get(t, visitor, "/sitemap.xml").Body)
+	for _, want := range []string{"/about/how-we-work</loc>", "/es/about/how-we-work</loc>", "/about/team</loc>", "/es/about/team</loc>",
+		`hreflang="es" href="` + baseOf(t, string(body)) + `/es/about/how-we-work"`} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("the sitemap lacks %s", want)
+		}
+	}
+}
+
+// baseOf is the base URL the sitemap's first <loc> is on.
+func baseOf(t *testing.T, sitemap string) string {
+	t.Helper()
+	_, rest, ok := strings.Cut(sitemap, "<loc>")
+	if !ok {
+		t.Fatal("the sitemap has no <loc>")
+	}
+	loc, _, _ := strings.Cut(rest, "</loc>")
+	u, err := url.Parse(loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.Scheme + "://" + u.Host
+}
