@@ -7,6 +7,10 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/sswalliance/advocacy/internal/content"
+	"github.com/sswalliance/advocacy/internal/content/editing"
 )
 
 // editForm opens the content editor's form at path as c and returns what
@@ -144,4 +148,61 @@ func baseOf(t *testing.T, sitemap string) string {
 		t.Fatal(err)
 	}
 	return u.Scheme + "://" + u.Host
+}
+
+// A custom page kept by one instance and moved through another answers
+// with the redirect to its new address within a second: the move's
+// notification makes the kept page stale.
+func TestAKeptCustomPageMovedOnAnotherInstanceRedirectsWithinASecond(t *testing.T) {
+	ctx := context.Background()
+	s := newCacheSite(t)
+	s.kept(t, "/about/team")
+	var id string
+	if err := s.pool.QueryRow(ctx, `SELECT id::text FROM custom_pages WHERE path = '/about/team'`).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	it, err := content.Get(ctx, s.pool, content.CustomPageKind, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := it.Current().Clone()
+	d["path"] = "/about/our-team"
+	if _, problems, err := s.other.editor.Save(ctx, editing.Change{Item: it, Version: it.Version, Doc: d, Action: editing.Publish, By: s.by}); err != nil || !problems.OK() {
+		t.Fatalf("move: %v %v", problems, err)
+	}
+	for deadline := time.Now().Add(time.Second); ; time.Sleep(20 * time.Millisecond) {
+		req, _ := http.NewRequest("GET", s.srv.URL+"/about/team", nil)
+		res, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode == http.StatusMovedPermanently && res.Header.Get("Location") == "/about/our-team" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("GET /about/team a second after the move: %s to %q", res.Status, res.Header.Get("Location"))
+		}
+	}
+	s.kept(t, "/about/our-team")
+}
+
+func TestBothPublicFormsLinkToThePrivacyNoticeInTheirLanguage(t *testing.T) {
+	app, _ := seededApp(t)
+	h := app.Handler()
+	for path, want := range map[string]string{
+		"/call-to-action/sign": "/privacy", "/es/call-to-action/sign": "/es/privacy",
+		"/sswweek/subscribe": "/privacy", "/es/sswweek/subscribe": "/es/privacy",
+	} {
+		res := get(t, h, "GET", path, nil)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s: %s", path, res.Status)
+		}
+		doc := parse(t, res)
+		form := doc.Find(`input[name=consent]`).First().ParentsFiltered("form")
+		link := form.Find("[data-testid=privacy-link]")
+		if link.Length() == 0 || link.AttrOr("href", "") != want {
+			t.Errorf("GET %s: the form's privacy link is %q, want %q", path, link.AttrOr("href", ""), want)
+		}
+	}
 }
