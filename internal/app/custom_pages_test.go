@@ -206,3 +206,22 @@ func TestBothPublicFormsLinkToThePrivacyNoticeInTheirLanguage(t *testing.T) {
 		}
 	}
 }
+
+// The catch-all changes nothing for paths nothing answers: any method gets
+// the 404 it got before, and a method a route does not take its 405.
+func TestTheCatchAllKeepsNotFoundAndMethodNotAllowedAsTheyWere(t *testing.T) {
+	app, _ := seededApp(t)
+	h := app.Handler()
+	for _, c := range []struct {
+		method, path string
+		status       int
+	}{
+		{"GET", "/no-such-page", 404}, {"POST", "/no-such-page", 404}, {"DELETE", "/es/no/such/page", 404},
+		{"POST", "/about/team", 404}, {"GET", "/about/team", 200}, {"HEAD", "/es/about/team", 200},
+		{"DELETE", "/", 405}, {"POST", "/toolkit", 405}, {"PUT", "/blog/no-such-post", 405},
+	} {
+		if res := get(t, h, c.method, c.path, nil); res.StatusCode != c.status {
+			t.Errorf("%s %s: %d, want %d", c.method, c.path, res.StatusCode, c.status)
+		}
+	}
+}

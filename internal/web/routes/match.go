@@ -1,17 +1,35 @@
 package routes
 
 import (
+	"net/http"
 	"strings"
 
 	"github.com/go-chi/chi/v5"
 
 	"github.com/sswalliance/advocacy/internal/content"
 	"github.com/sswalliance/advocacy/internal/i18n"
+	"github.com/sswalliance/advocacy/internal/web"
 )
 
 // catchAll is the pattern of the last route of the public pages: custom
 // pages, then redirects, then the page not found.
 const catchAll = "/*"
+
+// readOnly is the catch-all for every method: GET and HEAD go to next;
+// other methods get what they got before there was a catch-all, a 405
+// where a route answers the path with other methods, else a 404.
+func readOnly(s *web.Site, next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.Method == http.MethodGet || r.Method == http.MethodHead:
+			next(w, r)
+		case content.SiteRoute(r.URL.Path) != content.NoRoute:
+			s.MethodNotAllowed(w, r)
+		default:
+			s.NotFound(w, r)
+		}
+	}
+}
 
 // Match returns how router answers a path apart from its catch-all, read
 // from the router's own routes (walked once, here), so the checks of

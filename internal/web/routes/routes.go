@@ -143,7 +143,7 @@ func publicPages(r chi.Router, pub *public.Handlers, kept keepFunc) {
 	r.Get("/events", kept(s.Handle(pub.Events), "year"))
 	// Last: every path no route above answers. Custom pages, else
 	// redirects (the 404's own lookup), else the page not found.
-	r.Get(catchAll, kept(s.Handle(pub.CustomPage)))
+	r.Handle(catchAll, readOnly(s, kept(s.Handle(pub.CustomPage))))
 }
 
 // staffArea is the staff area. Sign-in is open to all. Every signed-in
