@@ -225,3 +225,32 @@ func TestTheCatchAllKeepsNotFoundAndMethodNotAllowedAsTheyWere(t *testing.T) {
 		}
 	}
 }
+
+// A draft custom page previews at its address, in both languages, before
+// it is on the site.
+func TestADraftCustomPagePreviewsBeforeItIsPublished(t *testing.T) {
+	s := newStaffSite(t)
+	form := s.editForm(t, s.admin, "/admin/content/custom-page/new")
+	form.Set("path", "/about/draft-page")
+	form.Set("title.en", "Not yet public")
+	form.Set("title.es", "Aún no publicada")
+	form.Set("action", "draft")
+	res := postForm(t, s.admin, s.srv.URL+"/admin/content/custom-page/new", form)
+	edit := res.Header.Get("Location")
+	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(edit, "/admin/content/custom-page/new-") {
+		t.Fatalf("save draft: %s to %q", res.Status, edit)
+	}
+	if res := s.get(t, client(t, s.srv.URL), "/about/draft-page"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("the draft is public: %s", res.Status)
+	}
+	for q, want := range map[string]string{"": "Not yet public", "?lang=es": "Aún no publicada"} {
+		res := s.get(t, s.admin, edit+"/preview"+q)
+		if res.StatusCode != http.StatusOK {
+			t.Errorf("preview%s: %s", q, res.Status)
+			continue
+		}
+		if got := pageTitle(t, res); got != want {
+			t.Errorf("preview%s: title %q, want %q", q, got, want)
+		}
+	}
+}
