@@ -15,19 +15,18 @@ import (
 // pages, then redirects, then the page not found.
 const catchAll = "/*"
 
-// readOnly is the catch-all for every method: GET and HEAD go to next;
-// other methods get what they got before there was a catch-all, a 405
-// where a route answers the path with other methods, else a 404.
-func readOnly(s *web.Site, next http.HandlerFunc) http.HandlerFunc {
+// methodNotAllowed answers a method no route takes at a path. The
+// catch-all takes GET at every path, so a POST to a path nothing else
+// answers lands here too: it gets the 404 it got before there was a
+// catch-all.
+func methodNotAllowed(s *web.Site) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		switch {
-		case r.Method == http.MethodGet || r.Method == http.MethodHead:
-			next(w, r)
-		case content.SiteRoute(r.URL.Path) != content.NoRoute:
-			s.MethodNotAllowed(w, r)
-		default:
+		if content.SiteRoute(r.URL.Path) == content.NoRoute {
+			w.Header().Del("Allow")
 			s.NotFound(w, r)
+			return
 		}
+		s.MethodNotAllowed(w, r)
 	}
 }
 

@@ -44,7 +44,7 @@ func New(h Handlers, extra func(chi.Router)) http.Handler {
 		middleware.GetHead,
 	)
 	r.NotFound(s.NotFound)
-	r.MethodNotAllowed(s.MethodNotAllowed)
+	r.MethodNotAllowed(methodNotAllowed(s))
 
 	r.Get("/healthz", s.Healthz)
 	r.Get("/readyz", s.Readyz)
@@ -143,7 +143,7 @@ func publicPages(r chi.Router, pub *public.Handlers, kept keepFunc) {
 	r.Get("/events", kept(s.Handle(pub.Events), "year"))
 	// Last: every path no route above answers. Custom pages, else
 	// redirects (the 404's own lookup), else the page not found.
-	r.Handle(catchAll, readOnly(s, kept(s.Handle(pub.CustomPage))))
+	r.Get(catchAll, kept(s.Handle(pub.CustomPage)))
 }
 
 // staffArea is the staff area. Sign-in is open to all. Every signed-in
