@@ -11,6 +11,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/i18n"
 )
 
@@ -83,6 +84,10 @@ func Redirects(ctx context.Context, db DB) ([]Redirect, error) {
 	return list, nil
 }
 
+// maxRedirectAddress is the longest old or new address a redirect takes,
+// in bytes: far longer than any real one.
+const maxRedirectAddress = 500
+
 // RedirectForm is a redirect as typed into the admin's form.
 type RedirectForm struct {
 	From, To, Status string
@@ -104,6 +109,8 @@ func CheckRedirect(ctx context.Context, db DB, f RedirectForm) (Redirect, map[st
 
 	from, fromOK := sitePath(f.From)
 	switch {
+	case !form.Typable(f.From) || len(f.From) > maxRedirectAddress:
+		problems["from"] = "Enter an address of this site of up to 500 characters, without characters pasted from other programs."
 	case f.From == "":
 		problems["from"] = "Enter the old address, starting with /, like /advocacy or /advocacy?lang=es."
 	case !fromOK:
@@ -122,6 +129,8 @@ func CheckRedirect(ctx context.Context, db DB, f RedirectForm) (Redirect, map[st
 	}
 
 	switch {
+	case !form.Typable(f.To) || len(f.To) > maxRedirectAddress:
+		problems["to"] = "Enter an address of up to 500 characters, without characters pasted from other programs."
 	case f.To == "":
 		problems["to"] = "Enter where to send visitors: a page of this site such as /toolkit, or a full address starting with https://."
 	case strings.HasPrefix(f.To, "/"):
