@@ -6,7 +6,9 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/sswalliance/advocacy/internal/content"
 	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/store"
 )
@@ -153,5 +155,29 @@ func TestPublishingANewAddressLeavesA301FromTheOldOneWithoutChains(t *testing.T)
 	s.wantRedirect(t, "/team", http.StatusMovedPermanently, "/about/our-team")
 	if res := s.get(t, client(t, s.srv.URL), "/es/about/our-team"); res.StatusCode != http.StatusOK {
 		t.Errorf("the page at its new address: %s", res.Status)
+	}
+}
+
+// Adding a redirect, on any instance, makes every kept page stale: the
+// redirects table notifies as the content tables do.
+func TestAddingARedirectMakesKeptPagesStale(t *testing.T) {
+	s := newCacheSite(t)
+	s.kept(t, "/toolkit")
+	rd, problems, err := content.CheckRedirect(context.Background(), s.pool, content.RedirectForm{From: "/old-toolkit", To: "/toolkit", Status: "301"})
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("check: %v %v", problems, err)
+	}
+	if _, err := content.AddRedirect(context.Background(), s.pool, rd); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(time.Second); ; time.Sleep(20 * time.Millisecond) {
+		misses := s.app.pages.Stats().Misses
+		s.page(t, "/toolkit")
+		if s.app.pages.Stats().Misses > misses {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("/toolkit is still served as kept a second after a redirect was added")
+		}
 	}
 }
