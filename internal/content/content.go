@@ -202,9 +202,9 @@ var builtin []*Kind
 // kindOrder is the order kinds appear in the admin; kinds not named here
 // follow in file order.
 var kindOrder = []string{
-	"page", "section", "audience", "key-message", "recommendation",
+	"page", "section", "custom-page", "audience", "key-message", "recommendation",
 	"resource", "resource-file", "resource-type", "topic",
-	"edition", "day", "event", "blog-post", "calendar-event", "rejection-reason", "custom-page",
+	"edition", "day", "event", "blog-post", "calendar-event", "rejection-reason",
 }
 
 // Builtin returns the registry of every kind of the site's content.
