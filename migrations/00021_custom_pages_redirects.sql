@@ -6,6 +6,7 @@ CREATE TABLE custom_pages (
     id         bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     -- Up to four segments of lowercase letters, digits and hyphens.
     path       text        NOT NULL UNIQUE CHECK (path ~ '^(/[a-z0-9]+(-[a-z0-9]+)*){1,4}$'),
+    lead_image bigint      REFERENCES media (id) ON DELETE RESTRICT,
     updated_at timestamptz NOT NULL DEFAULT now()
 );
 

@@ -24,6 +24,7 @@ func init() {
 	withLeadImage(EditionKind, leadImage, "sswweek_editions", "year::text")
 	withLeadImage(DayKind, leadImage, "sswweek_days", "id::text")
 	withLeadImage(ResourceKind, coverImage, "resources", "slug")
+	withLeadImage(CustomPageKind, leadImage, "custom_pages", "id::text")
 }
 
 // leadImage is the field pages, posts, editions, days and resources share.

@@ -2,6 +2,7 @@ package seed
 
 import (
 	"github.com/sswalliance/advocacy/internal/content"
+	"github.com/sswalliance/advocacy/internal/i18n"
 )
 
 // CustomPage is a demo page at an address of its own (content.CustomPageKind),
@@ -17,7 +18,16 @@ type CustomPage struct {
 // loadCustomPages writes the demo custom pages. More pages are added by
 // appending to customPages.
 func loadCustomPages(w *writer) error {
-	return each(customPages(), w.customPage)
+	pages := customPages()
+	// The privacy notice, the accessibility statement and the about page
+	// (their texts, and the retention figures in them, are in policy_pages.go).
+	for _, p := range PolicyPages() {
+		pages = append(pages, CustomPage{Path: p.Path,
+			TitleEN: p.Title[i18n.EN], TitleES: p.Title[i18n.ES],
+			DescriptionEN: p.Description[i18n.EN], DescriptionES: p.Description[i18n.ES],
+			BodyEN: p.Body[i18n.EN], BodyES: p.Body[i18n.ES]})
+	}
+	return each(pages, w.customPage)
 }
 
 func (w *writer) customPage(p CustomPage) error {

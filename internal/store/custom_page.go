@@ -20,6 +20,7 @@ type CustomPage struct {
 	Description string
 	Body        string // Markdown
 	UpdatedAt   time.Time
+	LeadImage   int64 // a media library image; 0 for none
 }
 
 // CustomPage returns the published custom page at path (English form) in
@@ -27,10 +28,10 @@ type CustomPage struct {
 func (s *Store) CustomPage(ctx context.Context, path string, lang i18n.Lang) (CustomPage, error) {
 	var p CustomPage
 	err := s.db.QueryRow(ctx, `
-		SELECT c.path, t.lang, t.title, t.description, t.body, c.updated_at
+		SELECT c.path, t.lang, t.title, t.description, t.body, c.updated_at, coalesce(c.lead_image, 0)
 		FROM custom_pages c JOIN custom_page_texts t ON t.page_id = c.id AND t.lang IN ($2, 'en')
 		WHERE c.path = $1 ORDER BY t.lang = $2 DESC LIMIT 1`, path, string(lang)).
-		Scan(&p.Path, &p.Lang, &p.Title, &p.Description, &p.Body, &p.UpdatedAt)
+		Scan(&p.Path, &p.Lang, &p.Title, &p.Description, &p.Body, &p.UpdatedAt, &p.LeadImage)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return CustomPage{}, fmt.Errorf("store: custom page %s%s: %w", lang.Prefix(), path, ErrNotFound)
 	}
