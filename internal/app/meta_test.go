@@ -10,10 +10,15 @@ func TestOpenGraphAndTwitterTags(t *testing.T) {
 	app, _ := seededApp(t)
 	h := app.Handler()
 	base := app.cfg.BaseURL.String()
-	for path, want := range map[string]struct{ title, locale, alt string }{
-		"/sswweek/2018":    {"SSWWeek 2018", "en_US", "es_ES"},
-		"/es/sswweek/2018": {"SSWWeek 2018", "es_ES", "en_US"},
-		"/es/":             {"¿Por qué apoyar", "es_ES", "en_US"},
+	// The 2018 edition has a lead image: its 1200x630 crop is the preview's
+	// image; the home page has none and shows the site's share card.
+	for path, want := range map[string]struct {
+		title, locale, alt string
+		lead               bool
+	}{
+		"/sswweek/2018":    {"SSWWeek 2018", "en_US", "es_ES", true},
+		"/es/sswweek/2018": {"SSWWeek 2018", "es_ES", "en_US", true},
+		"/es/":             {"¿Por qué apoyar", "es_ES", "en_US", false},
 	} {
 		doc := parse(t, get(t, h, "GET", path, nil))
 		prop := func(p string) string {
@@ -36,9 +41,13 @@ func TestOpenGraphAndTwitterTags(t *testing.T) {
 			t.Errorf("%s: og:locale %q alternate %q", path, prop("og:locale"), prop("og:locale:alternate"))
 		}
 		img := prop("og:image")
-		if !strings.HasPrefix(img, base+"/static/img/share.") {
-			t.Errorf("%s: og:image %q", path, img)
-		} else if res := get(t, h, "GET", strings.TrimPrefix(img, base), nil); res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "image/png" {
+		prefix, ct := base+"/static/img/share.", "image/png"
+		if want.lead {
+			prefix, ct = base+"/media/", "image/jpeg"
+		}
+		if !strings.HasPrefix(img, prefix) || prop("og:image:width") != "1200" || prop("og:image:height") != "630" {
+			t.Errorf("%s: og:image %q %sx%s", path, img, prop("og:image:width"), prop("og:image:height"))
+		} else if res := get(t, h, "GET", strings.TrimPrefix(img, base), nil); res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != ct {
 			t.Errorf("%s: og:image answers %d %s", path, res.StatusCode, res.Header.Get("Content-Type"))
 		}
 		if prop("og:image:alt") == "" {
