@@ -73,56 +73,56 @@ type MediaUse struct{ Kind, Key, Label string }
 var stubMedia = struct {
 	sync.Mutex
 	next int64
-	imgs map[*Store]map[int64]MediaImage
-	uses map[*Store]map[string][]int64
-}{imgs: map[*Store]map[int64]MediaImage{}, uses: map[*Store]map[string][]int64{}}
+	imgs map[any]map[int64]MediaImage
+	uses map[any]map[string][]int64
+}{imgs: map[any]map[int64]MediaImage{}, uses: map[any]map[string][]int64{}}
 
 func (s *Store) CreateMedia(ctx context.Context, original []byte, contentType string, width, height int, t MediaTexts, renditions []NewMediaRendition) (int64, error) {
 	stubMedia.Lock()
 	defer stubMedia.Unlock()
 	stubMedia.next++
-	if stubMedia.imgs[s] == nil {
-		stubMedia.imgs[s] = map[int64]MediaImage{}
+	if stubMedia.imgs[s.db] == nil {
+		stubMedia.imgs[s.db] = map[int64]MediaImage{}
 	}
 	m := MediaImage{ID: stubMedia.next, ContentType: contentType, Width: width, Height: height, Bytes: int64(len(original)), MediaTexts: t, CreatedAt: time.Now()}
 	for _, r := range renditions {
 		m.Renditions = append(m.Renditions, MediaRendition{Width: r.Width, Height: r.Height, ContentType: r.ContentType, Hash: r.Hash, Bytes: r.Bytes, Crop: r.Crop})
 	}
-	stubMedia.imgs[s][m.ID] = m
+	stubMedia.imgs[s.db][m.ID] = m
 	return m.ID, nil
 }
 
 func (s *Store) UpdateMediaTexts(ctx context.Context, id int64, t MediaTexts) error {
 	stubMedia.Lock()
 	defer stubMedia.Unlock()
-	m, ok := stubMedia.imgs[s][id]
+	m, ok := stubMedia.imgs[s.db][id]
 	if !ok {
 		return fmt.Errorf("store: media %d: %w", id, ErrNotFound)
 	}
 	m.MediaTexts = t
-	stubMedia.imgs[s][id] = m
+	stubMedia.imgs[s.db][id] = m
 	return nil
 }
 
 func (s *Store) DeleteMedia(ctx context.Context, id int64) error {
 	stubMedia.Lock()
 	defer stubMedia.Unlock()
-	if _, ok := stubMedia.imgs[s][id]; !ok {
+	if _, ok := stubMedia.imgs[s.db][id]; !ok {
 		return fmt.Errorf("store: media %d: %w", id, ErrNotFound)
 	}
-	for _, ids := range stubMedia.uses[s] {
+	for _, ids := range stubMedia.uses[s.db] {
 		if slices.Contains(ids, id) {
 			return ErrMediaInUse
 		}
 	}
-	delete(stubMedia.imgs[s], id)
+	delete(stubMedia.imgs[s.db], id)
 	return nil
 }
 
 func (s *Store) MediaImage(ctx context.Context, id int64) (MediaImage, error) {
 	stubMedia.Lock()
 	defer stubMedia.Unlock()
-	m, ok := stubMedia.imgs[s][id]
+	m, ok := stubMedia.imgs[s.db][id]
 	if !ok {
 		return MediaImage{}, fmt.Errorf("store: media %d: %w", id, ErrNotFound)
 	}
@@ -133,7 +133,7 @@ func (s *Store) ListMedia(ctx context.Context, page int) ([]MediaImage, int, err
 	stubMedia.Lock()
 	defer stubMedia.Unlock()
 	var all []MediaImage
-	for _, m := range stubMedia.imgs[s] {
+	for _, m := range stubMedia.imgs[s.db] {
 		all = append(all, m)
 	}
 	slices.SortFunc(all, func(a, b MediaImage) int { return int(b.ID - a.ID) })
@@ -148,7 +148,7 @@ func (s *Store) MediaUsesOf(ctx context.Context, id int64) ([]MediaUse, error) {
 	stubMedia.Lock()
 	defer stubMedia.Unlock()
 	var out []MediaUse
-	for k, ids := range stubMedia.uses[s] {
+	for k, ids := range stubMedia.uses[s.db] {
 		if slices.Contains(ids, id) {
 			var kind, key string
 			fmt.Sscanf(k, "%s %s", &kind, &key)
@@ -161,9 +161,9 @@ func (s *Store) MediaUsesOf(ctx context.Context, id int64) ([]MediaUse, error) {
 func (s *Store) SetMediaUses(ctx context.Context, kind, key string, ids []int64) error {
 	stubMedia.Lock()
 	defer stubMedia.Unlock()
-	if stubMedia.uses[s] == nil {
-		stubMedia.uses[s] = map[string][]int64{}
+	if stubMedia.uses[s.db] == nil {
+		stubMedia.uses[s.db] = map[string][]int64{}
 	}
-	stubMedia.uses[s][kind+" "+key] = ids
+	stubMedia.uses[s.db][kind+" "+key] = ids
 	return nil
 }
