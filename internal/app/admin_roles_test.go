@@ -56,8 +56,7 @@ var routeAccess = map[string]access{
 	"/admin/signatories/{id}/approve": staffOnly, "/admin/signatories/{id}/reject": staffOnly,
 	"/admin/signatories/{id}/request-changes": staffOnly, "/admin/signatories/{id}/hide": staffOnly,
 	"/admin/signatories/{id}/unhide": staffOnly, "/admin/logos/{file}": staffOnly,
-	"/admin/files/{id}/{name}": staffOnly,
-	"/admin/media": staffOnly, "/admin/media/{id}": staffOnly, "/admin/media/{id}/delete": staffOnly,
+	"/admin/files/{id}/{name}": staffOnly, "/admin/media": staffOnly, "/admin/media/{id}": staffOnly, "/admin/media/{id}/delete": staffOnly,
 
 	// Admins only: personal data in bulk, email for the site, accounts.
 	"/admin/signatories/{id}/erase": adminsOnly, "/admin/signatories/{id}/original": adminsOnly,
