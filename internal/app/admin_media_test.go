@@ -207,7 +207,7 @@ func TestMediaUploadsRefusedSayWhyBesideTheFieldKeepTheFormAndStoreNothing(t *te
 				t.Errorf("status %s, want 422", res.Status)
 			}
 			msg := doc.Find("#" + tc.field + "-error").Text()
-			if !strings.Contains(msg, tc.want) {
+			if !strings.Contains(strings.ToLower(msg), strings.ToLower(tc.want)) {
 				t.Errorf("message beside %s: %q, want %q", tc.field, msg, tc.want)
 			}
 			// The field points at its message, and the summary at the field.

@@ -42,7 +42,7 @@ var routeAccess = map[string]access{
 	"/call-to-action/confirm/{token}": everyone, "/call-to-action/sign/change/{token}": everyone,
 	"/call-to-action/withdraw/{id}/{sig}": everyone, "/call-to-action/signatories": everyone,
 	"/call-to-action/signatories.csv": everyone, "/call-to-action/signatories.json": everyone,
-	"/logos/{file}": everyone, "/logos/preview/{file}": everyone,
+	"/logos/{file}": everyone, "/logos/preview/{file}": everyone, "/media/{file}": everyone,
 	"/admin/login": everyone,
 
 	// Every member of staff: content and moderating signatories.

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -11,7 +12,7 @@ import (
 )
 
 var (
-	renderer = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify))
+	renderer = withMediaImages(goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify)))
 	policy   = newPolicy()
 )
 
@@ -22,6 +23,8 @@ func newPolicy() *bluemonday.Policy {
 	p.RequireNoFollowOnFullyQualifiedLinks(false)
 	p.AddTargetBlankToFullyQualifiedLinks(false)
 	p.RequireNoReferrerOnFullyQualifiedLinks(false)
+	// The placeholders of library images (see media.go).
+	p.AllowAttrs("data-media").Matching(regexp.MustCompile(`^[0-9]{1,18}$`)).OnElements("span")
 	return p
 }
 

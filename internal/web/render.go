@@ -123,8 +123,12 @@ func (a *Site) Render(w http.ResponseWriter, r *http.Request, status int, c temp
 	buf := buffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer buffers.Put(buf)
-	if err := c.Render(r.Context(), buf); err != nil {
+	ctx, failed := a.pictures(r.Context(), langOf(r))
+	if err := c.Render(ctx, buf); err != nil {
 		return err
+	}
+	if *failed != nil {
+		return *failed
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/sswalliance/advocacy/internal/content"
 	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/logo"
 	"github.com/sswalliance/advocacy/internal/media"
@@ -67,12 +68,16 @@ func (a *Handlers) renderMediaList(w http.ResponseWriter, r *http.Request, statu
 	if pageStatus != 0 && status == http.StatusOK {
 		status = pageStatus
 	}
+	ids := make([]int64, 0, len(imgs))
 	for _, m := range imgs {
-		uses, err := a.store.MediaUsesOf(ctx, m.ID)
-		if err != nil {
-			return err
-		}
-		v.Images = append(v.Images, admin.MediaCard{MediaImage: m, Uses: len(uses)})
+		ids = append(ids, m.ID)
+	}
+	uses, err := a.store.MediaUseCounts(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, m := range imgs {
+		v.Images = append(v.Images, admin.MediaCard{MediaImage: m, Uses: uses[m.ID]})
 	}
 	title := "Media library"
 	if v.Page > 1 {
@@ -95,16 +100,16 @@ func (a *Handlers) MediaUpload(w http.ResponseWriter, r *http.Request) error {
 	var res media.Result
 	switch {
 	case up.tooLarge:
-		problems["file"] = media.ErrTooLarge.Error()
+		problems["file"] = sentence(media.ErrTooLarge)
 	case len(up.data) == 0:
-		problems["file"] = media.ErrEmpty.Error()
+		problems["file"] = sentence(media.ErrEmpty)
 	default:
 		res, err = media.Process(r.Context(), up.data)
 		switch {
 		case errors.Is(err, media.ErrBusy):
-			busy, problems["file"] = true, err.Error()
+			busy, problems["file"] = true, sentence(err)
 		case mediaProblem(err):
-			problems["file"] = err.Error()
+			problems["file"] = sentence(err)
 		case err != nil:
 			return err
 		}
@@ -192,9 +197,18 @@ func (a *Handlers) renderMediaDetail(w http.ResponseWriter, r *http.Request, sta
 	}
 	v := admin.MediaDetailView{Image: m, Form: f, DeleteProblem: deleteProblem}
 	for _, u := range uses {
-		label := u.Label
+		// Named by the item's title where it can be read; by its key
+		// otherwise (a kind since removed, an item being deleted).
+		label := u.Kind + " " + u.Key
 		if k, ok := a.kinds.Kind(u.Kind); ok {
-			label = k.Label + ": " + label
+			label = k.Label + ": " + u.Key
+			it, err := content.Get(r.Context(), a.pool, k, u.Key)
+			switch {
+			case err == nil:
+				label = k.Label + ": " + it.Title()
+			case !errors.Is(err, content.ErrNotFound):
+				return err
+			}
 		}
 		v.Uses = append(v.Uses, admin.MediaUseLink{Label: label, URL: "/admin/content/" + url.PathEscape(u.Kind) + "/" + url.PathEscape(u.Key)})
 	}
@@ -246,6 +260,13 @@ func mediaProblem(err error) bool {
 		}
 	}
 	return false
+}
+
+// sentence is err's message as a sentence beside a field: media's
+// errors are written to follow a colon.
+func sentence(err error) string {
+	msg := err.Error()
+	return strings.ToUpper(msg[:1]) + msg[1:] + "."
 }
 
 // mediaLabel names an image in the audit log: its English alt text, cut

@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"encoding/xml"
 	"net/http"
+	"regexp"
 	"time"
 
-	"github.com/sswalliance/advocacy/internal/markdown"
 	"github.com/sswalliance/advocacy/internal/web"
 )
+
+// absoluteMedia finds the addresses of library images in src and srcset,
+// which a feed reader must be given whole.
+var absoluteMedia = regexp.MustCompile(`(["\s,])/media/`)
 
 // feedSize is how many of the latest posts the feed carries.
 const feedSize = 20
@@ -81,6 +85,10 @@ func (a *Handlers) BlogFeed(w http.ResponseWriter, r *http.Request) error {
 			updated = p.UpdatedAt
 		}
 		url := base + l.Path("/blog/"+p.Slug)
+		body, err := a.MarkdownHTML(r.Context(), l, p.Body)
+		if err != nil {
+			return err
+		}
 		e := atomEntry{
 			ID:        url,
 			Title:     p.Title,
@@ -88,7 +96,7 @@ func (a *Handlers) BlogFeed(w http.ResponseWriter, r *http.Request) error {
 			Published: atomTime(p.PublishedAt),
 			Links:     []atomLink{{Rel: "alternate", Type: "text/html", HrefLang: string(l), Href: url}},
 			Author:    atomPerson{Name: p.Author},
-			Content:   atomText{Type: "html", Body: markdown.HTML(p.Body)},
+			Content:   atomText{Type: "html", Body: absoluteMedia.ReplaceAllString(body, "${1}"+base+"/media/")},
 		}
 		if p.Lang != string(l) {
 			e.Lang = p.Lang

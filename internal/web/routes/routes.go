@@ -72,6 +72,7 @@ func New(h Handlers, extra func(chi.Router)) http.Handler {
 	r.Get("/call-to-action/signatories.json", s.Handle(pub.SignatoriesJSON))
 	r.Get("/call-to-action/signatories.csv", s.Handle(pub.SignatoriesCSV))
 	r.Get("/logos/{file}", s.Handle(pub.LogoImage))
+	r.Get("/media/{file}", s.Handle(pub.MediaImage))
 	r.Get("/logos/preview/{file}", s.Handle(pub.LogoPreviewImage))
 	if extra != nil {
 		extra(r)

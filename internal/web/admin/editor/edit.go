@@ -11,7 +11,6 @@ import (
 	"github.com/sswalliance/advocacy/internal/content"
 	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/i18n"
-	"github.com/sswalliance/advocacy/internal/markdown"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/templates/admin"
 )
@@ -106,7 +105,15 @@ func (a *Handlers) editView(ctx context.Context, it content.Item, doc content.Do
 				}
 			}
 			if withPreviews && f.Type == content.Markdown && fv.Value != "" {
-				fv.Preview = markdown.HTML(fv.Value)
+				pl := i18n.Lang(l)
+				if pl == "" {
+					pl = i18n.EN
+				}
+				html, err := a.MarkdownHTML(ctx, pl, fv.Value)
+				if err != nil {
+					return admin.EditView{}, err
+				}
+				fv.Preview = html
 			}
 			if fv.Problem != "" {
 				v.Problems = append(v.Problems, admin.Problem{ID: fv.ID, Message: problemLabel(f, l) + fv.Problem})

@@ -4,7 +4,7 @@ import (
 	"io"
 	"net/http"
 
-	"github.com/sswalliance/advocacy/internal/markdown"
+	"github.com/sswalliance/advocacy/internal/i18n"
 )
 
 // MarkdownPreview renders Markdown exactly as public pages do, for the
@@ -16,7 +16,11 @@ func (a *Handlers) MarkdownPreview(w http.ResponseWriter, r *http.Request) error
 		http.Error(w, "too large", http.StatusRequestEntityTooLarge)
 		return nil
 	}
+	html, err := a.MarkdownHTML(r.Context(), i18n.EN, string(src))
+	if err != nil {
+		return err
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	_, err = io.WriteString(w, markdown.HTML(string(src)))
+	_, err = io.WriteString(w, html)
 	return err
 }
