@@ -10,6 +10,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -394,5 +396,38 @@ func TestMediaLibraryIsForSignedInStaff(t *testing.T) {
 	nav := parse(t, s.get(t, editor, "/admin/media")).Find(`nav a[href="/admin/media"]`)
 	if c, _ := nav.Attr("aria-current"); c != "page" {
 		t.Errorf("the staff menu's Media link: %d found, aria-current %q", nav.Length(), c)
+	}
+}
+
+func TestMediaPagesAreValidHTML(t *testing.T) {
+	s := newStaffSite(t)
+	id := mediaIDFrom(t, uploadMedia(t, s, s.admin, mediaTextValues(), "visit.png", testPNG(t, 640, 480)))
+	if err := s.store.SetMediaUses(context.Background(), "blog", "my-post", []int64{id}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	files := map[string]string{}
+	save := func(name string, res *http.Response) {
+		t.Helper()
+		body, err := io.ReadAll(res.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(dir, fmt.Sprintf("page-%02d.html", len(files)))
+		if err := os.WriteFile(file, body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files[file] = name
+	}
+	path := fmt.Sprintf("/admin/media/%d", id)
+	save("library", s.get(t, s.admin, "/admin/media"))
+	save("library, bad page", s.get(t, s.admin, "/admin/media?page=x"))
+	save("upload refused", uploadMedia(t, s, s.admin, url.Values{"credit": {strings.Repeat("x", 201)}}, "notes.png", []byte("not an image")))
+	save("good file, alt missing", uploadMedia(t, s, s.admin, url.Values{}, "visit.png", testPNG(t, 640, 480)))
+	save("image page", s.get(t, s.admin, path))
+	save("texts refused", postForm(t, s.admin, s.srv.URL+path, url.Values{"alt_en": {"x"}}))
+	save("delete refused", postForm(t, s.admin, s.srv.URL+path+"/delete", nil))
+	if n := htmlValidate(t, files); n > 0 {
+		t.Logf("%d problems", n)
 	}
 }

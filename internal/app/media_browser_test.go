@@ -1,0 +1,116 @@
+package app
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/sswalliance/advocacy/internal/media"
+	"github.com/sswalliance/advocacy/internal/store"
+)
+
+// TestBrowserMediaLibraryUploadRefusedThenAccepted: the library at phone
+// and desktop widths passes axe; an SVG is refused with its message beside
+// the file field (which points at it, and which the summary's link
+// focuses), the alt text typed kept; a PNG is then accepted and shown on
+// its page.
+func TestBrowserMediaLibraryUploadRefusedThenAccepted(t *testing.T) {
+	app, pool := seededApp(t)
+	srv := httptest.NewServer(app.Handler())
+	defer srv.Close()
+	password := addStaff(t, pool, "admin@example.org", "admin")
+	ctx := context.Background()
+	// One image already there, so the list has a card.
+	res, err := media.Process(ctx, testPNG(t, 480, 320))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.New(pool).CreateMedia(ctx, res.Original, res.ContentType, res.Width, res.Height,
+		store.MediaTexts{AltEN: "A test picture", AltES: "Una imagen de prueba", CaptionEN: "A caption"}, res.Renditions); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	svg, pic := filepath.Join(dir, "logo.svg"), filepath.Join(dir, "visit.png")
+	os.WriteFile(svg, []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>`), 0o644)
+	os.WriteFile(pic, testPNG(t, 640, 480), 0o644)
+
+	b := newBrowser(t, srv.URL)
+	b.do(
+		chromedp.Navigate(srv.URL+"/admin/login?next=/admin/media"),
+		chromedp.WaitVisible(chromedp.CSS(`#email`)),
+		chromedp.SendKeys(chromedp.CSS(`#email`), "admin@example.org"),
+		chromedp.SendKeys(chromedp.CSS(`#password`), password),
+		chromedp.Click(chromedp.CSS(`[data-testid=sign-in]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=media-list] img`)),
+	)
+	if !value(b, chromedp.Evaluate[bool](`document.querySelector('[data-testid=media-list] img').complete && document.querySelector('[data-testid=media-list] img').naturalWidth > 0`)) {
+		t.Error("the thumbnail did not load")
+	}
+	b.checkAxe("media library at 1280px")
+	b.screenshot("media-library-1280")
+	b.do(chromedp.EmulateViewport(390, 844), chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-testid=media-form]`)))
+	if value(b, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`)) {
+		t.Error("the media library scrolls sideways at 390px")
+	}
+	b.checkAxe("media library at 390px")
+	b.screenshot("media-library-390")
+
+	// An SVG: refused beside the field, the texts kept.
+	const alt = "Two social workers talking with a family"
+	b.do(
+		chromedp.SendKeys(chromedp.CSS(`#alt_en`), alt),
+		chromedp.SendKeys(chromedp.CSS(`#alt_es`), "Dos trabajadoras sociales conversan con una familia"),
+		chromedp.SetUploadFiles(chromedp.CSS(`#file`), []string{svg}),
+		chromedp.Click(chromedp.CSS(`[data-testid=upload]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=error-summary]`)),
+	)
+	if got := value(b, chromedp.Text(chromedp.CSS(`#file-error`))); !strings.Contains(strings.ToLower(got), strings.ToLower(media.ErrSVG.Error())) {
+		t.Errorf("message beside the file: %q", got)
+	}
+	if got := value(b, chromedp.Evaluate[string](`document.querySelector('#file').getAttribute('aria-describedby')`)); !strings.Contains(got, "file-error") {
+		t.Errorf("the file field's aria-describedby %q does not name its message", got)
+	}
+	if got := value(b, chromedp.Evaluate[string](`document.querySelector('#alt_en').value`)); got != alt {
+		t.Errorf("alt text not kept: %q", got)
+	}
+	b.screenshot("media-upload-refused-390")
+	b.checkAxe("upload refused at 390px")
+	b.do(chromedp.Click(chromedp.CSS(`[data-testid=error-summary] a`)))
+	if got := value(b, chromedp.Evaluate[string](`document.activeElement.id`)); got != "file" {
+		t.Errorf("the summary's link focuses %q, want the file field", got)
+	}
+	b.do(chromedp.EmulateViewport(1280, 900))
+	b.checkAxe("upload refused at 1280px")
+	b.screenshot("media-upload-refused-1280")
+
+	// A PNG: accepted, and shown on its page.
+	b.do(
+		chromedp.SetUploadFiles(chromedp.CSS(`#file`), []string{pic}),
+		chromedp.Click(chromedp.CSS(`[data-testid=upload]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=flash]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=media-image]`)),
+	)
+	if got := value(b, chromedp.Evaluate[string](`document.querySelector('[data-testid=media-image]').alt`)); got != alt {
+		t.Errorf("image page alt %q", got)
+	}
+	if !value(b, chromedp.Evaluate[bool](`new Promise(r => { const i = document.querySelector('[data-testid=media-image]'); if (i.complete) r(i.naturalWidth > 0); else { i.onload = () => r(true); i.onerror = () => r(false); } })`, chromedp.EvalAwaitPromise)) {
+		t.Error("the uploaded image does not load on its page")
+	}
+	if got := value(b, chromedp.Evaluate[string](`document.querySelector('[data-testid=snippet]').value`)); !strings.HasPrefix(got, "![](media:") {
+		t.Errorf("snippet %q", got)
+	}
+	b.checkAxe("image page at 1280px")
+	b.screenshot("media-image-1280")
+	b.do(chromedp.EmulateViewport(390, 844), chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-testid=media-image]`)))
+	if value(b, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`)) {
+		t.Error("the image page scrolls sideways at 390px")
+	}
+	b.checkAxe("image page at 390px")
+	b.screenshot("media-image-390")
+	b.checkClean()
+}
