@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -49,7 +50,7 @@ func TestBrowserMediaLibraryUploadRefusedThenAccepted(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`[data-testid=sign-in]`)),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=media-list] img`)),
 	)
-	if !value(b, chromedp.Evaluate[bool](`document.querySelector('[data-testid=media-list] img').complete && document.querySelector('[data-testid=media-list] img').naturalWidth > 0`)) {
+	if !value(b, imageLoads(`[data-testid=media-list] img`)) {
 		t.Error("the thumbnail did not load")
 	}
 	b.checkAxe("media library at 1280px")
@@ -99,7 +100,7 @@ func TestBrowserMediaLibraryUploadRefusedThenAccepted(t *testing.T) {
 	if got := value(b, chromedp.Evaluate[string](`document.querySelector('[data-testid=media-image]').alt`)); got != alt {
 		t.Errorf("image page alt %q", got)
 	}
-	if !value(b, chromedp.Evaluate[bool](`new Promise(r => { const i = document.querySelector('[data-testid=media-image]'); if (i.complete) r(i.naturalWidth > 0); else { i.onload = () => r(true); i.onerror = () => r(false); } })`, chromedp.EvalAwaitPromise)) {
+	if !value(b, imageLoads(`[data-testid=media-image]`)) {
 		t.Error("the uploaded image does not load on its page")
 	}
 	if got := value(b, chromedp.Evaluate[string](`document.querySelector('[data-testid=snippet]').value`)); !strings.HasPrefix(got, "![](media:") {
@@ -121,4 +122,17 @@ func TestBrowserMediaLibraryUploadRefusedThenAccepted(t *testing.T) {
 	})
 	b.mu.Unlock()
 	b.checkClean()
+}
+
+// imageLoads reports whether the image selector names loads, brought
+// into view and waited for when it has not yet (thumbnails load lazily).
+func imageLoads(selector string) chromedp.Action[bool] {
+	return chromedp.Evaluate[bool](`new Promise(r => {
+		const i = document.querySelector(`+strconv.Quote(selector)+`);
+		if (i.complete && i.naturalWidth > 0) { r(true); return; }
+		i.addEventListener('load', () => r(i.naturalWidth > 0));
+		i.addEventListener('error', () => r(false));
+		i.scrollIntoView();
+		setTimeout(() => r(i.complete && i.naturalWidth > 0), 5000);
+	})`, chromedp.EvalAwaitPromise)
 }

@@ -105,12 +105,9 @@ func (a *Handlers) MediaUpload(w http.ResponseWriter, r *http.Request) error {
 		problems["file"] = sentence(media.ErrEmpty)
 	default:
 		res, err = media.Process(r.Context(), up.data)
-		switch {
-		case errors.Is(err, media.ErrBusy):
-			busy, problems["file"] = true, sentence(err)
-		case mediaProblem(err):
-			problems["file"] = sentence(err)
-		case err != nil:
+		if msg, ok := mediaProblem(err); ok {
+			busy, problems["file"] = errors.Is(err, media.ErrBusy), msg
+		} else if err != nil {
 			return err
 		}
 	}
@@ -250,16 +247,18 @@ func mediaTexts(values url.Values) (store.MediaTexts, form.Problems) {
 	return t, p
 }
 
-// mediaProblem reports whether err is one of Process's refusals of the
-// file itself (shown beside the field), not a failure of the site.
-func mediaProblem(err error) bool {
+// mediaProblem returns the message beside the file field for one of
+// Process's refusals of the file itself, and whether err is one: the
+// message of media's own error, not err's text, which may carry the
+// wording of the check beneath it (a logo's).
+func mediaProblem(err error) (string, bool) {
 	for _, e := range []error{media.ErrEmpty, media.ErrTooLarge, media.ErrSVG, media.ErrNotImage, media.ErrCorrupt,
-		media.ErrTooManyPixels, media.ErrTooSmall, media.ErrTooDeep} {
+		media.ErrTooManyPixels, media.ErrTooSmall, media.ErrTooDeep, media.ErrBusy} {
 		if errors.Is(err, e) {
-			return true
+			return sentence(e), true
 		}
 	}
-	return false
+	return "", false
 }
 
 // sentence is err's message as a sentence beside a field: media's
