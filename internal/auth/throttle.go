@@ -55,6 +55,14 @@ type Throttle struct {
 	OnLock func(ctx context.Context, tx pgx.Tx, email, ip string, until time.Time) error
 }
 
+// The site's sign-in throttle: failures count for SignInWindow, and a
+// lock lasts SignInLockFor (the privacy notice quotes both: the records
+// of failed sign-ins go once they no longer count).
+const (
+	SignInWindow  = 15 * time.Minute
+	SignInLockFor = 15 * time.Minute
+)
+
 // NewThrottle returns a Throttle with the site's settings: answers slow
 // down by a second per failure after three (at most five seconds), ten
 // attempts lock the email from that address and fifty lock the address,
@@ -62,13 +70,13 @@ type Throttle struct {
 func NewThrottle(pool *pgxpool.Pool) *Throttle {
 	return &Throttle{
 		Pool:        pool,
-		Window:      15 * time.Minute,
+		Window:      SignInWindow,
 		SlowAfter:   3,
 		Delay:       time.Second,
 		MaxDelay:    5 * time.Second,
 		LockAfter:   10,
 		IPLockAfter: 50,
-		LockFor:     15 * time.Minute,
+		LockFor:     SignInLockFor,
 	}
 }
 

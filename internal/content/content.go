@@ -75,6 +75,7 @@ const (
 	Lines    FieldType = "lines"    // one entry per line (a list: questions, links)
 	Choices  FieldType = "choices"  // any number of Options, ticked; the value is one per line
 	File     FieldType = "file"     // an uploaded file: the value is the files.id it was stored as
+	Image    FieldType = "image"    // a media library image, chosen from Options: the value is its media.id, or empty
 )
 
 // Option is one choice of a Select field.

@@ -265,6 +265,9 @@ func bump(ctx context.Context, db DB, k *Kind, key string, version int, draft, r
 	if err := addRevision(ctx, db, k, key, next, rev, action, note, by); err != nil {
 		return 0, fmt.Errorf("content: save %s %s revision: %w", k.Name, key, err)
 	}
+	if err := syncMediaUses(ctx, db, k, key, draft, rev); err != nil {
+		return 0, err
+	}
 	return next, nil
 }
 
@@ -336,6 +339,9 @@ func Publish(ctx context.Context, db DB, k *Kind, key string, version int, by st
 		}
 		if _, err := db.Exec(ctx, `UPDATE content_items SET key = $3 WHERE kind = $1 AND key = $2`, k.Name, key, newKey); err != nil {
 			return "", fmt.Errorf("content: publish %s %s as %s: %w", k.Name, key, newKey, err)
+		}
+		if err := store.SetMediaUses(ctx, db, k.Name, key, nil); err != nil {
+			return "", err
 		}
 		// Children follow: their rows, and the parent key inside their drafts.
 		for _, c := range builtin {
@@ -420,6 +426,9 @@ func Discard(ctx context.Context, db DB, k *Kind, key string, version int, by st
 		return ErrConflict
 	}
 	if !it.Published() {
+		if err := store.SetMediaUses(ctx, db, k.Name, key, nil); err != nil {
+			return err
+		}
 		_, err := db.Exec(ctx, `DELETE FROM content_items WHERE kind = $1 AND key = $2`, k.Name, key)
 		return err
 	}
@@ -439,6 +448,9 @@ func Delete(ctx context.Context, db DB, k *Kind, key string, version int) error 
 	}
 	if it.Version != version {
 		return ErrConflict
+	}
+	if err := forgetMediaUses(ctx, db, k, key); err != nil {
+		return err
 	}
 	if it.Published() {
 		if err := k.Delete(ctx, db, key); err != nil {

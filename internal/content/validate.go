@@ -13,6 +13,7 @@ import (
 
 	"github.com/sswalliance/advocacy/internal/form"
 	"github.com/sswalliance/advocacy/internal/i18n"
+	"github.com/sswalliance/advocacy/internal/markdown"
 )
 
 // Layouts of Date and DateTime values, as HTML date inputs send them.
@@ -115,7 +116,7 @@ func Validate(ctx context.Context, db DB, k *Kind, key string, d Doc) (form.Prob
 
 func checkFormat(ctx context.Context, db DB, f Field, d Doc, v string) (string, error) {
 	switch f.Type {
-	case Text, Slug, URL, Path, Number, Date, DateTime, Select:
+	case Text, Slug, URL, Path, Number, Date, DateTime, Select, Image:
 		if strings.ContainsAny(v, "\n\r") {
 			return f.Label + " must be on one line.", nil
 		}
@@ -145,6 +146,26 @@ func checkFormat(ctx context.Context, db DB, f Field, d Doc, v string) (string, 
 	case DateTime:
 		if _, err := time.Parse(DateTimeLayout, v); err != nil {
 			return "Enter a real date and time, like 2018-04-02T14:30.", nil
+		}
+	case Image:
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id <= 0 {
+			return "Choose an image from the list.", nil
+		}
+		missing, err := missingImages(ctx, db, []int64{id})
+		if err != nil {
+			return "", err
+		}
+		if len(missing) > 0 {
+			return fmt.Sprintf("Image #%d is no longer in the media library: choose another.", id), nil
+		}
+	case Markdown:
+		missing, err := missingImages(ctx, db, markdown.MediaIDs(v))
+		if err != nil {
+			return "", err
+		}
+		if len(missing) > 0 {
+			return fmt.Sprintf("The text shows image #%d, which is not in the media library: copy the image's code from the media library again.", missing[0]), nil
 		}
 	case Select, Choices:
 		if f.Options == nil {

@@ -31,6 +31,18 @@ const (
 	ConfirmEmailEvery = time.Hour
 )
 
+// How long the traces of the public forms are kept (the privacy notice
+// quotes these).
+const (
+	// FormPostsKeptFor is how long the address a form was posted from is
+	// kept for the rate limits before it is forgotten.
+	FormPostsKeptFor = 24 * time.Hour
+	// UnusedLogosKeptFor is how long a logo uploaded with a form that was
+	// never sent is kept (so a visitor fixing the form need not upload it
+	// again) before it is deleted.
+	UnusedLogosKeptFor = 48 * time.Hour
+)
+
 // The states each action moves a signatory from: the staff pages offer an
 // action only where it can work.
 var (
@@ -398,7 +410,7 @@ func (s *Service) ExpireUnconfirmed(ctx context.Context) (int, error) {
 			if err := st.DeleteSignatory(ctx, sig.ID); err != nil {
 				return err
 			}
-			if err := audit(ctx, st, System, store.ActionSignatoryExpire, sig, "not confirmed within 7 days"); err != nil {
+			if err := audit(ctx, st, System, store.ActionSignatoryExpire, sig, expiredDetail); err != nil {
 				return err
 			}
 			n++
@@ -411,6 +423,9 @@ func (s *Service) ExpireUnconfirmed(ctx context.Context) (int, error) {
 	return n, nil
 }
 
+// expiredDetail is the audit detail of a submission deleted unconfirmed.
+var expiredDetail = fmt.Sprintf("not confirmed within %d days", ConfirmFor/(24*time.Hour))
+
 // Chores are the workflow's timed work, for the job runner.
 func (s *Service) Chores() []jobs.Chore {
 	return []jobs.Chore{
@@ -419,11 +434,11 @@ func (s *Service) Chores() []jobs.Chore {
 			return err
 		}},
 		{Name: "forget-form-posts", Interval: time.Hour, Run: func(ctx context.Context) error {
-			return store.New(s.Pool).DeleteFormPostsBefore(ctx, s.Now().Add(-24*time.Hour))
+			return store.New(s.Pool).DeleteFormPostsBefore(ctx, s.Now().Add(-FormPostsKeptFor))
 		}},
 		confirmCap.Chore("forget-signatory-confirmation-sends", s.Pool, func() time.Time { return s.Now() }),
 		{Name: "delete-unused-logos", Interval: 24 * time.Hour, Run: func(ctx context.Context) error {
-			_, err := store.New(s.Pool).DeleteUnusedLogos(ctx, s.Now().Add(-48*time.Hour))
+			_, err := store.New(s.Pool).DeleteUnusedLogos(ctx, s.Now().Add(-UnusedLogosKeptFor))
 			return err
 		}},
 	}

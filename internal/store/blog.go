@@ -26,6 +26,7 @@ type BlogPost struct {
 	Title       string
 	Summary     string
 	Body        string // Markdown
+	LeadImage   int64  // a media library image; 0 for none
 }
 
 // blogColumns selects posts with their texts in $1 (falling back to
@@ -33,7 +34,7 @@ type BlogPost struct {
 var blogColumns = `
 	SELECT p.id, p.slug, p.author, p.published_at, p.updated_at,
 		coalesce(p.year, 0), coalesce(e.ordinal, 0), coalesce(d.number, 0), d.day,
-		t.lang, t.title, t.summary, t.body
+		t.lang, t.title, t.summary, t.body, coalesce(p.lead_image, 0)
 	FROM blog_posts p
 	LEFT JOIN sswweek_editions e ON e.year = p.year
 	LEFT JOIN sswweek_days d ON d.id = p.day_id
@@ -45,7 +46,7 @@ func scanBlogPost(row pgx.CollectableRow) (BlogPost, error) {
 		day *time.Time
 	)
 	err := row.Scan(&p.ID, &p.Slug, &p.Author, &p.PublishedAt, &p.UpdatedAt,
-		&p.Year, &p.Ordinal, &p.DayNumber, &day, &p.Lang, &p.Title, &p.Summary, &p.Body)
+		&p.Year, &p.Ordinal, &p.DayNumber, &day, &p.Lang, &p.Title, &p.Summary, &p.Body, &p.LeadImage)
 	if day != nil {
 		p.Day = *day
 	}

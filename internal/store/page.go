@@ -21,6 +21,7 @@ type Page struct {
 	Body        string // paragraphs separated by blank lines
 	UpdatedAt   time.Time
 	Sections    []Section
+	LeadImage   int64 // a media library image; 0 for none
 }
 
 // Section is a card on a page, linking to a part of the site.
@@ -37,10 +38,10 @@ type Section struct {
 func (s *Store) Page(ctx context.Context, slug string, lang i18n.Lang) (Page, error) {
 	var p Page
 	err := s.db.QueryRow(ctx, `
-		SELECT slug, lang, title, description, intro, body, updated_at
+		SELECT slug, lang, title, description, intro, body, updated_at, coalesce(lead_image, 0)
 		FROM pages WHERE slug = $1 AND lang IN ($2, 'en')
 		ORDER BY lang = $2 DESC LIMIT 1`, slug, string(lang)).
-		Scan(&p.Slug, &p.Lang, &p.Title, &p.Description, &p.Intro, &p.Body, &p.UpdatedAt)
+		Scan(&p.Slug, &p.Lang, &p.Title, &p.Description, &p.Intro, &p.Body, &p.UpdatedAt, &p.LeadImage)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return Page{}, fmt.Errorf("store: page %s/%s: %w", lang, slug, ErrNotFound)
 	}

@@ -49,6 +49,7 @@ type Resource struct {
 	Topics       []Topic
 	Files        []ResourceFile
 	Links        []ResourceLink // only filled by Resource
+	LeadImage    int64          // the cover, a media library image; 0 for none; only filled by Resource
 }
 
 // DocLangs lists the languages the resource's files are written in, in the
@@ -396,12 +397,12 @@ func (s *Store) Resource(ctx context.Context, slug string, lang i18n.Lang) (Reso
 	var r Resource
 	err := s.db.QueryRow(ctx, `
 		SELECT r.id, r.slug, r.type_slug, r.year, coalesce(r.month, 0)::int, r.organisation,
-			r.updated_at, t.lang, t.title, t.summary, t.body
+			r.updated_at, t.lang, t.title, t.summary, t.body, coalesce(r.lead_image, 0)
 		FROM resources r
 		`+translated("resource_texts", "resource_id", "r.id", "$2")+`
 		WHERE r.slug = $1`, slug, string(lang)).
 		Scan(&r.ID, &r.Slug, &r.Type.Slug, &r.Year, &r.Month, &r.Organisation,
-			&r.UpdatedAt, &r.Lang, &r.Title, &r.Summary, &r.Body)
+			&r.UpdatedAt, &r.Lang, &r.Title, &r.Summary, &r.Body, &r.LeadImage)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return Resource{}, fmt.Errorf("store: resource %s/%s: %w", lang, slug, ErrNotFound)
 	}

@@ -364,7 +364,7 @@ func (s *Service) ExpireUnconfirmed(ctx context.Context) (int, error) {
 			if err := st.DeleteSubscriber(ctx, sub.ID); err != nil {
 				return err
 			}
-			if err := audit(ctx, st, System, store.ActionSubscriberExpire, sub, "not confirmed within 7 days"); err != nil {
+			if err := audit(ctx, st, System, store.ActionSubscriberExpire, sub, expiredDetail); err != nil {
 				return err
 			}
 			n++
@@ -376,6 +376,9 @@ func (s *Service) ExpireUnconfirmed(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// expiredDetail is the audit detail of a sign-up deleted unconfirmed.
+var expiredDetail = fmt.Sprintf("not confirmed within %d days", ConfirmFor/(24*time.Hour))
 
 // Chores are the workflow's timed work, for the job runner.
 func (s *Service) Chores() []jobs.Chore {

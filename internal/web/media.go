@@ -71,3 +71,17 @@ func langOf(r *http.Request) i18n.Lang {
 	l, _ := i18n.Split(r.URL.Path)
 	return l
 }
+
+// WithLead returns m showing image id as the page's lead image, with its
+// share crop as the link preview's image.
+func (a *Site) WithLead(ctx context.Context, m templates.Meta, id int64) (templates.Meta, error) {
+	lead, og, err := a.Lead(ctx, m.Lang, id, templates.LeadSizes)
+	if err != nil {
+		return m, err
+	}
+	if lead != nil {
+		lead.Eager = true
+		m.Lead, m.Image = lead, og
+	}
+	return m, nil
+}

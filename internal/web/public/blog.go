@@ -73,5 +73,9 @@ func (a *Handlers) BlogPost(w http.ResponseWriter, r *http.Request) error {
 	if desc == "" {
 		desc = p.Title
 	}
-	return a.Render(w, r, http.StatusOK, public.BlogPost(a.Meta(r, p.Title, desc), p))
+	m, err := a.WithLead(r.Context(), a.Meta(r, p.Title, desc), p.LeadImage)
+	if err != nil {
+		return err
+	}
+	return a.Render(w, r, http.StatusOK, public.BlogPost(m, p))
 }

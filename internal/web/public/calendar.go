@@ -54,7 +54,10 @@ func (a *Handlers) Events(w http.ResponseWriter, r *http.Request) error {
 	v.SubscribeURL = "webcal://" + a.cfg.BaseURL.Host + v.FeedPath
 
 	status := http.StatusOK
-	m := a.Meta(r, p.Title, p.Description)
+	m, err := a.WithLead(r.Context(), a.Meta(r, p.Title, p.Description), p.LeadImage)
+	if err != nil {
+		return err
+	}
 	if raw := r.URL.Query().Get("year"); raw != "" {
 		year, ok := web.Number(raw, 1000, 9999)
 		switch {

@@ -46,7 +46,11 @@ func (a *Handlers) CallToAction(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v.Signatories, v.Wall = wall.Total, wall.Latest
-	return a.Render(w, r, http.StatusOK, public.CallToAction(a.Meta(r, p.Title, p.Description), v))
+	m, err := a.WithLead(r.Context(), a.Meta(r, p.Title, p.Description), p.LeadImage)
+	if err != nil {
+		return err
+	}
+	return a.Render(w, r, http.StatusOK, public.CallToAction(m, v))
 }
 
 func (a *Handlers) Toolkit(w http.ResponseWriter, r *http.Request) error {
@@ -68,5 +72,9 @@ func (a *Handlers) Toolkit(w http.ResponseWriter, r *http.Request) error {
 			v.Components = append(v.Components, t)
 		}
 	}
-	return a.Render(w, r, http.StatusOK, public.Toolkit(a.Meta(r, p.Title, p.Description), v))
+	m, err := a.WithLead(r.Context(), a.Meta(r, p.Title, p.Description), p.LeadImage)
+	if err != nil {
+		return err
+	}
+	return a.Render(w, r, http.StatusOK, public.Toolkit(m, v))
 }

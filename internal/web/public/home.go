@@ -30,5 +30,9 @@ func (a *Handlers) Home(w http.ResponseWriter, r *http.Request) error {
 	if len(editions) > 0 {
 		v.Latest = editions[0] // newest first
 	}
-	return a.Render(w, r, http.StatusOK, public.Home(a.Meta(r, p.Title, p.Description), v))
+	m, err := a.WithLead(r.Context(), a.Meta(r, p.Title, p.Description), p.LeadImage)
+	if err != nil {
+		return err
+	}
+	return a.Render(w, r, http.StatusOK, public.Home(m, v))
 }

@@ -25,7 +25,11 @@ func (a *Handlers) KeyMessages(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return a.Render(w, r, http.StatusOK, public.KeyMessages(a.Meta(r, p.Title, p.Description), p, audiences, doc))
+	m, err := a.WithLead(r.Context(), a.Meta(r, p.Title, p.Description), p.LeadImage)
+	if err != nil {
+		return err
+	}
+	return a.Render(w, r, http.StatusOK, public.KeyMessages(m, p, audiences, doc))
 }
 
 func (a *Handlers) AudienceMessages(w http.ResponseWriter, r *http.Request) error {

@@ -227,7 +227,11 @@ func (a *Handlers) ResourceLibrary(w http.ResponseWriter, r *http.Request) error
 		title = resourceMsg(l, "resource.title.error", "{title}", title)
 		status = http.StatusBadRequest
 	}
-	return a.Render(w, r, status, public.ResourceLibrary(a.Meta(r, title, p.Description), v))
+	m, err := a.WithLead(r.Context(), a.Meta(r, title, p.Description), p.LeadImage)
+	if err != nil {
+		return err
+	}
+	return a.Render(w, r, status, public.ResourceLibrary(m, v))
 }
 
 // ResourceDetail serves one resource.
@@ -236,7 +240,11 @@ func (a *Handlers) ResourceDetail(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	return a.Render(w, r, http.StatusOK, public.ResourceDetail(a.Meta(r, res.Title, res.Summary), res))
+	m, err := a.WithLead(r.Context(), a.Meta(r, res.Title, res.Summary), res.LeadImage)
+	if err != nil {
+		return err
+	}
+	return a.Render(w, r, http.StatusOK, public.ResourceDetail(m, res))
 }
 
 // resourceMsg returns the interface text key in l with its placeholders

@@ -12,6 +12,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/sswalliance/advocacy/internal/store"
+	"github.com/sswalliance/advocacy/templates"
 	"github.com/sswalliance/advocacy/templates/public"
 )
 
@@ -60,7 +61,10 @@ func (a *Handlers) SSWWeekArchive(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	form.StampLast = true
-	m := a.Meta(r, p.Title, p.Description)
+	m, err := a.WithLead(r.Context(), a.Meta(r, p.Title, p.Description), p.LeadImage)
+	if err != nil {
+		return err
+	}
 	return a.Render(w, r, http.StatusOK, public.SSWWeekArchive(m, p, editions, web.FallbackNote(l, langs...), form))
 }
 
@@ -115,7 +119,11 @@ func (a *Handlers) SSWWeekEdition(w http.ResponseWriter, r *http.Request) error 
 	langs := []string{e.Lang}
 	for i, d := range days {
 		byNumber[d.Number] = i
-		v.Days = append(v.Days, public.EditionDay{EditionDay: d})
+		pic, _, err := a.Lead(r.Context(), l, d.LeadImage, templates.CardSizes)
+		if err != nil {
+			return err
+		}
+		v.Days = append(v.Days, public.EditionDay{EditionDay: d, Picture: pic})
 		langs = append(langs, d.Lang)
 		for _, res := range d.Resources {
 			langs = append(langs, res.Lang)
@@ -146,5 +154,9 @@ func (a *Handlers) SSWWeekEdition(w http.ResponseWriter, r *http.Request) error 
 	if e.Summary != "" {
 		desc = e.Theme + " (" + public.SSWWeekDates(l, e) + "). " + e.Summary
 	}
-	return a.Render(w, r, http.StatusOK, public.SSWWeekEdition(a.Meta(r, title, desc), v))
+	m, err := a.WithLead(r.Context(), a.Meta(r, title, desc), v.Edition.LeadImage)
+	if err != nil {
+		return err
+	}
+	return a.Render(w, r, http.StatusOK, public.SSWWeekEdition(m, v))
 }

@@ -95,6 +95,13 @@ func (a *Handlers) editView(ctx context.Context, it content.Item, doc content.Do
 					fv.Selected[s] = true
 				}
 			}
+			if f.Type == content.Image {
+				if id, err := strconv.ParseInt(doc[key], 10, 64); err == nil {
+					if m, err := a.store.MediaImage(ctx, id); err == nil {
+						fv.Thumb = m.Thumb().URL()
+					}
+				}
+			}
 			if f.Type == content.File {
 				v.Multipart = true
 				if id, err := strconv.ParseInt(doc[key], 10, 64); err == nil {
