@@ -95,6 +95,7 @@ var contentTables = []string{
 	"resources", "topics", "resource_types", "files",
 	"calendar_events", "cta_recommendations", "rejection_reasons",
 	"content_items", // drafts and history of the content removed above
+	"media_uses", "media", // the media library, once nothing shows its images
 }
 
 // DeleteAllContent removes every piece of site content (used by a forced
