@@ -440,3 +440,47 @@ func TestMediaPagesAreValidHTML(t *testing.T) {
 		t.Logf("%d problems", n)
 	}
 }
+
+// TestMediaWhereUsedNamesTheSeededPostsThatShowAnImage: an image the seed's
+// content shows lists each item by its title, linking to its editor, and
+// cannot be deleted.
+func TestMediaWhereUsedNamesTheSeededPostsThatShowAnImage(t *testing.T) {
+	s := newStaffSite(t)
+	ctx := context.Background()
+	imgs, _, err := s.store.ListMedia(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var used int64
+	for _, m := range imgs {
+		if uses, err := s.store.MediaUsesOf(ctx, m.ID); err == nil && len(uses) > 0 {
+			used = m.ID
+			break
+		}
+	}
+	if used == 0 {
+		t.Fatal("the seed uses none of its images")
+	}
+	path := fmt.Sprintf("/admin/media/%d", used)
+	doc := parse(t, s.get(t, s.admin, path))
+	uses := doc.Find("[data-testid=use] a")
+	if uses.Length() == 0 {
+		t.Fatal("where used lists nothing")
+	}
+	uses.Each(func(_ int, a *goquery.Selection) {
+		href, _ := a.Attr("href")
+		if !strings.HasPrefix(href, "/admin/content/") {
+			t.Errorf("use links %q", href)
+		}
+		if res := s.get(t, s.admin, href); res.StatusCode != http.StatusOK {
+			t.Errorf("the editor page %s of a use: %s", href, res.Status)
+		}
+		key := href[strings.LastIndex(href, "/")+1:]
+		if label := a.Text(); !strings.Contains(label, ": ") || strings.HasSuffix(label, ": "+key) {
+			t.Errorf("use named %q, want its kind and title", label)
+		}
+	})
+	if res := postForm(t, s.admin, s.srv.URL+path+"/delete", nil); res.StatusCode != http.StatusConflict {
+		t.Errorf("delete of a seeded image in use: %s", res.Status)
+	}
+}
