@@ -9,17 +9,20 @@ import (
 	"image/jpeg"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/sswalliance/advocacy/internal/media"
 	"github.com/sswalliance/advocacy/internal/store"
+	"github.com/sswalliance/advocacy/internal/web"
 )
 
 // testPicture is a w×h picture with some detail (a gradient), so that
@@ -482,5 +485,54 @@ func TestMediaWhereUsedNamesTheSeededPostsThatShowAnImage(t *testing.T) {
 	})
 	if res := postForm(t, s.admin, s.srv.URL+path+"/delete", nil); res.StatusCode != http.StatusConflict {
 		t.Errorf("delete of a seeded image in use: %s", res.Status)
+	}
+}
+
+// TestMediaUploadsThatCannotBeReadAreRefusedNeverA500: a body that is not
+// the form it claims, or far more text than the form has, gets a 400; an
+// upload that finds every staff upload slot taken a 503 with Retry-After;
+// none stores anything.
+func TestMediaUploadsThatCannotBeReadAreRefusedNeverA500(t *testing.T) {
+	app, pool := seededApp(t)
+	app.site.StaffUploadWait = 100 * time.Millisecond
+	srv := httptest.NewServer(app.Handler())
+	defer srv.Close()
+	c := signIn(t, srv.URL, "editor@example.org", addStaff(t, pool, "editor@example.org", "editor"))
+	st := store.New(pool)
+	_, before, err := st.ListMedia(context.Background(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	post := func(ct string, body io.Reader) *http.Response {
+		t.Helper()
+		res, err := c.Post(srv.URL+"/admin/media", ct, body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { res.Body.Close() })
+		return res
+	}
+	if res := post("multipart/form-data; boundary=xyz", strings.NewReader("this is not multipart at all")); res.StatusCode != http.StatusBadRequest {
+		t.Errorf("a garbled body: %s, want 400", res.Status)
+	}
+	if res := post("multipart/form-data", strings.NewReader("--x\r\n")); res.StatusCode != http.StatusBadRequest {
+		t.Errorf("no boundary: %s, want 400", res.Status)
+	}
+	body, ct := multipartForm(t, url.Values{"alt_en": {strings.Repeat("a", 70<<10)}}, "file", "a.png", bytes.NewReader(testPNG(t, 320, 240)))
+	if res := post(ct, body); res.StatusCode != http.StatusBadRequest {
+		t.Errorf("text over the limit: %s, want 400", res.Status)
+	}
+	for range web.StaffUploadsInFlight {
+		app.site.StaffUploads() <- struct{}{}
+	}
+	body, ct = multipartForm(t, mediaTextValues(), "file", "a.png", bytes.NewReader(testPNG(t, 320, 240)))
+	if res := post(ct, body); res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" {
+		t.Errorf("every slot taken: %s, Retry-After %q", res.Status, res.Header.Get("Retry-After"))
+	}
+	for range web.StaffUploadsInFlight {
+		<-app.site.StaffUploads()
+	}
+	if _, after, _ := st.ListMedia(context.Background(), 1); after != before {
+		t.Errorf("refused posts stored %d images", after-before)
 	}
 }
