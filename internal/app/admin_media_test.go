@@ -156,10 +156,13 @@ func TestMediaUploadsOfPNGAndJPEGAreStoredWithTheirTexts(t *testing.T) {
 	if got := first.Find("[data-testid=media-caption]").Text(); got != "A home visit" {
 		t.Errorf("caption %q", got)
 	}
-	// Each upload is in the audit log.
-	var n int
-	if err := s.pool.QueryRow(context.Background(), `SELECT count(*) FROM audit_log WHERE action = $1`, store.ActionMediaAdd).Scan(&n); err != nil || n != 2 {
-		t.Errorf("%d media-add audit lines (%v), want 2", n, err)
+	// Each upload is in the audit log, in words, linking to its image.
+	rows := parse(t, s.get(t, s.admin, "/admin/audit?action="+store.ActionMediaAdd)).Find(`[data-testid=audit-row][data-action="` + store.ActionMediaAdd + `"]`)
+	if rows.Length() != 2 {
+		t.Fatalf("%d media-add audit lines, want 2", rows.Length())
+	}
+	if !strings.Contains(rows.First().Text(), "Uploaded image") || rows.First().Find(`a[href^="/admin/media/"]`).Length() != 1 {
+		t.Errorf("audit line %q does not say what and link the image", rows.First().Text())
 	}
 }
 
