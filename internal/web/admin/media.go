@@ -13,7 +13,6 @@ import (
 
 	"github.com/sswalliance/advocacy/internal/content"
 	"github.com/sswalliance/advocacy/internal/form"
-	"github.com/sswalliance/advocacy/internal/logo"
 	"github.com/sswalliance/advocacy/internal/media"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/web"
@@ -90,7 +89,7 @@ func (a *Handlers) renderMediaList(w http.ResponseWriter, r *http.Request, statu
 // again with a message beside each field to fix, everything typed kept
 // and nothing stored.
 func (a *Handlers) MediaUpload(w http.ResponseWriter, r *http.Request) error {
-	up, err := readMediaForm(w, r, logo.MaxBytes)
+	up, err := readMediaForm(w, r, media.MaxBytes)
 	if err != nil {
 		return web.BadRequest(err)
 	}
