@@ -91,12 +91,18 @@ func TestBrowserMediaLibraryUploadRefusedThenAccepted(t *testing.T) {
 	b.screenshot("media-upload-refused-1280")
 
 	// A PNG: accepted, and shown on its page.
+	// The refused page is marked, to wait for the next one whatever it is.
+	value(b, chromedp.Evaluate[string](`document.body.dataset.before = "yes"`))
 	b.do(
 		chromedp.SetUploadFiles(chromedp.CSS(`#file`), []string{pic}),
 		chromedp.Click(chromedp.CSS(`[data-testid=upload]`)),
-		chromedp.WaitVisible(chromedp.CSS(`[data-testid=flash]`)),
-		chromedp.WaitVisible(chromedp.CSS(`[data-testid=media-image]`)),
+		chromedp.WaitVisible(chromedp.CSS(`body:not([data-before]) [data-testid=flash], body:not([data-before]) [data-testid=error-summary]`)),
 	)
+	if got := value(b, chromedp.Evaluate[string](`location.pathname`)); got == "/admin/media" {
+		b.screenshot("media-upload-not-accepted")
+		t.Fatalf("the PNG was refused: %q", value(b, chromedp.Text(chromedp.CSS(`#main`))))
+	}
+	b.do(chromedp.WaitVisible(chromedp.CSS(`[data-testid=media-image]`)))
 	if got := value(b, chromedp.Evaluate[string](`document.querySelector('[data-testid=media-image]').alt`)); got != alt {
 		t.Errorf("image page alt %q", got)
 	}
