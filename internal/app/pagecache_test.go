@@ -228,6 +228,14 @@ func TestEveryKindOfChangeMakesKeptPagesStale(t *testing.T) {
 				t.Fatal(err)
 			}
 		}},
+		{name: "menu entry", path: "/es/toolkit", change: func(t *testing.T, s cacheSite, _ any) {
+			edit(t, s, content.MenuEntryKind, menuEntryKey(t, s.pool, "/toolkit"), func(d content.Doc) { d["label.es"] = "Caja de herramientas" }, editing.Publish, "")
+		}},
+		{name: "menu reorder", path: "/", change: func(t *testing.T, s cacheSite, _ any) {
+			if err := s.other.editor.Move(ctx, item(t, s, content.MenuEntryKind, menuEntryKey(t, s.pool, "/events")), -1, s.by); err != nil {
+				t.Fatal(err)
+			}
+		}},
 		{name: "approve", path: "/call-to-action/signatories", before: func(t *testing.T, s cacheSite) any {
 			return addSignatory(t, s.app.store, store.StatusAwaitingReview, "Waiting Org", "https://waiting.example.org", "w@waiting.example.org")
 		}, change: func(t *testing.T, s cacheSite, v any) {

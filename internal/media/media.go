@@ -21,6 +21,7 @@ import (
 	"image"
 	"image/jpeg"
 	"image/png"
+	"slices"
 
 	"github.com/gen2brain/webp"
 	"golang.org/x/image/draw"
@@ -104,12 +105,22 @@ func Process(ctx context.Context, data []byte) (Result, error) {
 	res := Result{ContentType: d.ContentType, Width: b.Dx(), Height: b.Dy(), Original: data}
 
 	fallback := fallbackType(d.ContentType, m)
-	for _, w := range widthsFor(b.Dx()) {
+	// Widest first, each scaled from the one before: one pass over the
+	// full-size image rather than one per width (a 12-megapixel photo took
+	// five times as long), with no visible loss at these ratios.
+	ws := widthsFor(b.Dx())
+	src, shareSrc := m, m
+	for i := len(ws) - 1; i >= 0; i-- {
 		if err := ctx.Err(); err != nil {
 			return Result{}, fmt.Errorf("%w (%v)", ErrBusy, err)
 		}
+		w := ws[i]
 		h := max(1, int((int64(b.Dy())*int64(w)*2+int64(b.Dx()))/(int64(b.Dx())*2)))
-		scaled := scale(m, w, h)
+		scaled := scale(src, w, h)
+		src = scaled
+		if w >= ShareWidth {
+			shareSrc = scaled
+		}
 		for _, ct := range []string{"image/webp", fallback} {
 			r, err := encode(scaled, ct)
 			if err != nil {
@@ -119,11 +130,12 @@ func Process(ctx context.Context, data []byte) (Result, error) {
 			res.Renditions = append(res.Renditions, r)
 		}
 	}
-	share, err := encode(cover(m, ShareWidth, ShareHeight), "image/jpeg")
+	share, err := encode(cover(shareSrc, ShareWidth, ShareHeight), "image/jpeg")
 	if err != nil {
 		return Result{}, err
 	}
 	share.Width, share.Height, share.Crop = ShareWidth, ShareHeight, true
+	slices.Reverse(res.Renditions) // narrowest first
 	res.Renditions = append(res.Renditions, share)
 	return res, nil
 }

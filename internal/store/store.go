@@ -94,7 +94,8 @@ var contentTables = []string{
 	"blog_posts", "sswweek_editions",
 	"resources", "topics", "resource_types", "files",
 	"calendar_events", "cta_recommendations", "rejection_reasons",
-	"content_items", // drafts and history of the content removed above
+	"menu_entries",        // the two menus stay: the layout has a place for each
+	"content_items",       // drafts and history of the content removed above
 	"media_uses", "media", // the media library, once nothing shows its images
 }
 

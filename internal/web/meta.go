@@ -2,12 +2,14 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 
 	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/sswalliance/advocacy/internal/i18n"
+	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/templates"
 )
 
@@ -27,7 +29,47 @@ func (a *Site) Meta(r *http.Request, title, description string) templates.Meta {
 		m.Subscribe = a.Footer(m)
 	}
 	m.Banner, _ = r.Context().Value(bannerKey{}).(templ.Component)
+	m.Menus = a.menus(r.Context(), l)
 	return m
+}
+
+// menus reads the menus every public page shows, from the store the
+// request's context names (the editor's preview: its transaction) or the
+// site's. A page must render even when they cannot be read: it then shows
+// the built-in menus.
+func (a *Site) menus(ctx context.Context, l i18n.Lang) *templates.Menus {
+	st, ok := ctx.Value(menusKey{}).(*store.Store)
+	if !ok {
+		st = a.store
+	}
+	read, err := st.Menus(ctx, l)
+	if err != nil {
+		if Unavailable(err) {
+			a.outage.partLeftOut(ctx, err)
+		} else if !errors.Is(err, context.Canceled) {
+			a.logger.ErrorContext(ctx, "menus left as built in", "error", err)
+		}
+		menus := templates.DefaultMenus(l)
+		return &menus
+	}
+	return &templates.Menus{Main: menuView(read.Main), Footer: menuView(read.Footer)}
+}
+
+func menuView(m store.Menu) templates.Menu {
+	v := templates.Menu{Name: m.Name, Links: make([]templates.MenuLink, len(m.Entries))}
+	for i, e := range m.Entries {
+		v.Links[i] = templates.MenuLink{Label: e.Label, Target: e.Target}
+	}
+	return v
+}
+
+type menusKey struct{}
+
+// WithMenusFrom returns ctx with st, which every page rendered for a
+// request with ctx reads its menus from (the editor's preview, whose
+// transaction holds the menus as publishing would make them).
+func WithMenusFrom(ctx context.Context, st *store.Store) context.Context {
+	return context.WithValue(ctx, menusKey{}, st)
 }
 
 type bannerKey struct{}

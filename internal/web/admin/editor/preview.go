@@ -86,6 +86,7 @@ func (a *Handlers) ContentPreview(w http.ResponseWriter, r *http.Request) error 
 		// from the start, not from where the admin router left off. Every
 		// page rendered for it shows the preview banner first.
 		pctx := web.WithBanner(context.WithValue(ctx, chi.RouteCtxKey, (*chi.Context)(nil)), admin.PreviewBanner(admin.ItemURL(k, it.Key)))
+		pctx = web.WithMenusFrom(pctx, d.Store)
 		req := r.Clone(pctx)
 		req.URL, req.RequestURI = target, target.RequestURI()
 		router.ServeHTTP(rec, req)
