@@ -44,6 +44,8 @@ var routeAccess = map[string]access{
 	"/call-to-action/signatories.csv": everyone, "/call-to-action/signatories.json": everyone,
 	"/logos/{file}": everyone, "/logos/preview/{file}": everyone, "/media/{file}": everyone,
 	"/admin/login": everyone,
+	// Custom pages, else redirects, else not found: every path no other route answers.
+	"/*": everyone,
 
 	// Every member of staff: content and moderating signatories.
 	"/admin/": staffOnly, "/admin/logout": staffOnly, "/admin/password": staffOnly, "/admin/markdown": staffOnly,
@@ -56,7 +58,9 @@ var routeAccess = map[string]access{
 	"/admin/signatories/{id}/approve": staffOnly, "/admin/signatories/{id}/reject": staffOnly,
 	"/admin/signatories/{id}/request-changes": staffOnly, "/admin/signatories/{id}/hide": staffOnly,
 	"/admin/signatories/{id}/unhide": staffOnly, "/admin/logos/{file}": staffOnly,
-	"/admin/files/{id}/{name}": staffOnly, "/admin/media": staffOnly, "/admin/media/{id}": staffOnly, "/admin/media/{id}/delete": staffOnly,
+	"/admin/files/{id}/{name}": staffOnly,
+	"/admin/redirects":         staffOnly, "/admin/redirects/{id}/delete": staffOnly,
+	"/admin/media": staffOnly, "/admin/media/{id}": staffOnly, "/admin/media/{id}/delete": staffOnly,
 
 	// Admins only: personal data in bulk, email for the site, accounts.
 	"/admin/signatories/{id}/erase": adminsOnly, "/admin/signatories/{id}/original": adminsOnly,

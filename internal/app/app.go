@@ -107,6 +107,9 @@ func New(cfg config.Config, logger *slog.Logger, pool *pgxpool.Pool) (*App, erro
 	a.contentEditor = editor.New(a.site, editor.Deps{Kinds: kinds, Editor: a.editor, Public: a.publicDeps(),
 		PublicPages: routes.PublicPages})
 	a.throttle.OnLock = a.admin.QueueLockoutNotice
+	// The checks of custom pages' and redirects' addresses ask the
+	// router itself which paths it answers.
+	content.SetSiteRoutes(routes.Match(a.routes(nil).(chi.Routes)))
 	return a, nil
 }
 

@@ -41,16 +41,6 @@ func menuLinks(doc *goquery.Document, sel string) []string {
 	return out
 }
 
-// editForm opens an edit page and returns its form's values.
-func (s staffSite) editForm(t *testing.T, path string) url.Values {
-	t.Helper()
-	res := s.get(t, s.admin, path)
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("GET %s: %s", path, res.Status)
-	}
-	return editFormValues(parse(t, res))
-}
-
 // TestStaffEditTheMenusAndEveryPublicPageFollows: staff rename an entry
 // of the main menu, move it, remove another, add a link to another site
 // to the footer and publish; the English and Spanish pages show it all,
@@ -75,7 +65,7 @@ func TestStaffEditTheMenusAndEveryPublicPageFollows(t *testing.T) {
 	// Rename the toolkit's entry in both languages and publish.
 	toolkit := menuEntryID(t, s, "main", "/toolkit")
 	path := "/admin/content/menu-entry/" + toolkit
-	form := s.editForm(t, path)
+	form := s.editForm(t, s.admin, path)
 	form.Set("label.en", "Tools")
 	form.Set("label.es", "Caja de herramientas")
 	form.Set("action", "publish")
@@ -96,7 +86,7 @@ func TestStaffEditTheMenusAndEveryPublicPageFollows(t *testing.T) {
 
 	// Add a link to another site at the end of the footer, in English only.
 	newPath := "/admin/content/menu-entry/new?parent=footer"
-	form = s.editForm(t, newPath)
+	form = s.editForm(t, s.admin, newPath)
 	form.Set("label.en", "Annual report")
 	form.Set("target", "https://example.org/annual-report")
 	form.Set("action", "publish")
@@ -128,7 +118,7 @@ func TestStaffEditTheMenusAndEveryPublicPageFollows(t *testing.T) {
 
 	// A draft is in the preview only.
 	events := menuEntryID(t, s, "main", "/events")
-	form = s.editForm(t, "/admin/content/menu-entry/"+events)
+	form = s.editForm(t, s.admin, "/admin/content/menu-entry/"+events)
 	form.Set("label.en", "Dates to plan around")
 	form.Set("action", "draft")
 	s.post(t, s.admin, "/admin/content/menu-entry/"+events, form, "/admin/content/menu-entry/"+events)

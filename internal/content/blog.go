@@ -39,9 +39,10 @@ var blogPostTexts = texts(`INSERT INTO blog_post_texts (post_id, lang, title, su
 // edition and one of its days. Its key is its slug.
 var BlogPostKind = &Kind{
 	Name: "blog-post", Label: "Blog post", Plural: "Blog posts",
-	Intro:  "Posts on the blog and in its feed, newest first. A post written for a Social Service Workforce Week also shows on that week's page. Spanish fields left empty show the English text.",
-	Fields: blogPostFields,
-	Title:  func(d Doc) string { return d["title.en"] },
+	Intro:         "Posts on the blog and in its feed, newest first. A post written for a Social Service Workforce Week also shows on that week's page. Spanish fields left empty show the English text.",
+	Fields:        blogPostFields,
+	RedirectMoves: true,
+	Title:         func(d Doc) string { return d["title.en"] },
 	List: func(ctx context.Context, db DB, _ string) ([]Entry, error) {
 		rows, _ := db.Query(ctx, `
 			SELECT p.slug, t.title, p.published_at

@@ -144,6 +144,11 @@ type Kind struct {
 	// NoCreate and NoDelete fix the set of items (the site's pages).
 	NoCreate, NoDelete bool
 
+	// RedirectMoves: publishing a new PublicPath for a published item adds
+	// a 301 from its old address (in every language), so links to it keep
+	// working.
+	RedirectMoves bool
+
 	Fields []Field
 
 	// Title names an item in lists, headings and the audit log.
@@ -198,7 +203,7 @@ var builtin []*Kind
 // kindOrder is the order kinds appear in the admin; kinds not named here
 // follow in file order.
 var kindOrder = []string{
-	"page", "section", "audience", "key-message", "recommendation",
+	"page", "section", "custom-page", "audience", "key-message", "recommendation",
 	"resource", "resource-file", "resource-type", "topic",
 	"edition", "day", "event", "blog-post", "calendar-event", "rejection-reason",
 }

@@ -327,9 +327,24 @@ func Publish(ctx context.Context, db DB, k *Kind, key string, version int, by st
 	if !published {
 		liveKey = ""
 	}
+	var oldPath string
+	if published && k.RedirectMoves && k.PublicPath != nil {
+		live, err := k.Load(ctx, db, key)
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			return "", err
+		}
+		if live != nil {
+			oldPath = k.PublicPath(key, live)
+		}
+	}
 	newKey, err := k.Save(ctx, db, liveKey, draft)
 	if err != nil {
 		return "", err
+	}
+	if newPath := k.PublicPath; oldPath != "" && newPath(newKey, draft) != oldPath {
+		if err := moved(ctx, db, oldPath, newPath(newKey, draft)); err != nil {
+			return "", err
+		}
 	}
 	if newKey != key {
 		// Revisions follow (ON UPDATE CASCADE). A stale row left under the

@@ -52,9 +52,10 @@ var resourceTexts = texts(`INSERT INTO resource_texts (resource_id, lang, title,
 // Action, key messages and toolkit pages are resources too.
 var ResourceKind = &Kind{
 	Name: "resource", Label: "Resource", Plural: "Resources",
-	Intro:  "The library at /resources: reports, guides, toolkit materials, and the documents offered on the Call to Action, key messages and toolkit pages. Spanish fields left empty show the English text.",
-	Fields: resourceFields,
-	Title:  func(d Doc) string { return d["title.en"] },
+	Intro:         "The library at /resources: reports, guides, toolkit materials, and the documents offered on the Call to Action, key messages and toolkit pages. Spanish fields left empty show the English text.",
+	Fields:        resourceFields,
+	RedirectMoves: true,
+	Title:         func(d Doc) string { return d["title.en"] },
 	List: func(ctx context.Context, db DB, _ string) ([]Entry, error) {
 		rows, _ := db.Query(ctx, `
 			SELECT r.slug, coalesce(t.title, r.slug), coalesce(tt.name, r.type_slug) || ', ' || r.year

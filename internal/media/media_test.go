@@ -123,7 +123,6 @@ func TestProcessMakesEveryRenditionAtTheSizeItClaims(t *testing.T) {
 
 func red(c color.Color) uint32 { r, _, _, _ := c.RGBA(); return r >> 8 }
 
-
 func TestProcessRefusesWhatIsNotAnImageItCanRead(t *testing.T) {
 	good := photo(t, 400, 300)
 	var big bytes.Buffer

@@ -30,7 +30,7 @@ func Load(ctx context.Context, st *store.Store, force bool) error {
 			return err
 		}
 		for _, load := range []func(*writer) error{
-			loadAudiences, loadCallToAction, loadSignatories, loadResources, loadSSWWeek, loadCalendar, loadImages, loadMenus,
+			loadAudiences, loadCallToAction, loadSignatories, loadResources, loadSSWWeek, loadCalendar, loadCustomPages, loadImages, loadMenus,
 		} {
 			if err := load(w); err != nil {
 				return err

@@ -30,6 +30,8 @@ const (
 	ActionContentDelete     = "content-delete"
 	ActionContentMove       = "content-move"
 	ActionContentCreate     = "content-create"
+	ActionRedirectAdd       = "redirect-add"
+	ActionRedirectDelete    = "redirect-delete"
 )
 
 // AuditEvent is one line of the audit log: who did what, when, from where,

@@ -6,12 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"sync"
 	"time"
 
 	"github.com/a-h/templ"
 
+	"github.com/sswalliance/advocacy/internal/content"
 	"github.com/sswalliance/advocacy/internal/db"
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/store"
@@ -145,6 +147,9 @@ func (a *Site) RenderError(w http.ResponseWriter, r *http.Request, status int) {
 	default:
 		status = http.StatusInternalServerError
 	}
+	if status == http.StatusNotFound && a.redirected(w, r) {
+		return
+	}
 	code := strconv.Itoa(status)
 	m := a.Meta(r, "", "")
 	m.Title, m.NoIndex = m.T("error."+code+".title"), true
@@ -157,6 +162,36 @@ func (a *Site) RenderError(w http.ResponseWriter, r *http.Request, status int) {
 
 func (a *Site) NotFound(w http.ResponseWriter, r *http.Request) {
 	a.RenderError(w, r, http.StatusNotFound)
+}
+
+// redirected sends a request the site has no page for on to where a
+// redirect says, reporting whether it did. Only a request about to be
+// answered 404 asks the database, so routed pages pay nothing for
+// redirects. The query is read from the request line: a kept page's
+// handler sees only the parameters it reads.
+func (a *Site) redirected(w http.ResponseWriter, r *http.Request) bool {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		return false
+	}
+	query := r.URL.RawQuery
+	if u, err := url.ParseRequestURI(r.RequestURI); err == nil {
+		query = u.RawQuery
+	}
+	to, status, err := a.store.Redirect(r.Context(), r.URL.Path, content.CanonicalQuery(query))
+	if err != nil {
+		if !errors.Is(err, store.ErrNotFound) {
+			a.logger.WarnContext(r.Context(), "redirect lookup", "error", err, "path", LogPath(r.URL.Path), "request_id", RequestID(r.Context()))
+		}
+		return false
+	}
+	if status == http.StatusMovedPermanently {
+		// Browsers keep a 301; an hour lets a mistake be put right.
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+	} else {
+		w.Header().Set("Cache-Control", "no-store")
+	}
+	http.Redirect(w, r, to, status)
+	return true
 }
 
 func (a *Site) MethodNotAllowed(w http.ResponseWriter, r *http.Request) {

@@ -21,7 +21,7 @@ func (a *Handlers) PublicURLs(ctx context.Context) ([]string, error) {
 		urls = append(urls, "/key-messages/"+au.Slug)
 	}
 	urls = append(urls, "/call-to-action", "/call-to-action/sign", "/call-to-action/signatories", "/toolkit", "/sswweek/subscribe")
-	for _, part := range []func(context.Context) ([]string, error){a.ResourceURLs, a.SSWWeekURLs, a.CalendarURLs} {
+	for _, part := range []func(context.Context) ([]string, error){a.ResourceURLs, a.SSWWeekURLs, a.CalendarURLs, a.store.CustomPagePaths} {
 		more, err := part(ctx)
 		if err != nil {
 			return nil, err

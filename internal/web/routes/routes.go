@@ -44,7 +44,7 @@ func New(h Handlers, extra func(chi.Router)) http.Handler {
 		middleware.GetHead,
 	)
 	r.NotFound(s.NotFound)
-	r.MethodNotAllowed(s.MethodNotAllowed)
+	r.MethodNotAllowed(methodNotAllowed(s))
 
 	r.Get("/healthz", s.Healthz)
 	r.Get("/readyz", s.Readyz)
@@ -142,6 +142,9 @@ func publicPages(r chi.Router, pub *public.Handlers, kept keepFunc) {
 	r.Get("/sswweek/unsubscribe/{id}/{sig}", s.Handle(pub.UnsubscribePage))
 	r.Post("/sswweek/unsubscribe/{id}/{sig}", s.Handle(pub.Unsubscribe))
 	r.Get("/events", kept(s.Handle(pub.Events), "year"))
+	// Last: every path no route above answers. Custom pages, else
+	// redirects (the 404's own lookup), else the page not found.
+	r.Get(catchAll, kept(s.Handle(pub.CustomPage)))
 }
 
 // staffArea is the staff area. Sign-in is open to all. Every signed-in
@@ -217,6 +220,10 @@ func staffChanges(r chi.Router, h Handlers) {
 		r.Get("/media/{id}", s.Handle(adm.MediaShow))
 		r.Post("/media/{id}", s.Handle(adm.MediaUpdate))
 		r.Post("/media/{id}/delete", s.Handle(adm.MediaDelete))
+		// Redirects from old addresses.
+		r.Get("/redirects", s.Handle(adm.RedirectList))
+		r.Post("/redirects", s.Handle(adm.RedirectCreate))
+		r.Post("/redirects/{id}/delete", s.Handle(adm.RedirectDelete))
 
 		// Admins only.
 		r.Group(func(r chi.Router) {

@@ -1,0 +1,290 @@
+package content
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sswalliance/advocacy/internal/form"
+	"github.com/sswalliance/advocacy/internal/i18n"
+)
+
+// RouteMatch is how the site's router answers a path, apart from its
+// catch-all (custom pages, then redirects, then not found).
+type RouteMatch int
+
+const (
+	NoRoute    RouteMatch = iota // only the catch-all: a custom page, a redirect or a 404
+	ParamRoute                   // a route with parameters (/blog/{slug}): a page when the item exists, else a 404
+	FixedRoute                   // a route of its own (/toolkit), or an area mounted whole (/admin/...)
+)
+
+// siteRoutes is the router's answer to a path. The kinds are values
+// registered before the router is built from them, so the router is
+// handed in afterwards (SetSiteRoutes) rather than at registration.
+var siteRoutes atomic.Pointer[func(path string) RouteMatch]
+
+// SetSiteRoutes tells the checks of custom pages and redirects which paths
+// the site's router answers (routes.Match over the router in use).
+func SetSiteRoutes(match func(path string) RouteMatch) { siteRoutes.Store(&match) }
+
+// SiteRoute is how the router answers path; NoRoute before SetSiteRoutes.
+func SiteRoute(path string) RouteMatch {
+	if m := siteRoutes.Load(); m != nil {
+		return (*m)(path)
+	}
+	return NoRoute
+}
+
+// Redirect sends visitors from an old address (a path, and optionally an
+// exact query) to a new one: a path of the site or an https address.
+type Redirect struct {
+	ID        int64
+	FromPath  string
+	FromQuery string // canonical (sorted) form; "" matches any query
+	To        string
+	Status    int // 301 (moved for good) or 302 (for now)
+	Automatic bool
+	CreatedAt time.Time
+}
+
+// From is the redirect's old address as typed: the path and its query.
+func (r Redirect) From() string {
+	if r.FromQuery == "" {
+		return r.FromPath
+	}
+	return r.FromPath + "?" + r.FromQuery
+}
+
+// CanonicalQuery is raw in the one form a redirect stores and a request
+// is compared in: parameters sorted by name. A query that does not parse
+// is kept as it is.
+func CanonicalQuery(raw string) string {
+	q, err := url.ParseQuery(raw)
+	if err != nil {
+		return raw
+	}
+	return q.Encode()
+}
+
+// Redirects returns every redirect, by old address.
+func Redirects(ctx context.Context, db DB) ([]Redirect, error) {
+	rows, _ := db.Query(ctx, `SELECT id, from_path, from_query, to_target, status, automatic, created_at
+		FROM redirects ORDER BY from_path, from_query`)
+	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Redirect])
+	if err != nil {
+		return nil, fmt.Errorf("content: redirects: %w", err)
+	}
+	return list, nil
+}
+
+// maxRedirectAddress is the longest old or new address a redirect takes,
+// in bytes: far longer than any real one.
+const maxRedirectAddress = 500
+
+// RedirectForm is a redirect as typed into the admin's form.
+type RedirectForm struct {
+	From, To, Status string
+}
+
+// CheckRedirect reads f into a redirect, or says what is wrong beside
+// each field ("from", "to", "status").
+func CheckRedirect(ctx context.Context, db DB, f RedirectForm) (Redirect, map[string]string, error) {
+	problems := map[string]string{}
+	var r Redirect
+	switch f.Status {
+	case "301":
+		r.Status = 301
+	case "302":
+		r.Status = 302
+	default:
+		problems["status"] = "Choose whether the move is permanent (301) or temporary (302)."
+	}
+
+	from, fromOK := sitePath(f.From)
+	switch {
+	case !form.Typable(f.From) || len(f.From) > maxRedirectAddress:
+		problems["from"] = "Enter an address of this site of up to 500 characters, without characters pasted from other programs."
+	case f.From == "":
+		problems["from"] = "Enter the old address, starting with /, like /advocacy or /advocacy?lang=es."
+	case !fromOK:
+		problems["from"] = "Enter an address of this site starting with /, like /advocacy or /advocacy?lang=es, without spaces."
+	default:
+		r.FromPath, r.FromQuery = from.Path, CanonicalQuery(from.RawQuery)
+	}
+	if r.FromPath != "" {
+		if SiteRoute(r.FromPath) == FixedRoute {
+			problems["from"] = "The site has a page at " + r.FromPath + ", so visitors would never be sent on from it. Enter an address the site does not answer."
+		} else if taken, err := customPageAt(ctx, db, r.FromPath); err != nil {
+			return r, nil, err
+		} else if taken {
+			problems["from"] = "A published custom page lives at " + r.FromPath + ", so visitors would never be sent on from it. Move or delete the page first."
+		}
+	}
+
+	switch {
+	case !form.Typable(f.To) || len(f.To) > maxRedirectAddress:
+		problems["to"] = "Enter an address of up to 500 characters, without characters pasted from other programs."
+	case f.To == "":
+		problems["to"] = "Enter where to send visitors: a page of this site such as /toolkit, or a full address starting with https://."
+	case strings.HasPrefix(f.To, "/"):
+		if _, ok := sitePath(f.To); !ok {
+			problems["to"] = "Enter a page of this site starting with /, like /toolkit, without spaces."
+		}
+	default:
+		u, err := url.Parse(f.To)
+		if err != nil || u.Scheme != "https" || u.Host == "" || strings.ContainsAny(f.To, " \\") {
+			problems["to"] = "Enter a page of this site starting with /, or a full address starting with https://."
+		}
+	}
+	r.To = f.To
+	if len(problems) > 0 {
+		return r, problems, nil
+	}
+
+	all, err := Redirects(ctx, db)
+	if err != nil {
+		return r, nil, err
+	}
+	for _, o := range all {
+		if o.FromPath == r.FromPath && o.FromQuery == r.FromQuery {
+			problems["from"] = "There is already a redirect from " + r.From() + " (to " + o.To + "). Delete it first to change where it goes."
+			return r, problems, nil
+		}
+	}
+	if loop := redirectLoop(append(all, r), r); loop != nil {
+		problems["to"] = "This would send visitors round in a loop: " + strings.Join(loop, " → ") + ". Choose an address that does not lead back here."
+	}
+	return r, problems, nil
+}
+
+// sitePath parses s as an address of this site: "/" then no second slash,
+// no spaces or backslashes.
+func sitePath(s string) (*url.URL, bool) {
+	if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") || strings.ContainsAny(s, " \t\\#") {
+		return nil, false
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Path == "" || u.Scheme != "" || u.Host != "" {
+		return nil, false
+	}
+	return u, true
+}
+
+// match finds the redirect of list a request for path and query follows:
+// the one with that exact query, else the one for the path alone.
+func match(list []Redirect, path, query string) (Redirect, bool) {
+	var pathOnly *Redirect
+	for i, r := range list {
+		if r.FromPath != path {
+			continue
+		}
+		if r.FromQuery != "" && r.FromQuery == query {
+			return r, true
+		}
+		if r.FromQuery == "" {
+			pathOnly = &list[i]
+		}
+	}
+	if pathOnly != nil {
+		return *pathOnly, true
+	}
+	return Redirect{}, false
+}
+
+// redirectLoop follows list from r's target and returns the addresses
+// visited when they lead back to r, else nil. A chain that ends (at a
+// page, or off the site) or loops elsewhere is no loop of r's.
+func redirectLoop(list []Redirect, r Redirect) []string {
+	seen := map[string]bool{}
+	steps := []string{r.From()}
+	cur := r
+	for {
+		steps = append(steps, cur.To)
+		if !strings.HasPrefix(cur.To, "/") {
+			return nil
+		}
+		u, ok := sitePath(cur.To)
+		if !ok {
+			return nil
+		}
+		next, ok := match(list, u.Path, CanonicalQuery(u.RawQuery))
+		if !ok {
+			return nil
+		}
+		if next.FromPath == r.FromPath && next.FromQuery == r.FromQuery {
+			return steps
+		}
+		if seen[next.From()] {
+			return nil
+		}
+		seen[next.From()] = true
+		cur = next
+	}
+}
+
+// customPageAt reports whether a published custom page answers path, in
+// any language.
+func customPageAt(ctx context.Context, db DB, path string) (bool, error) {
+	_, en := i18n.Split(path)
+	var taken bool
+	if err := db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM custom_pages WHERE path = $1)`, en).Scan(&taken); err != nil {
+		return false, fmt.Errorf("content: custom page at %s: %w", path, err)
+	}
+	return taken, nil
+}
+
+// AddRedirect saves r, which CheckRedirect passed.
+func AddRedirect(ctx context.Context, db DB, r Redirect) (int64, error) {
+	var id int64
+	err := db.QueryRow(ctx, `INSERT INTO redirects (from_path, from_query, to_target, status) VALUES ($1, $2, $3, $4) RETURNING id`,
+		r.FromPath, r.FromQuery, r.To, r.Status).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("content: add redirect from %s: %w", r.From(), err)
+	}
+	return id, nil
+}
+
+// DeleteRedirect removes redirect id and returns it (ErrNotFound when it
+// is gone already).
+func DeleteRedirect(ctx context.Context, db DB, id int64) (Redirect, error) {
+	rows, _ := db.Query(ctx, `DELETE FROM redirects WHERE id = $1
+		RETURNING id, from_path, from_query, to_target, status, automatic, created_at`, id)
+	r, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByPos[Redirect])
+	if errors.Is(err, pgx.ErrNoRows) {
+		return Redirect{}, ErrNotFound
+	}
+	if err != nil {
+		return Redirect{}, fmt.Errorf("content: delete redirect %d: %w", id, err)
+	}
+	return r, nil
+}
+
+// moved records that the page at oldPath now lives at newPath (English
+// paths; every language's follows): a 301 from the old address, and every
+// redirect that led to the old address now leads straight to the new
+// one, so no chain forms. A redirect from the new address, which the page
+// now answers, goes: it would only ever lead back.
+func moved(ctx context.Context, db DB, oldPath, newPath string) error {
+	for _, l := range i18n.Langs {
+		from, to := l.Path(oldPath), l.Path(newPath)
+		if _, err := db.Exec(ctx, `DELETE FROM redirects WHERE from_path = $1`, to); err != nil {
+			return fmt.Errorf("content: moved %s: %w", from, err)
+		}
+		if _, err := db.Exec(ctx, `UPDATE redirects SET to_target = $2 WHERE to_target = $1`, from, to); err != nil {
+			return fmt.Errorf("content: moved %s: %w", from, err)
+		}
+		if _, err := db.Exec(ctx, `
+			INSERT INTO redirects (from_path, from_query, to_target, status, automatic) VALUES ($1, '', $2, 301, true)
+			ON CONFLICT (from_path, from_query) DO UPDATE SET to_target = EXCLUDED.to_target, status = 301`, from, to); err != nil {
+			return fmt.Errorf("content: moved %s: %w", from, err)
+		}
+	}
+	return nil
+}
