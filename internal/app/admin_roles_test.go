@@ -60,6 +60,7 @@ var routeAccess = map[string]access{
 	"/admin/signatories/{id}/unhide": staffOnly, "/admin/logos/{file}": staffOnly,
 	"/admin/files/{id}/{name}": staffOnly,
 	"/admin/redirects":         staffOnly, "/admin/redirects/{id}/delete": staffOnly,
+	"/admin/media": staffOnly, "/admin/media/{id}": staffOnly, "/admin/media/{id}/delete": staffOnly,
 
 	// Admins only: personal data in bulk, email for the site, accounts.
 	"/admin/signatories/{id}/erase": adminsOnly, "/admin/signatories/{id}/original": adminsOnly,

@@ -116,7 +116,7 @@ func auditURL(filter admin.AuditFilterForm, before int64) string {
 // auditKinds are the kinds of object the log can be filtered by: staff
 // accounts and every kind of content.
 func (a *Handlers) auditKinds() []admin.AuditKind {
-	kinds := []admin.AuditKind{{Name: "user", Label: "Staff accounts"}, {Name: "signatory", Label: "Signatories"}, {Name: "subscriber", Label: "Subscribers"}, {Name: "mailing", Label: "Mailings"}}
+	kinds := []admin.AuditKind{{Name: "user", Label: "Staff accounts"}, {Name: "signatory", Label: "Signatories"}, {Name: "subscriber", Label: "Subscribers"}, {Name: "mailing", Label: "Mailings"}, {Name: "media", Label: "Images"}}
 	for _, k := range a.kinds.Kinds() {
 		kinds = append(kinds, admin.AuditKind{Name: k.Name, Label: k.Plural})
 	}
@@ -140,6 +140,12 @@ func (a *Handlers) auditObjectURL(e store.AuditEvent) string {
 	if e.ObjectKind == "mailing" {
 		if id, err := strconv.ParseInt(e.ObjectKey, 10, 64); err == nil {
 			return string(admin.MailingURL(id))
+		}
+		return ""
+	}
+	if e.ObjectKind == "media" && e.Action != store.ActionMediaDelete {
+		if id, err := strconv.ParseInt(e.ObjectKey, 10, 64); err == nil {
+			return string(admin.MediaURL(id))
 		}
 		return ""
 	}

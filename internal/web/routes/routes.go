@@ -214,6 +214,12 @@ func staffChanges(r chi.Router, h Handlers) {
 		r.Post("/signatories/{id}/unhide", s.Handle(adm.SignatoryUnhide))
 		r.Get("/logos/{file}", s.Handle(pub.StaffLogoImage))
 		r.Get("/files/{id}/{name}", s.Handle(pub.StaffFile))
+		// The media library: images for content, so for the same staff.
+		r.Get("/media", s.Handle(adm.MediaList))
+		r.Post("/media", s.Handle(adm.MediaUpload))
+		r.Get("/media/{id}", s.Handle(adm.MediaShow))
+		r.Post("/media/{id}", s.Handle(adm.MediaUpdate))
+		r.Post("/media/{id}/delete", s.Handle(adm.MediaDelete))
 		// Redirects from old addresses.
 		r.Get("/redirects", s.Handle(adm.RedirectList))
 		r.Post("/redirects", s.Handle(adm.RedirectCreate))
