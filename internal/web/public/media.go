@@ -22,17 +22,19 @@ func (a *Handlers) MediaImage(w http.ResponseWriter, r *http.Request) error {
 		return store.ErrNotFound
 	}
 	hash, ext := m[1], m[2]
-	etag := `"` + hash + `"`
-	if r.Header.Get("If-None-Match") == etag {
-		w.WriteHeader(http.StatusNotModified)
-		return nil
-	}
 	data, ct, err := a.store.MediaRenditionData(r.Context(), hash)
 	if err != nil {
 		return err
 	}
 	if want, _ := store.MediaContentType(ext); want != ct {
 		return store.ErrNotFound
+	}
+	// Only after the lookup: an address that serves nothing (deleted
+	// image, another format's extension) is not "not modified".
+	etag := `"` + hash + `"`
+	if r.Header.Get("If-None-Match") == etag {
+		w.WriteHeader(http.StatusNotModified)
+		return nil
 	}
 	h := w.Header()
 	h.Set("Content-Type", ct)
