@@ -3,8 +3,11 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -61,6 +64,8 @@ func TestHostileImageValuesAreRefusedBesideTheField(t *testing.T) {
 		}
 	}
 
+	pages := map[string]string{} // saved page -> the body it shows
+	dir := t.TempDir()
 	// Markdown that names no image, or a huge id, renders without it;
 	// images written every way goldmark reads them count as uses.
 	for _, md := range []string{
@@ -81,11 +86,17 @@ func TestHostileImageValuesAreRefusedBesideTheField(t *testing.T) {
 			continue
 		}
 		page := s.get(t, http.DefaultClient, "/blog/a-national-strategy")
+		html, _ := io.ReadAll(page.Body)
 		if page.StatusCode != http.StatusOK {
 			t.Errorf("body %q: the post answers %s", md, page.Status)
 		}
+		file := filepath.Join(dir, fmt.Sprintf("page-%d.html", len(pages)))
+		if err := os.WriteFile(file, html, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pages[file] = md
 		shows := strings.Contains(md, "media:"+idText)
-		if n := parse(t, page).Find("main article img[src^='/media/'], main img[src^='/media/']").Length(); shows != (n > 0) {
+		if n := docOf(t, string(html)).Find("main article img[src^='/media/'], main img[src^='/media/']").Length(); shows != (n > 0) {
 			t.Errorf("body %q: %d library images shown", md, n)
 		}
 		uses, err := s.store.MediaUsesOf(ctx, id)
@@ -101,5 +112,8 @@ func TestHostileImageValuesAreRefusedBesideTheField(t *testing.T) {
 			}
 		}
 		form = editFormValues(parse(t, s.get(t, s.admin, post)))
+	}
+	if n := htmlValidate(t, pages); n > 0 {
+		t.Errorf("html-validate: %d problems in the posts above", n)
 	}
 }
