@@ -8,9 +8,11 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/gen2brain/webp"
 	xwebp "golang.org/x/image/webp"
 )
 
@@ -127,6 +129,14 @@ func TestOddImagesGetRenditionsTheyClaim(t *testing.T) {
 	var anim bytes.Buffer
 	gif.EncodeAll(&anim, &gif.GIF{Image: []*image.Paletted{f1, f2}, Delay: []int{10, 10}})
 
+	var webpT, webpLossy bytes.Buffer
+	if err := webp.Encode(&webpT, transparent, webp.Options{Lossless: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := webp.Encode(&webpLossy, transparent, webp.Options{Quality: 80}); err != nil {
+		t.Fatal(err)
+	}
+
 	thin := func(w, h int) []byte {
 		var b bytes.Buffer
 		png.Encode(&b, image.NewGray(image.Rect(0, 0, w, h)))
@@ -139,6 +149,8 @@ func TestOddImagesGetRenditionsTheyClaim(t *testing.T) {
 		w, h     int
 	}{
 		{"transparent PNG", pngT.Bytes(), "image/png", 400, 300},
+		{"transparent lossless WebP", webpT.Bytes(), "image/png", 400, 300},
+		{"transparent lossy WebP", webpLossy.Bytes(), "image/png", 400, 300},
 		{"animated GIF", anim.Bytes(), "image/png", 100, 80},
 		{"16x10000", thin(16, 10000), "image/png", 16, 10000},
 		{"10000x16", thin(10000, 16), "image/png", 10000, 16},
@@ -172,7 +184,7 @@ func TestOddImagesGetRenditionsTheyClaim(t *testing.T) {
 			if b := m.Bounds(); b.Dx() != r.Width || b.Dy() != r.Height || r.Width < 1 || r.Height < 1 {
 				t.Errorf("%s %s claims %dx%d, is %v", c.name, r.ContentType, r.Width, r.Height, b)
 			}
-			if c.name == "transparent PNG" && !r.Crop {
+			if strings.HasPrefix(c.name, "transparent") && !r.Crop {
 				if _, _, _, a := m.At(r.Width*3/4, r.Height/2).RGBA(); a != 0 {
 					t.Errorf("%s %s %d: the transparent half is opaque (%d)", c.name, r.ContentType, r.Width, a)
 				}
