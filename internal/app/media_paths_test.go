@@ -41,6 +41,9 @@ func TestMediaAddressesServeOnlyTheirRendition(t *testing.T) {
 	}
 	if res, body := do("GET", r.URL()); res.StatusCode != 200 || len(body) != r.Bytes || res.Header.Get("ETag") != `"`+hash+`"` {
 		t.Fatalf("GET %s: %s, %d bytes", r.URL(), res.Status, len(body))
+	} else if res.Header.Get("Cross-Origin-Resource-Policy") != "cross-origin" {
+		// The feed's readers and link previews show it on their own pages.
+		t.Errorf("GET %s: Cross-Origin-Resource-Policy %q", r.URL(), res.Header.Get("Cross-Origin-Resource-Policy"))
 	}
 	if res, body := do("HEAD", r.URL()); res.StatusCode != 200 || body != "" || res.ContentLength != int64(r.Bytes) {
 		t.Errorf("HEAD %s: %s, length %d, body %d bytes", r.URL(), res.Status, res.ContentLength, len(body))

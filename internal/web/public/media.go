@@ -42,6 +42,9 @@ func (a *Handlers) MediaImage(w http.ResponseWriter, r *http.Request) error {
 	h.Set("Cache-Control", "public, max-age=31536000, immutable")
 	h.Set("ETag", etag)
 	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
+	// The feed and link previews show these images on other sites: the
+	// site-wide same-origin policy would have browsers refuse them there.
+	h.Set("Cross-Origin-Resource-Policy", "cross-origin")
 	if r.Method == http.MethodHead {
 		return nil
 	}
