@@ -165,7 +165,11 @@ func TestOddImagesGetRenditionsTheyClaim(t *testing.T) {
 		if res.Width != c.w || res.Height != c.h {
 			t.Errorf("%s: %dx%d", c.name, res.Width, res.Height)
 		}
+		fallbacks := 0
 		for _, r := range res.Renditions {
+			if r.ContentType == c.fallback && !r.Crop {
+				fallbacks++
+			}
 			var m image.Image
 			switch r.ContentType {
 			case "image/webp":
@@ -189,6 +193,9 @@ func TestOddImagesGetRenditionsTheyClaim(t *testing.T) {
 					t.Errorf("%s %s %d: the transparent half is opaque (%d)", c.name, r.ContentType, r.Width, a)
 				}
 			}
+		}
+		if fallbacks == 0 {
+			t.Errorf("%s: no %s fallback", c.name, c.fallback)
 		}
 	}
 	if _, err := Process(context.Background(), thin(1, 10000)); err == nil {
