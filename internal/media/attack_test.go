@@ -8,6 +8,7 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -56,10 +57,19 @@ func name(c color.Color) string {
 // Every EXIF orientation turns the picture as the specification shows it:
 // the quarter seen at each corner after the turn.
 func TestEveryEXIFOrientationIsShownTheRightWayUp(t *testing.T) {
-	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, quadrants(96, 64), &jpeg.Options{Quality: 95}); err != nil {
-		t.Fatal(err)
+	// Small, and wider than the widest rendition either way (turned once
+	// scaled).
+	for _, size := range [][2]int{{96, 64}, {2400, 2000}} {
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, quadrants(size[0], size[1]), &jpeg.Options{Quality: 95}); err != nil {
+			t.Fatal(err)
+		}
+		checkOrientations(t, buf.Bytes(), size[0], size[1])
 	}
+}
+
+func checkOrientations(t *testing.T, data []byte, rw, rh int) {
+	t.Helper()
 	// Top left, top right, bottom left, bottom right as shown.
 	want := map[uint16][4]string{
 		1: {"red", "green", "blue", "white"},
@@ -72,13 +82,13 @@ func TestEveryEXIFOrientationIsShownTheRightWayUp(t *testing.T) {
 		8: {"green", "white", "red", "blue"},
 	}
 	for o := uint16(1); o <= 8; o++ {
-		res, err := Process(context.Background(), withOrientation(buf.Bytes(), o))
+		res, err := Process(context.Background(), withOrientation(data, o))
 		if err != nil {
 			t.Fatal(err)
 		}
-		w, h := 96, 64
+		w, h := rw, rh
 		if o >= 5 {
-			w, h = 64, 96
+			w, h = rh, rw
 		}
 		if res.Width != w || res.Height != h {
 			t.Errorf("orientation %d: %dx%d, want %dx%d", o, res.Width, res.Height, w, h)
@@ -223,5 +233,34 @@ func TestANearlyLargestTurnedImageIsProcessedInBoundedTime(t *testing.T) {
 	t.Logf("one 24 MP image turned: %v", one)
 	if one > 20*time.Second {
 		t.Errorf("one 24 MP image took %v", one)
+	}
+}
+
+// Turning a photo by its EXIF orientation costs no more memory than the
+// photo unturned: it is turned once scaled to the widest rendition, not
+// at full size (a 25-megapixel photo took another 100 MB, outside the
+// decode budget of package logo).
+func TestTurningALargePhotoTakesLittleMoreMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, quadrants(4800, 4800), &jpeg.Options{Quality: 70}); err != nil {
+		t.Fatal(err)
+	}
+	alloc := func(data []byte) uint64 {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		if _, err := Process(context.Background(), data); err != nil {
+			t.Fatal(err)
+		}
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	plain, turned := alloc(buf.Bytes()), alloc(withOrientation(buf.Bytes(), 6))
+	t.Logf("allocated: %d MB unturned, %d MB turned", plain>>20, turned>>20)
+	if turned > plain+30<<20 {
+		t.Errorf("turning took %d MB more", (turned-plain)>>20)
 	}
 }
