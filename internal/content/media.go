@@ -159,3 +159,27 @@ func missingImages(ctx context.Context, db DB, ids []int64) ([]int64, error) {
 	}
 	return missing, nil
 }
+
+// LockImages locks the library images d shows until db's transaction ends,
+// so that none can be deleted before d's uses are recorded, and returns
+// those no longer in the library: deleted since d was checked. It must
+// run before d is written (a use written first would wait for a delete
+// under way and then fail on its foreign key).
+func LockImages(ctx context.Context, db DB, k *Kind, d Doc) ([]int64, error) {
+	ids := mediaIDs(k, d)
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, _ := db.Query(ctx, `SELECT id FROM media WHERE id = ANY($1) FOR KEY SHARE`, ids)
+	found, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return nil, fmt.Errorf("content: lock images: %w", err)
+	}
+	var missing []int64
+	for _, id := range ids {
+		if !slices.Contains(found, id) {
+			missing = append(missing, id)
+		}
+	}
+	return missing, nil
+}

@@ -148,8 +148,10 @@ func checkFormat(ctx context.Context, db DB, f Field, d Doc, v string) (string, 
 			return "Enter a real date and time, like 2018-04-02T14:30.", nil
 		}
 	case Image:
+		// Only the digits the choices send: "+5" or "05" would be saved as
+		// typed, match no choice, and be lost at the next save.
 		id, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || id <= 0 {
+		if err != nil || id <= 0 || strconv.FormatInt(id, 10) != v {
 			return "Choose an image from the list.", nil
 		}
 		missing, err := missingImages(ctx, db, []int64{id})

@@ -19,20 +19,20 @@ import (
 // its renditions, once the page knows its language and the image.
 const mediaScheme = "media:"
 
-var (
-	mediaRef = regexp.MustCompile(`!\[[^\]]*\]\(\s*media:([0-9]{1,18})\s*\)`)
-	// A placeholder alone in its paragraph becomes a figure; anywhere else
-	// it is an inline picture.
-	placeholder = regexp.MustCompile(`(<p>)?<span data-media="([0-9]{1,18})"></span>(</p>)?`)
-)
+// A placeholder alone in its paragraph becomes a figure; anywhere else it
+// is an inline picture.
+var placeholder = regexp.MustCompile(`(<p>)?<span data-media="([0-9]{1,18})"></span>(</p>)?`)
 
 // MediaIDs returns the ids of the library images src shows, once each, in
-// order.
+// order. They are read from the placeholders of its HTML, not from its
+// source, so they are exactly what the page shows: an image written with a
+// title, a reference or brackets in its alt text counts, one in code does
+// not.
 func MediaIDs(src string) []int64 {
 	var ids []int64
 	seen := map[int64]bool{}
-	for _, m := range mediaRef.FindAllStringSubmatch(src, -1) {
-		id, err := strconv.ParseInt(m[1], 10, 64)
+	for _, m := range placeholder.FindAllStringSubmatch(HTML(src), -1) {
+		id, err := strconv.ParseInt(m[2], 10, 64)
 		if err == nil && id > 0 && !seen[id] {
 			seen[id] = true
 			ids = append(ids, id)

@@ -98,10 +98,18 @@ func Process(ctx context.Context, data []byte) (Result, error) {
 	}
 	defer release()
 	m := d.Image
-	if d.ContentType == "image/jpeg" {
-		m = orient(m, jpegOrientation(data))
-	}
 	b := m.Bounds()
+	if d.ContentType == "image/jpeg" {
+		if o := jpegOrientation(data); o > 1 {
+			// Turned once scaled to the widest rendition, not at full
+			// size: a full-size copy would double the memory the decode
+			// slot budgets for.
+			if o >= 5 {
+				b = image.Rect(0, 0, b.Dy(), b.Dx())
+			}
+			m = orient(shrink(m, o, b.Dx(), b.Dy()), o)
+		}
+	}
 	res := Result{ContentType: d.ContentType, Width: b.Dx(), Height: b.Dy(), Original: data}
 
 	fallback := fallbackType(d.ContentType, m)
@@ -186,6 +194,21 @@ func encode(m image.Image, contentType string) (store.NewMediaRendition, error) 
 	}
 	sum := sha256.Sum256(buf.Bytes())
 	return store.NewMediaRendition{ContentType: contentType, Hash: hex.EncodeToString(sum[:]), Data: buf.Bytes()}, nil
+}
+
+// shrink returns m, which orientation o shows w x h, scaled so that it
+// shows no wider than the widest rendition, at the height Process gives
+// that rendition (m itself when it is not wider).
+func shrink(m image.Image, o, w, h int) image.Image {
+	widest := Widths[len(Widths)-1]
+	if w <= widest {
+		return m
+	}
+	sh := max(1, int((int64(h)*int64(widest)*2+int64(w))/(int64(w)*2)))
+	if o >= 5 {
+		return scale(m, sh, widest)
+	}
+	return scale(m, widest, sh)
 }
 
 // scale returns m at w x h (m itself when it is that size).

@@ -3,6 +3,7 @@ package media
 import (
 	"encoding/binary"
 	"image"
+	"image/color"
 )
 
 // jpegOrientation returns the EXIF orientation (1 to 8) of a JPEG, 1 when
@@ -85,6 +86,22 @@ func orient(m image.Image, o int) image.Image {
 		dw, dh = h, w
 	}
 	dst := image.NewRGBA(image.Rect(0, 0, dw, dh))
+	// Pixels read through their concrete type: m.At would allocate a
+	// colour for each of them.
+	at := func(x, y int) color.RGBA { return color.RGBAModel.Convert(m.At(x, y)).(color.RGBA) }
+	switch s := m.(type) {
+	case *image.RGBA:
+		at = func(x, y int) color.RGBA {
+			i := s.PixOffset(x, y)
+			return color.RGBA{s.Pix[i], s.Pix[i+1], s.Pix[i+2], s.Pix[i+3]}
+		}
+	case *image.YCbCr:
+		at = func(x, y int) color.RGBA {
+			c := s.YCbCrAt(x, y)
+			r, g, b := color.YCbCrToRGB(c.Y, c.Cb, c.Cr)
+			return color.RGBA{r, g, b, 255}
+		}
+	}
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
 			var dx, dy int
@@ -104,7 +121,7 @@ func orient(m image.Image, o int) image.Image {
 			case 8: // turned 90° anticlockwise to show
 				dx, dy = y, w-1-x
 			}
-			dst.Set(dx, dy, m.At(x+b.Min.X, y+b.Min.Y))
+			dst.SetRGBA(dx, dy, at(x+b.Min.X, y+b.Min.Y))
 		}
 	}
 	return dst

@@ -126,9 +126,15 @@ func (e *Editor) Save(ctx context.Context, ch Change) (Saved, form.Problems, err
 		return Saved{}, problems, nil
 	}
 	saved := Saved{Key: ch.Item.Key, Title: k.Title(ch.Doc), PublishAt: at}
+	var gone []int64
 	err = pgx.BeginFunc(ctx, e.pool, func(tx pgx.Tx) error {
 		version := ch.Version
 		var err error
+		// An image deleted since the checks: said beside the form, not a
+		// failed request; one still there stays until the uses are saved.
+		if gone, err = content.LockImages(ctx, tx, k, ch.Doc); err != nil || len(gone) > 0 {
+			return err
+		}
 		if ch.isNew() {
 			if saved.Key, err = content.Create(ctx, tx, k, ch.Item.Parent, ch.Doc, ch.By); err != nil {
 				return err
@@ -160,6 +166,10 @@ func (e *Editor) Save(ctx context.Context, ch Change) (Saved, form.Problems, err
 	})
 	if err != nil {
 		return Saved{}, nil, err
+	}
+	if len(gone) > 0 {
+		problems.Add(form.Whole, fmt.Sprintf("Image #%d was deleted from the media library meanwhile: choose another image. Nothing was saved.", gone[0]))
+		return Saved{}, problems, nil
 	}
 	return saved, nil, nil
 }

@@ -22,11 +22,6 @@ func (a *Handlers) MediaImage(w http.ResponseWriter, r *http.Request) error {
 		return store.ErrNotFound
 	}
 	hash, ext := m[1], m[2]
-	etag := `"` + hash + `"`
-	if r.Header.Get("If-None-Match") == etag {
-		w.WriteHeader(http.StatusNotModified)
-		return nil
-	}
 	data, ct, err := a.store.MediaRenditionData(r.Context(), hash)
 	if err != nil {
 		return err
@@ -34,12 +29,22 @@ func (a *Handlers) MediaImage(w http.ResponseWriter, r *http.Request) error {
 	if want, _ := store.MediaContentType(ext); want != ct {
 		return store.ErrNotFound
 	}
+	// Only after the lookup: an address that serves nothing (deleted
+	// image, another format's extension) is not "not modified".
+	etag := `"` + hash + `"`
+	if r.Header.Get("If-None-Match") == etag {
+		w.WriteHeader(http.StatusNotModified)
+		return nil
+	}
 	h := w.Header()
 	h.Set("Content-Type", ct)
 	h.Set("Content-Length", strconv.Itoa(len(data)))
 	h.Set("Cache-Control", "public, max-age=31536000, immutable")
 	h.Set("ETag", etag)
 	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
+	// The feed and link previews show these images on other sites: the
+	// site-wide same-origin policy would have browsers refuse them there.
+	h.Set("Cross-Origin-Resource-Policy", "cross-origin")
 	if r.Method == http.MethodHead {
 		return nil
 	}
