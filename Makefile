@@ -44,7 +44,7 @@ test: check-generated lint postgres chromium axe nginx brotli
 	@echo "--- go test -race (real Postgres per test; Chromium, axe-core and html-validate for pages)"
 	@mkdir -p $(ARTIFACTS)
 	@CHROMIUM="$$(command -v chromium)" AXE_CORE_JS="$(AXE_JS)" HTML_VALIDATE="$(HTML_VALIDATE)" \
-		go test -race -count=1 -v -artifacts -outputdir "$(ARTIFACTS)" ./... 2>&1 \
+		go test -race -count=1 -timeout 30m -v -artifacts -outputdir "$(ARTIFACTS)" ./... 2>&1 \
 		| grep -Ev '^=== (RUN|PAUSE|CONT|NAME)'
 	@echo "--- all green; screenshots in $(ARTIFACTS)"
 
