@@ -9,19 +9,22 @@ SHELL := bash
 AXE_VERSION := 4.14.1
 # html-validate 11 needs Node 22; 10.x is the newest line that runs on Node 20.
 HTML_VALIDATE_VERSION := 10.17.0
+LIGHTHOUSE_VERSION := 12.8.2
+LIGHTHOUSE_DIR := $(CURDIR)/.data/lighthouse
 NPM_DIR     := $(CURDIR)/.data/npm
 AXE_JS      := $(NPM_DIR)/node_modules/axe-core/axe.min.js
 HTML_VALIDATE := $(NPM_DIR)/node_modules/.bin/html-validate
 ARTIFACTS   := $(CURDIR)/.data/test-artifacts
 BIN         := $(CURDIR)/.data/bin/advocacy
 
-.PHONY: help run build cluster test check-generated lint generate bench load postgres chromium axe nginx brotli
+.PHONY: help run build cluster test check-generated lint generate bench load lighthouse postgres chromium axe nginx brotli
 
 help:
 	@echo "make run     serve the site on http://localhost:8080 (ADDR overrides) with demo content"
 	@echo "make test    generated code, gofmt, vet, staticcheck and every test (browser included)"
 	@echo "make bench   Go benchmarks of the hot paths"
 	@echo "make load    the site against nginx serving the same bytes, wrk alternated: req/s, p99 and ratio per page (ARGS=\"-duration 3s -resources 10000 -signatories 10000\")"
+	@echo "make lighthouse  Lighthouse (mobile) on a running site: scores and timings (URL=http://localhost:8080/sswweek/2018)"
 	@echo "make cluster two instances over one database behind nginx on http://127.0.0.1:8080 (ARGS=\"-addr 127.0.0.1:9080\")"
 
 # --- run ---------------------------------------------------------------------
@@ -75,6 +78,21 @@ bench: postgres
 
 load: postgres nginx
 	@go run ./cmd/loadtest $(ARGS)
+
+# Lighthouse's mobile preset (simulated slow 4G and CPU) on a page of a site
+# already running (make run), with the Chromium the browser tests use.
+URL ?= http://localhost:8080/sswweek/2018
+lighthouse: chromium
+	@if [ ! -x "$(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse" ]; then \
+		command -v npm >/dev/null || { echo "npm not found: it installs Lighthouse (sudo apt-get install npm)"; exit 1; }; \
+		echo "--- installing lighthouse $(LIGHTHOUSE_VERSION) from npm into .data/lighthouse"; \
+		npm install --prefix "$(LIGHTHOUSE_DIR)" --no-save --no-audit --no-fund --loglevel=error lighthouse@$(LIGHTHOUSE_VERSION) >/dev/null; \
+	fi
+	@curl -fsS -o /dev/null "$(URL)" || { echo "nothing answers $(URL): start the site first (make run)"; exit 1; }
+	@CHROME_PATH="$$(command -v chromium)" "$(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse" "$(URL)" --quiet \
+		--only-categories=performance,accessibility,best-practices,seo \
+		--chrome-flags="--headless=new --no-sandbox" --output=json --output-path="$(LIGHTHOUSE_DIR)/report.json"
+	@node -e 'const r = require(process.argv[1]); for (const c of Object.values(r.categories)) console.log(c.title.padEnd(26), Math.round(c.score * 100)); for (const k of ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"]) console.log("  " + r.audits[k].title.padEnd(24), r.audits[k].displayValue);' "$(LIGHTHOUSE_DIR)/report.json"
 
 # --- what the commands need, installed when missing --------------------------
 

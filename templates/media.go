@@ -39,7 +39,7 @@ func PictureOf(m store.MediaImage, lang, sizes string) Picture {
 	if len(fallback) > 0 {
 		// Without srcset, a middle width: sharp enough, never huge.
 		src := fallback[min(len(fallback)-1, 2)]
-		p.Src, p.Type = src.URL(), src.ContentType
+		p.Src = src.URL()
 	}
 	return p
 }

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"errors"
-	"net/http"
 
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/store"
@@ -64,12 +63,6 @@ func (a *Site) Lead(ctx context.Context, l i18n.Lang, id int64, sizes string) (*
 	}
 	p := templates.PictureOf(m, string(l), sizes)
 	return &p, templates.ShareOf(m, string(l)), nil
-}
-
-// langOf is the language of the page r asks for.
-func langOf(r *http.Request) i18n.Lang {
-	l, _ := i18n.Split(r.URL.Path)
-	return l
 }
 
 // WithLead returns m showing image id as the page's lead image, with its

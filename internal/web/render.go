@@ -125,7 +125,7 @@ func (a *Site) Render(w http.ResponseWriter, r *http.Request, status int, c temp
 	buf := buffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer buffers.Put(buf)
-	ctx, failed := a.pictures(r.Context(), langOf(r))
+	ctx, failed := a.pictures(r.Context(), Lang(r))
 	if err := c.Render(ctx, buf); err != nil {
 		return err
 	}
