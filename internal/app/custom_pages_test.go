@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/sswalliance/advocacy/internal/content"
 	"github.com/sswalliance/advocacy/internal/content/editing"
 )
@@ -252,6 +253,72 @@ func TestADraftCustomPagePreviewsBeforeItIsPublished(t *testing.T) {
 		}
 		if got := pageTitle(t, res); got != want {
 			t.Errorf("preview%s: title %q, want %q", q, got, want)
+		}
+	}
+}
+
+// TestANewTeamPageJoinsTheFooterAndKeepsItsOldAddressWhenRenamed is the
+// issue's walk through as one staff member: create a page, link it from
+// the footer, publish, find it in both languages and in the sitemap, then
+// rename it and follow the old address to the new one.
+func TestANewTeamPageJoinsTheFooterAndKeepsItsOldAddressWhenRenamed(t *testing.T) {
+	s := newStaffSite(t)
+	res := s.publishCustomPage(t, map[string]string{
+		"path": "/campaign/team", "title.en": "Campaign team", "body.en": "Who answers your messages.",
+		"title.es": "Equipo de la campaña", "body.es": "Quién responde a sus mensajes.",
+	})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("publish: %s: %s", res.Status, parse(t, res).Find(".error-message").Text())
+	}
+	edit := res.Header.Get("Location")
+
+	form := s.editForm(t, s.admin, "/admin/content/menu-entry/new?parent=footer")
+	form.Set("label.en", "Our team")
+	form.Set("label.es", "Nuestro equipo")
+	form.Set("target", "/campaign/team")
+	form.Set("action", "publish")
+	if res := postForm(t, s.admin, s.srv.URL+"/admin/content/menu-entry/new", form); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("adding the footer entry: %s: %s", res.Status, parse(t, res).Find(".field-error").Text())
+	}
+
+	visitor := client(t, s.srv.URL)
+	for _, c := range []struct{ home, label, href, page, title string }{
+		{"/", "Our team", "/campaign/team", "/campaign/team", "Campaign team"},
+		{"/es/", "Nuestro equipo", "/es/campaign/team", "/es/campaign/team", "Equipo de la campaña"},
+	} {
+		doc := parse(t, s.get(t, visitor, c.home))
+		link := doc.Find(`[data-testid=footer-menu] a`).FilterFunction(func(_ int, a *goquery.Selection) bool {
+			return strings.TrimSpace(a.Text()) == c.label
+		})
+		if link.Length() != 1 || link.AttrOr("href", "") != c.href {
+			t.Errorf("%s: footer entry %q links to %q, want %s", c.home, c.label, link.AttrOr("href", ""), c.href)
+		}
+		res := s.get(t, visitor, c.page)
+		if res.StatusCode != http.StatusOK || pageTitle(t, res) != c.title {
+			t.Errorf("GET %s: %s, want %q", c.page, res.Status, c.title)
+		}
+	}
+	sitemap, _ := io.ReadAll(s.get(t, visitor, "/sitemap.xml").Body)
+	for _, want := range []string{"/campaign/team</loc>", "/es/campaign/team</loc>"} {
+		if !strings.Contains(string(sitemap), want) {
+			t.Errorf("the sitemap lacks %s", want)
+		}
+	}
+
+	// Renaming the page leaves its old addresses answering with a redirect.
+	form = s.editForm(t, s.admin, edit)
+	form.Set("path", "/campaign/our-team")
+	form.Set("action", "publish")
+	if res := postForm(t, s.admin, s.srv.URL+edit, form); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("rename: %s: %s", res.Status, parse(t, res).Find(".field-error").Text())
+	}
+	for old, want := range map[string]string{"/campaign/team": "/campaign/our-team", "/es/campaign/team": "/es/campaign/our-team"} {
+		res := s.get(t, visitor, old)
+		if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != want {
+			t.Errorf("GET %s after the rename: %s to %q, want 301 to %s", old, res.Status, res.Header.Get("Location"), want)
+		}
+		if res := s.get(t, visitor, want); res.StatusCode != http.StatusOK {
+			t.Errorf("GET %s: %s", want, res.Status)
 		}
 	}
 }
