@@ -31,9 +31,10 @@ var editionFields = []Field{
 	{Name: "theme", Label: "Theme", Hint: "The week's theme, shown as its heading.", Type: Text, Translated: true, Required: true, MaxLen: 300},
 	{Name: "summary", Label: "Summary", Hint: "Two or three sentences for the list of editions and the top of the page.", Type: Textarea, Translated: true, MaxLen: 1500},
 	{Name: "body", Label: "About the week", Hint: "The rest of the page's introduction, before the schedule.", Type: Markdown, Translated: true},
+	shareField("the week"),
 }
 
-var editionTexts = texts(`INSERT INTO sswweek_edition_texts (year, lang, theme, summary, body)`, editionFields)
+var editionTexts = texts(`INSERT INTO sswweek_edition_texts (year, lang, theme, summary, body, share)`, editionFields)
 
 // EditionKind is one year's Social Service Workforce Week: its dates, theme
 // and the text of its page. Its key is the year. Days and events belong to
@@ -92,14 +93,7 @@ var EditionKind = &Kind{
 			"starts_on": startsOn.Format(DateLayout), "ends_on": endsOn.Format(DateLayout),
 			"date_precision": precision, "time_zone": zone, "hashtag": hashtag,
 		}
-		rows, _ := db.Query(ctx, `SELECT lang, theme, summary, body FROM sswweek_edition_texts WHERE year = $1`, year)
-		var lang, theme, summary, body string
-		_, err = pgx.ForEachRow(rows, []any{&lang, &theme, &summary, &body}, func() error {
-			l := i18n.Lang(lang)
-			d[Key("theme", l)], d[Key("summary", l)], d[Key("body", l)] = theme, summary, body
-			return nil
-		})
-		if err != nil {
+		if err := editionTexts.load(ctx, db, year, d); err != nil {
 			return nil, fmt.Errorf("content: load edition %d: %w", year, err)
 		}
 		return d, nil
@@ -221,7 +215,8 @@ func checkEdition(ctx context.Context, db DB, key string, d Doc) map[string]stri
 			problems["ordinal"] = fmt.Sprintf("The %d edition is already number %d. Check which week this is.", other, ordinal)
 		}
 	}
-	sswSpanishComplete(problems, d, "theme", "theme", "summary", "body")
+	checkShare(problems, d)
+	sswSpanishComplete(problems, d, "theme", "theme", "summary", "body", "share")
 	return problems
 }
 
@@ -233,9 +228,10 @@ var dayFields = []Field{
 	{Name: "topic", Label: "Topic", Hint: "The day's topic, shown as its heading.", Type: Text, Translated: true, Required: true, MaxLen: 300},
 	{Name: "body", Label: "About the day", Type: Markdown, Translated: true},
 	{Name: "resources", Label: "Suggested resources", Hint: "Resources from the library to read that day, one per line, in the order to show them. Write the end of the resource's address: for /resources/mapping-the-workforce write mapping-the-workforce (pasting the whole address works too).", Type: Lines, MaxLen: 5000},
+	shareField("the day"),
 }
 
-var dayTexts = texts(`INSERT INTO sswweek_day_texts (day_id, lang, topic, body)`, dayFields)
+var dayTexts = texts(`INSERT INTO sswweek_day_texts (day_id, lang, topic, body, share)`, dayFields)
 
 // DayKind is one day of an edition's schedule: its topic, text and the
 // library resources suggested for it. Its key is the day's id; days are
@@ -290,17 +286,10 @@ var DayKind = &Kind{
 			return nil, fmt.Errorf("content: load day %d: %w", id, err)
 		}
 		d := Doc{"edition": strconv.Itoa(year), "number": strconv.Itoa(number), "day": day.Format(DateLayout)}
-		rows, _ := db.Query(ctx, `SELECT lang, topic, body FROM sswweek_day_texts WHERE day_id = $1`, id)
-		var lang, topic, body string
-		_, err = pgx.ForEachRow(rows, []any{&lang, &topic, &body}, func() error {
-			l := i18n.Lang(lang)
-			d[Key("topic", l)], d[Key("body", l)] = topic, body
-			return nil
-		})
-		if err != nil {
+		if err := dayTexts.load(ctx, db, id, d); err != nil {
 			return nil, fmt.Errorf("content: load day %d: %w", id, err)
 		}
-		rows, _ = db.Query(ctx, `
+		rows, _ := db.Query(ctx, `
 			SELECT r.slug FROM sswweek_day_resources dr JOIN resources r ON r.id = dr.resource_id
 			WHERE dr.day_id = $1 ORDER BY dr.position`, id)
 		slugs, err := pgx.CollectRows(rows, pgx.RowTo[string])
@@ -408,7 +397,8 @@ func checkEditionDay(ctx context.Context, db DB, key string, d Doc) map[string]s
 	if msg := checkDayResources(ctx, db, dayResourceSlugs(d["resources"])); msg != "" {
 		problems["resources"] = msg
 	}
-	sswSpanishComplete(problems, d, "topic", "topic", "body")
+	checkShare(problems, d)
+	sswSpanishComplete(problems, d, "topic", "topic", "body", "share")
 	return problems
 }
 

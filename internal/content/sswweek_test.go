@@ -198,7 +198,8 @@ func TestEditionKind(t *testing.T) {
 		d := k.New("")
 		maps.Copy(d, content.Doc{
 			"year": "2024", "ordinal": "11", "starts_on": "2024-10-14", "ends_on": "2024-10-18",
-			"theme.en": "The workforce in a changing world", "summary.en": "", "body.en": "",
+			"theme.en": "The workforce in a changing world", "summary.en": "", "body.en": "", "share.en": "",
+			"theme.es": "", "summary.es": "", "body.es": "", "share.es": "",
 		})
 		if p := problemsOf(t, pool, k, "", d); len(p) > 0 {
 			t.Fatalf("problems: %v", p)
@@ -356,7 +357,7 @@ func TestDayKind(t *testing.T) {
 
 	t.Run("create and delete", func(t *testing.T) {
 		d := k.New("2015")
-		maps.Copy(d, content.Doc{"number": "4", "day": "2015-09-24", "topic.en": "Day four", "body.en": "", "resources": ""})
+		maps.Copy(d, content.Doc{"number": "4", "day": "2015-09-24", "topic.en": "Day four", "body.en": "", "resources": "", "share.en": "", "topic.es": "", "body.es": "", "share.es": ""})
 		if p := problemsOf(t, pool, k, "", d); len(p) > 0 {
 			t.Fatalf("problems: %v", p)
 		}
@@ -407,7 +408,12 @@ func TestDayKind(t *testing.T) {
 		{name: "resource twice", change: content.Doc{"resources": "key-messages\n/resources/key-messages"}, want: []string{"resources"}},
 		{name: "no resources", change: content.Doc{"resources": ""}},
 		{name: "Spanish body without topic", change: content.Doc{"topic.es": "", "body.es": "Texto."}, want: []string{"topic.es"}},
-		{name: "no Spanish", change: content.Doc{"topic.es": "", "body.es": ""}},
+		{name: "no Spanish", change: content.Doc{"topic.es": "", "body.es": "", "share.es": ""}},
+		{name: "Spanish messages without topic", change: content.Doc{"topic.es": "", "body.es": "", "share.es": "Un mensaje."}, want: []string{"topic.es"}},
+		{name: "a message over X's limit", change: content.Doc{"share.en": "Short.\n" + strings.Repeat("a", 257)}, want: []string{"share.en"}},
+		{name: "a message at X's limit", change: content.Doc{"share.en": strings.Repeat("a", 256)}},
+		{name: "a long link counts as 23", change: content.Doc{"share.es": strings.Repeat("a", 250) + " https://example.org/" + strings.Repeat("b", 200)}},
+		{name: "too many messages", change: content.Doc{"share.en": "1\n2\n3\n4\n5\n6"}, want: []string{"share.en"}},
 	})
 }
 

@@ -2,6 +2,7 @@ package seed
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/sswalliance/advocacy/internal/content"
@@ -103,14 +104,20 @@ func editions() []edition {
 			}},
 		{Year: 2018, Ordinal: 5, StartsOn: sswDate(2018, 9, 24), EndsOn: sswDate(2018, 9, 28),
 			Texts: []editionText{
-				edEN("Putting the Call to Action into practice",
+				withShare(edEN("Putting the Call to Action into practice",
 					"Four months after the Call to Action was launched, the fifth week showed how it is being used, how organisations that signed it support the workforce, and what individuals and groups can do to carry out its country and global recommendations.",
 					"Each day of the week had its own topic, blog posts and resources, sent out as a daily email. On Tuesday a Twitter chat gathered ideas and promising practice from around the world, and on Thursday a webinar looked at the workforce's part in ending violence against children.\n\n"+
 						"The week also highlighted what the organisations supporting the Call to Action are doing to strengthen the workforce in their own programmes."),
-				edES("Poner en práctica el Llamado a la acción",
+					"Social service workers protect children and support families every day. This #SSWWeek, see how the Call to Action is helping them.",
+					"Five days, five topics: follow Social Service Workforce Week 2018 and share what the workforce in your country needs. #SSWWeek",
+					"Has your organisation signed the Call to Action for a stronger social service workforce? Add its name this week. #SSWWeek"),
+				withShare(edES("Poner en práctica el Llamado a la acción",
 					"Cuatro meses después de presentarse el Llamado a la acción, la quinta semana mostró cómo se está usando, cómo lo aplican las organizaciones que lo firmaron y qué pueden hacer personas y grupos para cumplir sus recomendaciones nacionales y mundiales.",
 					"Cada día de la semana tuvo su propio tema, entradas de blog y recursos, enviados en un correo diario. El martes, una conversación en Twitter reunió ideas y prácticas prometedoras de todo el mundo, y el jueves un seminario web abordó el papel de la fuerza laboral para poner fin a la violencia contra la infancia.\n\n"+
 						"La semana también dio a conocer lo que hacen las organizaciones que respaldan el Llamado a la acción para fortalecer a la fuerza laboral en sus propios programas."),
+					"Las trabajadoras y los trabajadores del servicio social protegen a la infancia y apoyan a las familias cada día. Esta #SSWWeek, vea cómo les ayuda el Llamado a la acción.",
+					"Cinco días, cinco temas: siga la Semana de la Fuerza Laboral del Servicio Social 2018 y cuente qué necesita la fuerza laboral de su país. #SSWWeek",
+					"¿Su organización ya firmó el Llamado a la acción por una fuerza laboral del servicio social más fuerte? Súmela esta semana. #SSWWeek"),
 			}},
 		{Year: 2019, Ordinal: 6, StartsOn: sswDate(2019, 10, 21), EndsOn: sswDate(2019, 10, 25),
 			Texts: []editionText{
@@ -166,32 +173,50 @@ func editionDays() []editionDay {
 
 		// 2018: the whole week.
 		{Year: 2018, Number: 1, Day: sswDate(2018, 9, 24), ResourceSlugs: []string{"call-to-action"}, Texts: []dayText{
-			dayEN("A Call to Action: strengthening the social service workforce to better protect children and achieve the SDGs",
+			withShare(dayEN("A Call to Action: strengthening the social service workforce to better protect children and achieve the SDGs",
 				"The week opens with the Call to Action itself: what it asks of governments and partners, why it was written, and how organisations can add their support."),
-			dayES("Un llamado a la acción: fortalecer la fuerza laboral del servicio social para proteger mejor a la infancia y alcanzar los ODS",
+				"Day 1 of #SSWWeek: the Call to Action asks governments and partners to plan, train and support the social service workforce. Read what it asks.",
+				"Protecting children starts with enough trained social service workers. Our organisation supports the Call to Action. #SSWWeek"),
+			withShare(dayES("Un llamado a la acción: fortalecer la fuerza laboral del servicio social para proteger mejor a la infancia y alcanzar los ODS",
 				"La semana comienza con el propio Llamado a la acción: qué pide a gobiernos y socios, por qué se escribió y cómo pueden sumarse las organizaciones."),
+				"Día 1 de la #SSWWeek: el Llamado a la acción pide a gobiernos y socios planificar, formar y apoyar a la fuerza laboral del servicio social.",
+				"Proteger a la infancia empieza por contar con suficientes trabajadores del servicio social formados. Apoyamos el Llamado a la acción. #SSWWeek"),
 		}},
 		{Year: 2018, Number: 2, Day: sswDate(2018, 9, 25), ResourceSlugs: []string{"mapping-the-workforce"}, Texts: []dayText{
-			dayEN("Mapping the social service workforce to better protect children",
+			withShare(dayEN("Mapping the social service workforce to better protect children",
 				"Knowing how many workers there are, where they work and what training they have is the first step in planning for more. Today's reading shows how countries have counted their workforce, and the Twitter chat invites you to share your own experience."),
-			dayES("Mapear la fuerza laboral del servicio social para proteger mejor a la infancia",
+				"How many social service workers does your country have, and where? Day 2 of #SSWWeek is about counting the workforce.",
+				"Join today's #SSWWeek chat and tell us how your country maps its social service workforce."),
+			withShare(dayES("Mapear la fuerza laboral del servicio social para proteger mejor a la infancia",
 				"Saber cuántas personas trabajan, dónde y con qué formación es el primer paso para planificar. Las lecturas de hoy muestran cómo algunos países han contado a su fuerza laboral, y la conversación en Twitter le invita a compartir su experiencia."),
+				"¿Cuántas trabajadoras y trabajadores del servicio social tiene su país, y dónde? El día 2 de la #SSWWeek trata de contar a la fuerza laboral.",
+				"Participe hoy en la conversación de la #SSWWeek y cuéntenos cómo su país mapea a su fuerza laboral del servicio social."),
 		}},
 		{Year: 2018, Number: 3, Day: sswDate(2018, 9, 26), ResourceSlugs: []string{"workforce-strengthening-strategy"}, Texts: []dayText{
-			dayEN("Developing a national strategy to strengthen the social service workforce",
+			withShare(dayEN("Developing a national strategy to strengthen the social service workforce",
 				"A national strategy turns good intentions into posts, budgets and training places. We look at how governments and partners have written one together and what made it stick."),
-			dayES("Elaborar una estrategia nacional para fortalecer la fuerza laboral del servicio social",
+				"A national strategy turns promises into posts, budgets and training places. Day 3 of #SSWWeek looks at how countries write one.",
+				"Which step would make the biggest difference to the social service workforce where you live? Share it on Day 3 of #SSWWeek."),
+			withShare(dayES("Elaborar una estrategia nacional para fortalecer la fuerza laboral del servicio social",
 				"Una estrategia nacional convierte las buenas intenciones en puestos, presupuestos y plazas de formación. Veremos cómo gobiernos y socios la han elaborado juntos y qué hizo que funcionara."),
+				"Una estrategia nacional convierte las promesas en puestos, presupuestos y plazas de formación. El día 3 de la #SSWWeek muestra cómo se elabora.",
+				"¿Qué paso cambiaría más la situación de la fuerza laboral del servicio social donde usted vive? Compártalo en el día 3 de la #SSWWeek."),
 		}},
 		{Year: 2018, Number: 4, Day: sswDate(2018, 9, 27), ResourceSlugs: []string{"ending-violence-against-children"}, Texts: []dayText{
-			dayEN("Ending violence against children requires a strong social service workforce",
+			withShare(dayEN("Ending violence against children requires a strong social service workforce",
 				"Prevention and response both depend on trained people close to children and families. Join the webinar this morning to hear how the workforce fits into plans to end violence."),
-			dayES("Poner fin a la violencia contra la infancia requiere una fuerza laboral del servicio social sólida",
+				"Ending violence against children takes trained people close to families. Join the Day 4 #SSWWeek webinar on the workforce's part.",
+				"Prevention and response both depend on social service workers. Today #SSWWeek asks what it takes to end violence against children."),
+			withShare(dayES("Poner fin a la violencia contra la infancia requiere una fuerza laboral del servicio social sólida",
 				"La prevención y la respuesta dependen de personas formadas y cercanas a la infancia y a las familias. Participe esta mañana en el seminario web para conocer el lugar de la fuerza laboral en los planes para poner fin a la violencia."),
+				"Poner fin a la violencia contra la infancia exige personas formadas cerca de las familias. Únase al seminario web del día 4 de la #SSWWeek.",
+				"La prevención y la respuesta dependen de la fuerza laboral del servicio social. Hoy la #SSWWeek pregunta qué hace falta para acabar con la violencia contra la infancia."),
 		}},
 		{Year: 2018, Number: 5, Day: sswDate(2018, 9, 28), ResourceSlugs: []string{"key-messages"}, Texts: []dayText{
-			dayEN("Actions for realising a stronger social service workforce",
+			withShare(dayEN("Actions for realising a stronger social service workforce",
 				"The week closes with practical steps: messages you can use with your own audiences, and ways to keep the Call to Action's recommendations on the agenda after the week ends."),
+				"The week ends, the work goes on: five actions anyone can take for a stronger social service workforce. #SSWWeek",
+				"Thank a social service worker today, and ask your leaders to invest in the workforce that protects children. #SSWWeek"),
 			// Deliberately no Spanish text: the page shows this day in English.
 		}},
 
@@ -272,4 +297,15 @@ func chatQuestions2018() []chatQuestion {
 			chatQuestion{Number: i + 1, Lang: "es", Question: es[i]})
 	}
 	return qs
+}
+
+// withShare gives t its ready-to-post messages, one per line.
+func withShare[T editionText | dayText](t T, messages ...string) T {
+	switch v := any(&t).(type) {
+	case *editionText:
+		v.Share = strings.Join(messages, "\n")
+	case *dayText:
+		v.Share = strings.Join(messages, "\n")
+	}
+	return t
 }

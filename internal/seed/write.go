@@ -218,6 +218,7 @@ func (w *writer) edition(e edition) error {
 			"theme":   func(t editionText) string { return t.Theme },
 			"summary": func(t editionText) string { return t.Summary },
 			"body":    func(t editionText) string { return t.Body },
+			"share":   func(t editionText) string { return t.Share },
 		}))
 	return err
 }
@@ -231,6 +232,7 @@ func (w *writer) editionDay(day editionDay) error {
 		map[string]func(dayText) string{
 			"topic": func(t dayText) string { return t.Topic },
 			"body":  func(t dayText) string { return t.Body },
+			"share": func(t dayText) string { return t.Share },
 		}))
 	if err != nil {
 		return fmt.Errorf("seed: SSWWeek %d day %d (the 2018 days link to resources seeded by loadResources): %w", day.Year, day.Number, err)
@@ -363,6 +365,7 @@ type edition struct {
 type editionText struct {
 	Lang                 i18n.Lang
 	Theme, Summary, Body string
+	Share                string // ready-to-post messages, one per line
 }
 
 type editionDay struct {
@@ -375,6 +378,7 @@ type editionDay struct {
 type dayText struct {
 	Lang        i18n.Lang
 	Topic, Body string
+	Share       string // ready-to-post messages, one per line
 }
 
 type editionEvent struct {

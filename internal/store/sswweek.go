@@ -26,7 +26,8 @@ type Edition struct {
 	DayCount      int
 	EventCount    int
 	PostCount     int
-	LeadImage     int64 // a media library image; 0 for none
+	LeadImage     int64  // a media library image; 0 for none
+	Share         string // ready-to-post messages, one per line
 }
 
 // MonthOnly reports whether only the month of the edition is known.
@@ -41,7 +42,8 @@ type EditionDay struct {
 	Topic     string
 	Body      string // Markdown
 	Resources []DayResource
-	LeadImage int64 // a media library image; 0 for none
+	LeadImage int64  // a media library image; 0 for none
+	Share     string // ready-to-post messages, one per line
 }
 
 // DayResource is a library resource suggested for a day, in one language.
@@ -84,7 +86,7 @@ var editionColumns = `
 		(SELECT count(*) FROM sswweek_days d WHERE d.year = e.year)::int,
 		(SELECT count(*) FROM sswweek_events v WHERE v.year = e.year)::int,
 		(SELECT count(*) FROM blog_posts p WHERE p.year = e.year)::int,
-		coalesce(e.lead_image, 0)
+		coalesce(e.lead_image, 0), t.share
 	FROM sswweek_editions e
 	` + translated("sswweek_edition_texts", "year", "e.year", "$1")
 
@@ -124,14 +126,14 @@ func (s *Store) EditionNeighbours(ctx context.Context, year int) (prev, next int
 // where translated, with the resources suggested for it.
 func (s *Store) EditionDays(ctx context.Context, year int, lang i18n.Lang) ([]EditionDay, error) {
 	rows, _ := s.db.Query(ctx, `
-		SELECT d.id, d.number, d.day, t.lang, t.topic, t.body, coalesce(d.lead_image, 0)
+		SELECT d.id, d.number, d.day, t.lang, t.topic, t.body, coalesce(d.lead_image, 0), t.share
 		FROM sswweek_days d
 		`+translated("sswweek_day_texts", "day_id", "d.id", "$2")+`
 		WHERE d.year = $1
 		ORDER BY d.number`, year, string(lang))
 	days, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (EditionDay, error) {
 		var d EditionDay
-		err := row.Scan(&d.ID, &d.Number, &d.Day, &d.Lang, &d.Topic, &d.Body, &d.LeadImage)
+		err := row.Scan(&d.ID, &d.Number, &d.Day, &d.Lang, &d.Topic, &d.Body, &d.LeadImage, &d.Share)
 		return d, err
 	})
 	if err != nil {
