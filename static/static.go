@@ -18,7 +18,7 @@ import (
 	"time"
 )
 
-//go:embed css img admin
+//go:embed css img admin js
 var files embed.FS
 
 // Prefix is where static files are mounted.

@@ -35,7 +35,7 @@ var routeAccess = map[string]access{
 	"/key-messages": everyone, "/key-messages/{audience}": everyone, "/toolkit": everyone,
 	"/resources": everyone, "/resources/{slug}": everyone, "/files/{id}/{name}": everyone,
 	"/blog": everyone, "/blog/{slug}": everyone, "/events": everyone, "/events.ics": everyone,
-	"/sswweek": everyone, "/sswweek/{year}": everyone, "/sswweek/subscribe": everyone,
+	"/sswweek": everyone, "/sswweek/{year}": everyone, "/sswweek/{year}/share": everyone, "/sswweek/subscribe": everyone,
 	"/sswweek/subscribe/check-email": everyone, "/sswweek/subscribe/confirm/{token}": everyone,
 	"/sswweek/subscription/{id}/{sig}": everyone, "/sswweek/unsubscribe/{id}/{sig}": everyone,
 	"/call-to-action": everyone, "/call-to-action/sign": everyone, "/call-to-action/sign/check-email": everyone,

@@ -27,10 +27,10 @@ func (a *Handlers) SSWWeekURLs(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	urls := make([]string, 0, 2+len(years)+len(slugs))
+	urls := make([]string, 0, 2+2*len(years)+len(slugs))
 	urls = append(urls, "/sswweek")
 	for i := len(years) - 1; i >= 0; i-- {
-		urls = append(urls, "/sswweek/"+strconv.Itoa(years[i]))
+		urls = append(urls, "/sswweek/"+strconv.Itoa(years[i]), "/sswweek/"+strconv.Itoa(years[i])+"/share")
 	}
 	urls = append(urls, "/blog")
 	for n := 2; n <= blogPages(len(slugs)); n++ {
@@ -123,7 +123,8 @@ func (a *Handlers) SSWWeekEdition(w http.ResponseWriter, r *http.Request) error 
 		if err != nil {
 			return err
 		}
-		v.Days = append(v.Days, public.EditionDay{EditionDay: d, Picture: pic})
+		v.Days = append(v.Days, public.EditionDay{EditionDay: d, Picture: pic,
+			Share: sharePosts(d.Share, d.Lang, a.absolute(l, "/sswweek/"+strconv.Itoa(year))+"#day-"+strconv.Itoa(d.Number), "SSWWeek "+strconv.Itoa(year)+": "+e.Theme)})
 		langs = append(langs, d.Lang)
 		for _, res := range d.Resources {
 			langs = append(langs, res.Lang)
@@ -158,5 +159,6 @@ func (a *Handlers) SSWWeekEdition(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
+	m.Copy = true // the chat questions and the days' messages
 	return a.Render(w, r, http.StatusOK, public.SSWWeekEdition(m, v))
 }

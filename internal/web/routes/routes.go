@@ -126,6 +126,7 @@ func publicPages(r chi.Router, pub *public.Handlers, kept keepFunc) {
 	r.Get("/resources/{slug}", kept(s.Handle(pub.ResourceDetail)))
 	r.Get("/sswweek", kept(s.Handle(pub.SSWWeekArchive)))
 	r.Get("/sswweek/{year}", kept(s.Handle(pub.SSWWeekEdition)))
+	r.Get("/sswweek/{year}/share", kept(s.Handle(pub.SSWWeekShareKit)))
 	r.Get("/blog", kept(s.Handle(pub.BlogList), "page"))
 	r.Get("/blog/{slug}", kept(s.Handle(pub.BlogPost)))
 	// The sign-up for the SSWWeek emails and the pages reached from our
