@@ -63,7 +63,7 @@ func TestBrowserEachChatQuestionCopiesWithOneClickOrTheKeyboardAndNothingLoadsFr
 		}
 		// One click each.
 		for i, text := range want {
-			b.do(chromedp.Click(chromedp.CSS(`[data-testid=chat-questions] li:nth-child(`+strconv.Itoa(i+1)+`) [data-testid=copy]`)))
+			b.do(chromedp.Click(chromedp.CSS(`[data-testid=chat-questions] li:nth-child(` + strconv.Itoa(i+1) + `) [data-testid=copy]`)))
 			if got := b.clipboard(); got != text {
 				t.Errorf("%s: after clicking question %d's button the clipboard holds %q, want %q", c.path, i+1, got, text)
 			}
