@@ -40,7 +40,7 @@ var routeAccess = map[string]access{
 	"/sswweek/subscription/{id}/{sig}": everyone, "/sswweek/unsubscribe/{id}/{sig}": everyone,
 	"/call-to-action": everyone, "/call-to-action/sign": everyone, "/call-to-action/sign/check-email": everyone,
 	"/call-to-action/confirm/{token}": everyone, "/call-to-action/sign/change/{token}": everyone,
-	"/call-to-action/withdraw/{id}/{sig}": everyone, "/call-to-action/signatories": everyone,
+	"/call-to-action/withdraw/{id}/{sig}": everyone, "/call-to-action/supporter/{id}/{sig}": everyone, "/call-to-action/signatories": everyone,
 	"/call-to-action/signatories.csv": everyone, "/call-to-action/signatories.json": everyone,
 	"/logos/{file}": everyone, "/logos/preview/{file}": everyone, "/media/{file}": everyone,
 	"/admin/login": everyone,

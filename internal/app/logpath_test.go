@@ -42,6 +42,8 @@ var secretPaths = []string{
 	"/call-to-action/withdraw/05/SECRET",
 	"/call-to-action/withdraw//SECRET",
 	"/call-to-action//withdraw/5/SECRET",
+	"/call-to-action/supporter/5/SECRET",
+	"/es/call-to-action/supporter/+5/SECRET",
 	"/Call-To-Action/Confirm/SECRET",
 	"/call-to-action/confirm/SECRET/more",
 	"/sswweek/subscribe/confirm/SECRET",

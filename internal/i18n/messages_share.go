@@ -31,5 +31,16 @@ func init() {
 		"share.signed.post":      {EN: "{org} has signed the Call to Action for a stronger social service workforce, the people who protect children and support families. Add your organisation:", ES: "{org} firmó el Llamado a la acción por una fuerza laboral del servicio social más fuerte, las personas que protegen a la infancia y apoyan a las familias. Sume a su organización:"},
 		"share.signed.post.anon": {EN: "We have signed the Call to Action for a stronger social service workforce, the people who protect children and support families. Add your organisation:", ES: "Firmamos el Llamado a la acción por una fuerza laboral del servicio social más fuerte, las personas que protegen a la infancia y apoyan a las familias. Sume a su organización:"},
 		"share.signed.subject":   {EN: "We signed the Call to Action for the social service workforce", ES: "Firmamos el Llamado a la acción por la fuerza laboral del servicio social"},
+		"supporter.title":        {EN: "Thank you for supporting the Call to Action", ES: "Gracias por apoyar el Llamado a la acción"},
+		"supporter.description":  {EN: "Your organisation's badge and a post to tell others it signed.", ES: "El distintivo de su organización y un mensaje para contar que firmó."},
+		"supporter.thanks":       {EN: "{org} is on the wall of organisations supporting the Call to Action. This page is yours to keep: come back to it whenever you want the badge or the post.", ES: "{org} figura entre las organizaciones que apoyan el Llamado a la acción. Guarde esta página: vuelva a ella cuando quiera el distintivo o el mensaje."},
+		"supporter.badge":        {EN: "Show your support on your website", ES: "Muestre su apoyo en su sitio web"},
+		"supporter.badge.text":   {EN: "Paste the snippet into a page of your website: it shows the badge and links back to the Call to Action, so others can sign too. The badge is also yours to download.", ES: "Pegue el fragmento en una página de su sitio web: muestra el distintivo y enlaza con el Llamado a la acción para que otras organizaciones también firmen. También puede descargar el distintivo."},
+		"supporter.download.svg": {EN: "Download the badge (SVG, any size)", ES: "Descargar el distintivo (SVG, cualquier tamaño)"},
+		"supporter.download.png": {EN: "Download the badge (PNG)", ES: "Descargar el distintivo (PNG)"},
+		"supporter.snippet":      {EN: "HTML to paste on your website", ES: "HTML para pegar en su sitio web"},
+		"supporter.snippet.what": {EN: "the HTML of the badge in {language}", ES: "el HTML del distintivo en {language}"},
+		"supporter.badge.alt":    {EN: "We support the Call to Action for the social service workforce", ES: "Apoyamos el Llamado a la acción por la fuerza laboral del servicio social"},
+		"supporter.badge.title":  {EN: "The Call to Action for the social service workforce", ES: "El Llamado a la acción por la fuerza laboral del servicio social"},
 	})
 }

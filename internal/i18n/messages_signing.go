@@ -71,6 +71,7 @@ func init() {
 
 		"sign.email.approved.subject":  {EN: "{org} is now a signatory", ES: "{org} ya figura entre los firmantes"},
 		"sign.email.approved.shown":    {EN: "We have reviewed the request, and {org}'s logo is now shown with the organisations supporting the Call to Action:", ES: "Revisamos la solicitud y el logotipo de {org} ya aparece entre las organizaciones que respaldan el Llamado a la acción:"},
+		"sign.email.approved.share":    {EN: "Tell others you signed: your organisation's page has a \"We support the Call to Action\" badge for your website and a post to share. The page is yours to keep:", ES: "Cuente que firmó: la página de su organización tiene un distintivo «Apoyamos el Llamado a la acción» para su sitio web y un mensaje para compartir. Guarde la página:"},
 		"sign.email.approved.withdraw": {EN: "If your organisation ever wants to withdraw its signature, use this personal link (please do not share it):", ES: "Si algún día su organización desea retirar su firma, use este enlace personal (no lo comparta):"},
 
 		"sign.email.rejected.subject": {EN: "About {org}'s signature", ES: "Sobre la firma de {org}"},

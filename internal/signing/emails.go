@@ -52,12 +52,13 @@ func confirmEmail(lang i18n.Lang, sig store.Signatory, site string, args ...stri
 		lang.T("sign.email.confirm.expiry"))
 }
 
-// approvedEmail: args are the withdraw link.
+// approvedEmail: args are the withdraw link and the supporter page's.
 func approvedEmail(lang i18n.Lang, sig store.Signatory, site string, args ...string) (string, string) {
-	link := args[0]
+	link, supporter := args[0], args[1]
 	wall := strings.TrimSuffix(site, "/") + lang.Path("/call-to-action")
 	return lang.F("sign.email.approved.subject", "{org}", sig.Name), body(lang, sig, site,
 		lang.F("sign.email.approved.shown", "{org}", sig.Name)+"\n"+wall,
+		lang.T("sign.email.approved.share")+"\n"+supporter,
 		lang.T("sign.email.approved.withdraw")+"\n"+link)
 }
 

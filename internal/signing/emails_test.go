@@ -23,7 +23,7 @@ func TestEmailsSayExactlyWhatTheyAlwaysSaid(t *testing.T) {
 	}{
 		{"confirm", confirmEmail, named, []string{"https://campaign.test/call-to-action/confirm/{{link-secret 0}}"}},
 		{"confirm-unnamed", confirmEmail, unnamed, []string{"https://campaign.test/call-to-action/confirm/{{link-secret 0}}"}},
-		{"approved", approvedEmail, named, []string{"https://campaign.test/call-to-action/withdraw/7/{{link-secret 0}}"}},
+		{"approved", approvedEmail, named, []string{"https://campaign.test/call-to-action/withdraw/7/{{link-secret 0}}", "https://campaign.test/call-to-action/supporter/7/{{link-secret 1}}"}},
 		{"rejected", rejectedEmail, named, []string{"Not an organisation of the workforce", "Please write again next year."}},
 		{"rejected-without-note", rejectedEmail, unnamed, []string{"Not an organisation of the workforce", ""}},
 		{"changes", changesEmail, named, []string{"The logo is too small.", "https://campaign.test/call-to-action/sign/change/{{link-secret 0}}"}},

@@ -217,9 +217,10 @@ func (s *Service) Approve(ctx context.Context, id int64, a store.Actor) (store.S
 	return s.transition(ctx, id, ApproveFrom,
 		store.StatusApproved, "", "", a, store.ActionSignatoryApprove, "",
 		func(tx pgx.Tx, st *store.Store, sig store.Signatory) error {
-			withdraw := s.Links.Sealed(withdrawMessage(sig.ID))
-			return s.email(ctx, tx, sig, "signatory-approved", []store.LinkSecret{withdraw}, approvedEmail,
-				s.sealedLink(sig, fmt.Sprintf("/call-to-action/withdraw/%d", sig.ID), 0))
+			secrets := []store.LinkSecret{s.Links.Sealed(withdrawMessage(sig.ID)), s.Links.Sealed(supporterMessage(sig.ID))}
+			return s.email(ctx, tx, sig, "signatory-approved", secrets, approvedEmail,
+				s.sealedLink(sig, fmt.Sprintf("/call-to-action/withdraw/%d", sig.ID), 0),
+				s.sealedLink(sig, fmt.Sprintf("/call-to-action/supporter/%d", sig.ID), 1))
 		})
 }
 
@@ -476,6 +477,40 @@ func (s *Service) WithdrawURL(ctx context.Context, sig store.Signatory) (string,
 // for id.
 func (s *Service) VerifyWithdraw(ctx context.Context, id int64, mac string) (bool, error) {
 	return s.Links.VerifyLink(ctx, withdrawMessage(id), mac)
+}
+
+func supporterMessage(id int64) string { return fmt.Sprintf("supporter:%d", id) }
+
+// SupporterURL is the signed link to sig's supporter page: its badge, the
+// snippet to show it on the organisation's website, and a post to tell
+// others it signed. It never expires, and it changes nothing.
+func (s *Service) SupporterURL(ctx context.Context, sig store.Signatory) (string, error) {
+	mac, err := s.Links.SignLink(ctx, supporterMessage(sig.ID))
+	if err != nil {
+		return "", err
+	}
+	return s.link(sig, fmt.Sprintf("/call-to-action/supporter/%d/%s", sig.ID, mac)), nil
+}
+
+// VerifySupporter reports whether mac is the signature of a supporter
+// page link for id.
+func (s *Service) VerifySupporter(ctx context.Context, id int64, mac string) (bool, error) {
+	return s.Links.VerifyLink(ctx, supporterMessage(id), mac)
+}
+
+// nameMessage is what signs an organisation's name on the page after the
+// sign form, so that page can name the organisation in its post to share
+// while nobody can make it name another.
+func nameMessage(name string) string { return "signed-name:" + name }
+
+// SealName signs name for the page after the sign form.
+func (s *Service) SealName(ctx context.Context, name string) (string, error) {
+	return s.Links.SignLink(ctx, nameMessage(name))
+}
+
+// VerifyName reports whether mac is SealName's signature of name.
+func (s *Service) VerifyName(ctx context.Context, name, mac string) (bool, error) {
+	return s.Links.VerifyLink(ctx, nameMessage(name), mac)
 }
 
 // email queues one of the workflow's emails to sig's contact, in the

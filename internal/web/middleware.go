@@ -214,12 +214,12 @@ func (a *Site) CrossOriginProtection() func(http.Handler) http.Handler {
 }
 
 // secretInPath matches the part of a path that is a secret: the token of
-// a confirm or change link, the signature of a withdraw, preferences or
+// a confirm or change link, the signature of a withdraw, supporter, preferences or
 // unsubscribe link, and whatever follows it. It matches more loosely than
 // the router does (any id, repeated slashes, any case), because a link
 // mangled on its way (`/withdraw/+5/...`, `//confirm/...`) still carries a
 // secret that works at the right address.
-var secretInPath = regexp.MustCompile(`(?i)(/(?:call-to-action/+(?:confirm|sign/+change|withdraw/+[^/]*)|sswweek/+(?:subscribe/+confirm|subscription/+[^/]*|unsubscribe/+[^/]*))/+)[^/].*`)
+var secretInPath = regexp.MustCompile(`(?i)(/(?:call-to-action/+(?:confirm|sign/+change|withdraw/+[^/]*|supporter/+[^/]*)|sswweek/+(?:subscribe/+confirm|subscription/+[^/]*|unsubscribe/+[^/]*))/+)[^/].*`)
 
 // LogPath is a request path fit for the log: whoever reads the log must
 // not be able to confirm, change or withdraw a signature, or change or end

@@ -86,10 +86,9 @@ func (a *Handlers) SignSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return a.signUnavailable(w, r, p, err, nil)
 	}
-	sent := l.Path("/call-to-action/sign/check-email")
 	if p.Robot {
 		a.logger.InfoContext(ctx, "sign form: robot answered as accepted", "request_id", web.RequestID(ctx))
-		return web.SeeOther(w, r, sent)
+		return web.SeeOther(w, r, a.sentURL(ctx, l, p.Input.Name))
 	}
 	status := p.Refusal(w)
 	if len(p.Problems) == 0 {
@@ -100,7 +99,7 @@ func (a *Handlers) SignSubmit(w http.ResponseWriter, r *http.Request) error {
 		if ok {
 			_, err := a.signing.Submit(ctx, p.Input, web.ClientIP(r))
 			if err == nil {
-				return web.SeeOther(w, r, sent)
+				return web.SeeOther(w, r, a.sentURL(ctx, l, p.Input.Name))
 			}
 			if !errors.Is(err, signing.ErrConfirmationSent) {
 				return a.signUnavailable(w, r, p, err, nil)
@@ -150,8 +149,14 @@ func (a *Handlers) signUnavailable(w http.ResponseWriter, r *http.Request, p web
 }
 
 // SignSent asks the visitor to look for the confirmation email.
+// It ends with the share step, a post naming the organisation (see
+// sentURL).
 func (a *Handlers) SignSent(w http.ResponseWriter, r *http.Request) error {
-	return a.Render(w, r, http.StatusOK, public.SignSent(a.signMeta(r, "cta.sign.sent.title", "cta.sign.sent.description", true)))
+	m := a.signMeta(r, "cta.sign.sent.title", "cta.sign.sent.description", true)
+	m.Copy = true
+	// The address names the organisation: no shared cache keeps it.
+	w.Header().Set("Cache-Control", "no-store")
+	return a.Render(w, r, http.StatusOK, public.SignSent(m, a.signedPost(m.Lang, a.sentName(r))))
 }
 
 // signLinkExpired answers a link from our emails that no longer works.

@@ -82,7 +82,9 @@ func (a *Handlers) SignChange(w http.ResponseWriter, r *http.Request) error {
 		return a.signUnavailable(w, r, p, err, &sig)
 	}
 	if saved.Status == store.StatusAwaitingConfirmation {
-		return a.renderLinkPage(w, r, public.SignSent(a.signMeta(r, "cta.sign.sent.title", "cta.sign.sent.description", true)))
+		m := a.signMeta(r, "cta.sign.sent.title", "cta.sign.sent.description", true)
+		m.Copy = true
+		return a.renderLinkPage(w, r, public.SignSent(m, a.signedPost(m.Lang, saved.Name)))
 	}
 	m := a.signMeta(r, "cta.changed.title", "cta.change.description", true)
 	return a.renderLinkPage(w, r, public.SignDone(m, "cta.changed.title", "cta.changed.text"))

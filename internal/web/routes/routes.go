@@ -119,6 +119,7 @@ func publicPages(r chi.Router, pub *public.Handlers, kept keepFunc) {
 	r.Get("/call-to-action/sign/change/{token}", s.Handle(pub.SignChangeForm))
 	r.Post("/call-to-action/sign/change/{token}", s.Handle(pub.SignChange))
 	r.Get("/call-to-action/withdraw/{id}/{sig}", s.Handle(pub.SignWithdrawPage))
+	r.Get("/call-to-action/supporter/{id}/{sig}", s.Handle(pub.SupporterPage))
 	r.Post("/call-to-action/withdraw/{id}/{sig}", s.Handle(pub.SignWithdraw))
 	r.Get("/call-to-action/signatories", kept(s.Handle(pub.PublicSignatories), "q", "country", "type", "page"))
 	r.Get("/toolkit", kept(s.Handle(pub.Toolkit)))

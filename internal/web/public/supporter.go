@@ -1,0 +1,117 @@
+package public
+
+import (
+	"context"
+	"html"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/sswalliance/advocacy/internal/i18n"
+	"github.com/sswalliance/advocacy/internal/share"
+	"github.com/sswalliance/advocacy/internal/store"
+	"github.com/sswalliance/advocacy/internal/web"
+	"github.com/sswalliance/advocacy/templates/public"
+)
+
+// Supporter badge size, as drawn (see the badge's handler): the snippet
+// gives it so the partner's page keeps its place while it loads.
+const (
+	supporterBadgeWidth  = 240
+	supporterBadgeHeight = 80
+)
+
+// signedPost is the post that tells others name signed (an organisation;
+// "" for one the page cannot name), shared with the Call to Action's
+// address in l.
+func (a *Handlers) signedPost(l i18n.Lang, name string) public.SharePost {
+	cta := a.absolute(l, "/call-to-action")
+	msg := l.T("share.signed.post.anon")
+	if name != "" {
+		msg = l.F("share.signed.post", "{org}", name)
+	}
+	msg += " " + cta
+	p := public.SharePost{Text: msg, Lang: string(l)}
+	for _, n := range share.Networks(msg, cta, l.T("share.signed.subject")) {
+		p.Networks = append(p.Networks, public.ShareLink{Name: n.Name, URL: n.URL})
+	}
+	return p
+}
+
+// sentURL is the page after the sign form, naming the organisation that
+// signed: its name travels in the address with the site's signature, so
+// the page cannot be made to name another. Without the signature (the
+// key could not be read) the page speaks for "we".
+func (a *Handlers) sentURL(ctx context.Context, l i18n.Lang, name string) string {
+	sent := l.Path("/call-to-action/sign/check-email")
+	if name == "" {
+		return sent
+	}
+	mac, err := a.signing.SealName(ctx, name)
+	if err != nil {
+		return sent
+	}
+	return sent + "?" + url.Values{"org": {name}, "sig": {mac}}.Encode()
+}
+
+// sentName is the organisation the page after the sign form names: the
+// one in its address, if the site signed it; "" otherwise.
+func (a *Handlers) sentName(r *http.Request) string {
+	q := r.URL.Query()
+	name, mac := q.Get("org"), q.Get("sig")
+	if name == "" || mac == "" || len(name) > 400 {
+		return ""
+	}
+	ok, err := a.signing.VerifyName(r.Context(), name, mac)
+	if err != nil || !ok {
+		return ""
+	}
+	return name
+}
+
+// supporter returns the approved signatory a supporter link names, or
+// store.ErrNotFound when the link's signature is not ours.
+func (a *Handlers) supporter(r *http.Request) (store.Signatory, error) {
+	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
+	if err != nil {
+		return store.Signatory{}, store.ErrNotFound
+	}
+	ok, err := a.signing.VerifySupporter(r.Context(), id, chi.URLParam(r, "sig"))
+	if err != nil {
+		return store.Signatory{}, err
+	}
+	if !ok {
+		return store.Signatory{}, store.ErrNotFound
+	}
+	return a.store.Signatory(r.Context(), id)
+}
+
+// SupporterPage is an approved organisation's own page, reached from its
+// approval email: a post to tell others it signed, and the "We support the
+// Call to Action" badge with the HTML to show it on its website. An
+// organisation that withdrew, or was taken off, gets the expired link's
+// page.
+func (a *Handlers) SupporterPage(w http.ResponseWriter, r *http.Request) error {
+	sig, err := a.supporter(r)
+	if err != nil {
+		return err
+	}
+	if !onWall(sig) {
+		return a.signLinkExpired(w, r)
+	}
+	l := web.Lang(r)
+	v := public.SupporterView{Name: sig.Name, Share: a.signedPost(l, sig.Name)}
+	for _, bl := range i18n.Langs {
+		b := public.SupporterBadge{Lang: string(bl), Language: bl.Name(),
+			SVG: a.absolute(bl, "/call-to-action/supporter-badge.svg"), PNG: a.absolute(bl, "/call-to-action/supporter-badge.png"),
+			Width: supporterBadgeWidth, Height: supporterBadgeHeight, Alt: bl.T("supporter.badge.alt")}
+		b.Snippet = `<a href="` + html.EscapeString(a.absolute(bl, "/call-to-action")) + `" title="` + html.EscapeString(bl.T("supporter.badge.title")) + `">` +
+			`<img src="` + html.EscapeString(b.SVG) + `" width="` + strconv.Itoa(b.Width) + `" height="` + strconv.Itoa(b.Height) + `" alt="` + html.EscapeString(b.Alt) + `"></a>`
+		v.Badges = append(v.Badges, b)
+	}
+	m := a.signMeta(r, "supporter.title", "supporter.description", true)
+	m.Copy = true
+	return a.renderLinkPage(w, r, public.Supporter(m, v))
+}
