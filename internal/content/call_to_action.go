@@ -13,8 +13,8 @@ import (
 
 func init() { builtin = append(builtin, CallToActionKind, RecommendationKind) }
 
-// callToActionKey is the key of the one item of CallToActionKind.
-const callToActionKey = "call-to-action"
+// CallToActionKey is the key of the one item of CallToActionKind.
+const CallToActionKey = "call-to-action"
 
 // MaxGoal is the largest goal staff may set: far beyond any campaign's
 // reach, so a slip of the keyboard (an extra zero or three) is caught.
@@ -43,16 +43,16 @@ var CallToActionKind = &Kind{
 		if d["goal"] != "" {
 			note = "Goal: " + d["goal"] + " organisations"
 		}
-		return []Entry{{Key: callToActionKey, Title: "Call to Action", Note: note}}, nil
+		return []Entry{{Key: CallToActionKey, Title: "Call to Action", Note: note}}, nil
 	},
 	Load: func(ctx context.Context, db DB, key string) (Doc, error) {
-		if key != callToActionKey {
+		if key != CallToActionKey {
 			return nil, ErrNotFound
 		}
 		return loadCallToAction(ctx, db)
 	},
 	Save: func(ctx context.Context, db DB, key string, d Doc) (string, error) {
-		if key != callToActionKey {
+		if key != CallToActionKey {
 			return "", fmt.Errorf("content: save call to action %q: %w", key, ErrNotFound)
 		}
 		var goal *int
@@ -69,7 +69,7 @@ var CallToActionKind = &Kind{
 			ON CONFLICT (id) DO UPDATE SET goal = EXCLUDED.goal`, goal); err != nil {
 			return "", fmt.Errorf("content: save call to action: %w", err)
 		}
-		return callToActionKey, nil
+		return CallToActionKey, nil
 	},
 	PublicPath: func(string, Doc) string { return "/call-to-action" },
 }
