@@ -402,3 +402,35 @@ func TestBrowserCallToActionGoalAndBreakdown(t *testing.T) {
 	}
 	b.checkClean()
 }
+
+// TestCallToActionGoalPagesAreValidHTML holds the Call to Action page to
+// html-validate in each state of its goal and breakdown, and the goal's
+// editor with a goal refused.
+func TestCallToActionGoalPagesAreValidHTML(t *testing.T) {
+	s := goalSite(t, 3)
+	pages := newValidPages(t)
+	page := func(name string) {
+		t.Helper()
+		for _, path := range []string{"/call-to-action", "/es/call-to-action"} {
+			pages.addResponse(name+strings.ReplaceAll(path, "/", "-"), s.get(t, path), http.StatusOK)
+		}
+	}
+	page("goal-none-signed")
+	day := time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC)
+	for i, c := range []string{"KE", "KE", "PE", "DE", "ES", "FR", "GH", "IN", "JP", "MX", "NG", "SE", "UG", ""} {
+		s.approveOn(t, fmt.Sprintf("Org %02d", i), c, store.OrgTypes[i%len(store.OrgTypes)], day.AddDate(0, 0, i))
+	}
+	page("goal-reached")
+	setGoal(t, s.pool, 50)
+	page("goal-ahead")
+	setGoal(t, s.pool, 0)
+	page("no-goal")
+
+	staff := newStaffSite(t)
+	form := staff.editForm(t, staff.admin, goalEditPath)
+	form.Set("goal", "0")
+	form.Set("action", "publish")
+	pages.addResponse("editor-refused", postForm(t, staff.admin, staff.srv.URL+goalEditPath, form), http.StatusUnprocessableEntity)
+	pages.addResponse("editor", staff.get(t, staff.admin, goalEditPath), http.StatusOK)
+	pages.validate()
+}
