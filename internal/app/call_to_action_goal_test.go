@@ -120,9 +120,29 @@ func TestGoalThatIsNotAWholeNumberAboveZeroIsRefusedBesideItsField(t *testing.T)
 	if res := s.publishEdit(t, goalEditPath, map[string]string{"goal": "50"}); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("publish goal 50: %s", res.Status)
 	}
-	doc := parse(t, s.get(t, s.admin, "/call-to-action"))
+	doc := parse(t, s.get(t, client(t, s.srv.URL), "/call-to-action"))
 	if got := squash(doc.Find("[data-testid=signatory-count]")); got != "2 of 50 organisations have signed." {
 		t.Errorf("after publishing 50, the page reads %q", got)
+	}
+	if list := s.get(t, s.admin, "/admin/content/call-to-action"); list.StatusCode != http.StatusOK || !strings.Contains(squash(parse(t, list).Find("main")), "Goal: 50 organisations") {
+		t.Errorf("the content list does not show the goal (%s)", list.Status)
+	}
+
+	// A draft goal is previewed in both languages, not published.
+	form := s.editForm(t, s.admin, goalEditPath)
+	form.Set("goal", "7")
+	form.Set("action", "draft")
+	if res := postForm(t, s.admin, s.srv.URL+goalEditPath, form); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("draft goal 7: %s", res.Status)
+	}
+	for q, want := range map[string]string{"": "2 of 7 organisations have signed.", "?lang=es": "2 de 7 organizaciones lo han firmado."} {
+		res := s.get(t, s.admin, goalEditPath+"/preview"+q)
+		if got := squash(parse(t, res).Find("[data-testid=signatory-count]")); res.StatusCode != http.StatusOK || got != want {
+			t.Errorf("preview%s: %s %q, want %q", q, res.Status, got, want)
+		}
+	}
+	if got := goalInDB(t, s.pool); got != "50" {
+		t.Errorf("a draft changed the published goal to %q", got)
 	}
 }
 
