@@ -243,6 +243,20 @@ func TestEveryKindOfChangeMakesKeptPagesStale(t *testing.T) {
 				t.Fatal(err)
 			}
 		}},
+		{name: "goal", path: "/es/call-to-action", change: func(t *testing.T, s cacheSite, _ any) {
+			edit(t, s, content.CallToActionKind, content.CallToActionKey, func(d content.Doc) { d["goal"] = "3" }, editing.Publish, "")
+		}},
+		{name: "approve to the goal", path: "/call-to-action", before: func(t *testing.T, s cacheSite) any {
+			return addSignatory(t, s.app.store, store.StatusAwaitingReview, "Third Org", "https://third.example.org", "t@third.example.org")
+		}, change: func(t *testing.T, s cacheSite, v any) {
+			if _, err := s.pool.Exec(ctx, `UPDATE call_to_action SET goal = 3`); err != nil {
+				t.Fatal(err)
+			}
+			s.kept(t, "/call-to-action") // kept with the new goal, before the approval
+			if _, err := s.other.signing.Approve(ctx, v.(int64), s.by); err != nil {
+				t.Fatal(err)
+			}
+		}},
 		{name: "hide", path: "/call-to-action", before: func(t *testing.T, s cacheSite) any {
 			return approved(t, s, "Hidden Soon")
 		}, change: func(t *testing.T, s cacheSite, v any) {

@@ -43,7 +43,7 @@ func TestCallToAction(t *testing.T) {
 	if !langs["en"] || !langs["es"] {
 		t.Errorf("document languages %v, want en and es", langs)
 	}
-	if got := strings.Join(strings.Fields(doc.Find(`[data-testid=signatory-count]`).Text()), " "); got != "0 organisations have signed." {
+	if got := strings.Join(strings.Fields(doc.Find(`[data-testid=signatory-count]`).Text()), " "); got != "0 of 50 organisations have signed." { // the demo's goal
 		t.Errorf("signatory count %q", got)
 	}
 	if doc.Find(`[data-testid=logo-wall]`).Length() != 1 {
@@ -71,7 +71,7 @@ func TestCallToAction(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc = parse(t, get(t, h, "GET", "/es/call-to-action", nil))
-	if got := strings.Join(strings.Fields(doc.Find(`[data-testid=signatory-count]`).Text()), " "); got != "1 organización lo ha firmado." {
+	if got := strings.Join(strings.Fields(doc.Find(`[data-testid=signatory-count]`).Text()), " "); got != "1 de 50 organizaciones lo ha firmado." {
 		t.Errorf("signatory count after one approval %q", got)
 	}
 }

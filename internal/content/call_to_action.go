@@ -11,7 +11,83 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
-func init() { builtin = append(builtin, RecommendationKind) }
+func init() { builtin = append(builtin, CallToActionKind, RecommendationKind) }
+
+// CallToActionKey is the key of the one item of CallToActionKind.
+const CallToActionKey = "call-to-action"
+
+// MaxGoal is the largest goal staff may set: far beyond any campaign's
+// reach, so a slip of the keyboard (an extra zero or three) is caught.
+const MaxGoal = 1_000_000
+
+var callToActionFields = []Field{
+	{Name: "goal", Label: "Goal", Type: Number, Min: 1, Max: MaxGoal,
+		Hint: "How many organisations the Call to Action aims to have sign, as a whole number such as 50. The page then shows how many have signed out of it, and the date it was reached once it is. Leave empty for no goal."},
+}
+
+// CallToActionKind is the Call to Action's own settings: its goal. There
+// is one item, whose key is "call-to-action"; the page's words are a
+// page (PageKind) and its recommendations their own kind.
+var CallToActionKind = &Kind{
+	Name: "call-to-action", Label: "Call to Action", Plural: "Call to Action",
+	Intro:    "The Call to Action's goal: how many organisations it aims to have sign.",
+	NoCreate: true, NoDelete: true,
+	Fields: callToActionFields,
+	Title:  func(Doc) string { return "Call to Action" },
+	List: func(ctx context.Context, db DB, _ string) ([]Entry, error) {
+		d, err := loadCallToAction(ctx, db)
+		if err != nil {
+			return nil, err
+		}
+		note := "No goal"
+		if d["goal"] != "" {
+			note = "Goal: " + d["goal"] + " organisations"
+		}
+		return []Entry{{Key: CallToActionKey, Title: "Call to Action", Note: note}}, nil
+	},
+	Load: func(ctx context.Context, db DB, key string) (Doc, error) {
+		if key != CallToActionKey {
+			return nil, ErrNotFound
+		}
+		return loadCallToAction(ctx, db)
+	},
+	Save: func(ctx context.Context, db DB, key string, d Doc) (string, error) {
+		if key != CallToActionKey {
+			return "", fmt.Errorf("content: save call to action %q: %w", key, ErrNotFound)
+		}
+		var goal *int
+		if d["goal"] != "" {
+			n, err := strconv.Atoi(d["goal"])
+			if err != nil {
+				return "", fmt.Errorf("content: save call to action goal %q: %w", d["goal"], err)
+			}
+			goal = &n
+		}
+		// The row is the migration's, but a forced re-seed may have
+		// removed it with the rest of the content.
+		if _, err := db.Exec(ctx, `INSERT INTO call_to_action (id, goal) VALUES (true, $1)
+			ON CONFLICT (id) DO UPDATE SET goal = EXCLUDED.goal`, goal); err != nil {
+			return "", fmt.Errorf("content: save call to action: %w", err)
+		}
+		return CallToActionKey, nil
+	},
+	PublicPath: func(string, Doc) string { return "/call-to-action" },
+}
+
+// loadCallToAction reads the settings, which are all empty without the
+// row (after a forced re-seed removed it).
+func loadCallToAction(ctx context.Context, db DB) (Doc, error) {
+	var goal *int
+	err := db.QueryRow(ctx, `SELECT goal FROM call_to_action`).Scan(&goal)
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return nil, fmt.Errorf("content: load call to action: %w", err)
+	}
+	d := Doc{"goal": ""}
+	if goal != nil {
+		d["goal"] = strconv.Itoa(*goal)
+	}
+	return d, nil
+}
 
 // recommendationLevels are the Call to Action's two lists, in page order.
 var recommendationLevels = []Option{

@@ -92,6 +92,9 @@ type Field struct {
 	Translated bool // one value per language
 	Required   bool // must not be empty (in English, for translated fields)
 	MaxLen     int  // 0: the type's default (see MaxLen)
+	// Min and Max bound a Number field's value, when Max is above 0 (a
+	// goal from 1 to a million); otherwise any whole number is accepted.
+	Min, Max int
 	// Options lists a Select's or Choices' choices; it may query the
 	// database (the resource types) and depend on the item (the days of the
 	// item's edition).
@@ -203,7 +206,7 @@ var builtin []*Kind
 // kindOrder is the order kinds appear in the admin; kinds not named here
 // follow in file order.
 var kindOrder = []string{
-	"page", "section", "custom-page", "audience", "key-message", "recommendation",
+	"page", "section", "custom-page", "audience", "key-message", "call-to-action", "recommendation",
 	"resource", "resource-file", "resource-type", "topic",
 	"edition", "day", "event", "blog-post", "calendar-event", "rejection-reason",
 }

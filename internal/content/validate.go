@@ -2,6 +2,7 @@ package content
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -114,6 +115,28 @@ func Validate(ctx context.Context, db DB, k *Kind, key string, d Doc) (form.Prob
 	return problems, nil
 }
 
+// checkNumber checks a Number field's value against its bounds (Min and
+// Max, when Max is above 0), saying which one it passed: a number too long
+// for an int is too large or too small, not "not a number".
+func checkNumber(f Field, v string) string {
+	n, err := strconv.Atoi(v)
+	if f.Max <= 0 {
+		if err != nil {
+			return "Enter a whole number, like 2018."
+		}
+		return ""
+	}
+	switch {
+	case errors.Is(err, strconv.ErrRange) && strings.HasPrefix(v, "-"), err == nil && n < f.Min:
+		return fmt.Sprintf("%s must be %d or more.", f.Label, f.Min)
+	case errors.Is(err, strconv.ErrRange), err == nil && n > f.Max:
+		return fmt.Sprintf("%s must be %d or less.", f.Label, f.Max)
+	case err != nil:
+		return fmt.Sprintf("Enter a whole number from %d to %d in digits only, without decimals, commas or spaces.", f.Min, f.Max)
+	}
+	return ""
+}
+
 func checkFormat(ctx context.Context, db DB, f Field, d Doc, v string) (string, error) {
 	switch f.Type {
 	case Text, Slug, URL, Path, Number, Date, DateTime, Select, Image:
@@ -136,9 +159,7 @@ func checkFormat(ctx context.Context, db DB, f Field, d Doc, v string) (string, 
 			return "Enter a page of this site starting with /, like /toolkit.", nil
 		}
 	case Number:
-		if _, err := strconv.Atoi(v); err != nil {
-			return "Enter a whole number, like 2018.", nil
-		}
+		return checkNumber(f, v), nil
 	case Date:
 		if _, err := time.Parse(DateLayout, v); err != nil {
 			return "Enter a real date as year-month-day, like 2018-04-02.", nil

@@ -1,12 +1,22 @@
 package seed
 
 import (
+	"fmt"
+
 	"github.com/sswalliance/advocacy/internal/content"
 )
 
-// loadCallToAction writes the Call to Action's recommendations. Two are
-// deliberately left without Spanish, to show the fallback.
+// demoGoal is the demo's goal for the Call to Action: far enough ahead of
+// the seeded signatories that the page shows the count against it.
+const demoGoal = "50"
+
+// loadCallToAction writes the Call to Action's goal and recommendations.
+// Two recommendations are deliberately left without Spanish, to show the
+// fallback.
 func loadCallToAction(w *writer) error {
+	if _, err := content.CallToActionKind.Save(w.ctx, w.db, content.CallToActionKey, content.Doc{"goal": demoGoal}); err != nil {
+		return fmt.Errorf("seed: call to action goal: %w", err)
+	}
 	recs := []struct {
 		level  string
 		en, es string

@@ -93,7 +93,7 @@ var contentTables = []string{
 	"pages", "audiences",
 	"blog_posts", "sswweek_editions",
 	"resources", "topics", "resource_types", "files",
-	"calendar_events", "cta_recommendations", "rejection_reasons", "custom_pages", "redirects",
+	"calendar_events", "call_to_action", "cta_recommendations", "rejection_reasons", "custom_pages", "redirects",
 	"menu_entries",        // the two menus stay: the layout has a place for each
 	"content_items",       // drafts and history of the content removed above
 	"media_uses", "media", // the media library, once nothing shows its images

@@ -1,8 +1,16 @@
 package public
 
 import (
+	"cmp"
+	"context"
 	"errors"
 	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+
+	"github.com/sswalliance/advocacy/internal/i18n"
+	"github.com/sswalliance/advocacy/internal/org"
 
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/web"
@@ -46,11 +54,95 @@ func (a *Handlers) CallToAction(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v.Signatories, v.Wall = wall.Total, wall.Latest
+	if err := a.goal(r.Context(), &v); err != nil {
+		return err
+	}
+	breakdown, err := a.store.SignatoryBreakdown(r.Context())
+	if err != nil {
+		return err
+	}
+	v.Breakdown = signatoryBreakdown(l, breakdown)
 	m, err := a.WithLead(r.Context(), a.Meta(r, p.Title, p.Description), p.LeadImage)
 	if err != nil {
 		return err
 	}
 	return a.Render(w, r, http.StatusOK, public.CallToAction(m, v))
+}
+
+// goal adds the goal staff set, if any, to v, with the date it was
+// reached once v.Signatories is at or past it.
+func (a *Handlers) goal(ctx context.Context, v *public.CallToActionView) error {
+	var err error
+	if v.Goal, err = a.store.SignatoryGoal(ctx); err != nil || v.Goal == 0 || v.Signatories < v.Goal {
+		return err
+	}
+	at, err := a.store.GoalReachedAt(ctx, v.Goal, v.Signatories)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return nil // some were hidden since the count: the page says it was reached, undated
+	case err != nil:
+		return err
+	}
+	v.GoalReachedOn = at.UTC()
+	return nil
+}
+
+// breakdownCountries is how many countries the breakdown names, the most
+// signatories first: a list read at a glance, on a phone too. The others
+// are counted together, linking to the full list, whose filter offers
+// each of them.
+const breakdownCountries = 10
+
+// signatoryBreakdown names the countries and types of b in l, each
+// linking to its signatories in the full list: the breakdownCountries
+// countries with the most signatories (ties in alphabetical order), then
+// the other countries together, then those who gave no country (the list
+// cannot filter by that, so it links nowhere); every type.
+func signatoryBreakdown(l i18n.Lang, b store.SignatoryBreakdown) public.SignatoryBreakdown {
+	var out public.SignatoryBreakdown
+	counts := map[string]int{}
+	var codes []string
+	noCountry := 0
+	for _, c := range b.Countries {
+		if c.Value == "" {
+			noCountry = c.Count
+			continue
+		}
+		counts[c.Value] = c.Count
+		codes = append(codes, c.Value)
+	}
+	countries := []org.Country{}
+	if len(codes) > 0 {
+		countries = org.CountriesByName(l, codes) // nil would mean every country
+	}
+	slices.SortStableFunc(countries, func(x, y org.Country) int { return cmp.Compare(counts[y.Code], counts[x.Code]) })
+	named := countries
+	// Grouping a single country as "1 other country" would hide its name
+	// for nothing.
+	if len(countries) > breakdownCountries+1 {
+		named = countries[:breakdownCountries]
+		out.Top = breakdownCountries
+	}
+	for _, c := range named {
+		out.Countries = append(out.Countries, public.BreakdownEntry{Name: c.Name, Count: counts[c.Code],
+			Path: "/call-to-action/signatories?" + url.Values{"country": {c.Code}}.Encode()})
+	}
+	if rest := countries[len(named):]; len(rest) > 0 {
+		n := 0
+		for _, c := range rest {
+			n += counts[c.Code]
+		}
+		out.Countries = append(out.Countries, public.BreakdownEntry{Name: l.F("cta.breakdown.others", "{n}", strconv.Itoa(len(rest))),
+			Count: n, Path: "/call-to-action/signatories"})
+	}
+	if noCountry > 0 {
+		out.Countries = append(out.Countries, public.BreakdownEntry{Name: l.T("cta.breakdown.no_country"), Count: noCountry})
+	}
+	for _, t := range b.Types {
+		out.Types = append(out.Types, public.BreakdownEntry{Name: org.OrgTypeName(t.Value, l), Count: t.Count,
+			Path: "/call-to-action/signatories?" + url.Values{"type": {t.Value}}.Encode()})
+	}
+	return out
 }
 
 func (a *Handlers) Toolkit(w http.ResponseWriter, r *http.Request) error {
