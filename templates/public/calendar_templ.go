@@ -1004,7 +1004,7 @@ func calendarList(m templates.Meta, entries []CalendarEntry, testid string, brie
 					return templ_7745c5c3_Err
 				}
 			}
-			if e.Link != "" || e.URL != "" {
+			if e.Link != "" || e.URL != "" || e.File != "" {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 81, "<p class=\"cal-links\">")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
@@ -1068,7 +1068,13 @@ func calendarList(m templates.Meta, entries []CalendarEntry, testid string, brie
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
-					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 87, "</a>")
+					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 87, "</a> ")
+					if templ_7745c5c3_Err != nil {
+						return templ_7745c5c3_Err
+					}
+				}
+				if e.File != "" {
+					templ_7745c5c3_Err = AddToCalendar(m, calendarFileOf(m, e)).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}

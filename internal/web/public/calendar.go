@@ -138,7 +138,7 @@ func (a *Handlers) calendarEntries(ctx context.Context, l i18n.Lang, from, to ti
 				Start: o.Start, End: o.End,
 				URL: e.URL, URLKey: "calendar.more",
 			}
-			entry.File = calendarEntryFilePath(entry.Anchor)
+			entry.File = public.CalendarEntryFilePath(entry.Anchor)
 			if th, ok := e.Themes[o.Start.Year()]; ok {
 				entry.Theme, entry.ThemeLang = th.Theme, th.Lang
 			}
@@ -162,7 +162,7 @@ func (a *Handlers) calendarEntries(ctx context.Context, l i18n.Lang, from, to ti
 			Link: "/sswweek/" + y, LinkKey: "calendar.sswweek_link",
 		})
 		if !ed.MonthOnly {
-			out[len(out)-1].File = EditionFilePath(ed.Year)
+			out[len(out)-1].File = public.EditionFilePath(ed.Year)
 		}
 	}
 
@@ -184,7 +184,7 @@ func (a *Handlers) calendarEntries(ctx context.Context, l i18n.Lang, from, to ti
 			URL: wb.URL, URLKey: "calendar.webinar_link",
 			// By id, as in the webinar's own file.
 			UID:  "sswweek-event-" + strconv.FormatInt(wb.ID, 10),
-			File: EditionEventFilePath(wb.Year, wb.ID),
+			File: public.EditionEventFilePath(wb.Year, wb.ID),
 		})
 	}
 

@@ -25,19 +25,6 @@ import (
 // (RRULEs with a fifth weekday or 29 February do not). The UIDs are those
 // of the whole-calendar feed, so a calendar holding both keeps one copy.
 
-// EditionFilePath is the English path of an SSWWeek edition's file.
-func EditionFilePath(year int) string { return "/sswweek/" + strconv.Itoa(year) + ".ics" }
-
-// EditionEventFilePath is the English path of an SSWWeek webinar's or
-// chat's file.
-func EditionEventFilePath(year int, id int64) string {
-	return "/sswweek/" + strconv.Itoa(year) + "/event-" + strconv.FormatInt(id, 10) + ".ics"
-}
-
-// calendarEntryFilePath is the English path of an observance's (or other
-// calendar event's) file for one occurrence: its anchor on /events.
-func calendarEntryFilePath(anchor string) string { return "/events/" + anchor + ".ics" }
-
 // editionEventUID is the UID of an SSWWeek event: by its id, so that a
 // change of time moves the event in calendars rather than adding one.
 func editionEventUID(id int64, host string) string {
@@ -203,7 +190,7 @@ func (a *Handlers) CalendarEntryFile(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	for _, e := range entries {
-		if e.File == calendarEntryFilePath(key) && e.Start.Equal(day) {
+		if e.File == public.CalendarEntryFilePath(key) && e.Start.Equal(day) {
 			return a.serveEventFile(w, l, key+".ics", a.calendarEvent(l, e, a.now()))
 		}
 	}
