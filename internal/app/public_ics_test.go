@@ -404,7 +404,7 @@ func TestEachEventDownloadsAsOneVEventAtTheRightInstant(t *testing.T) {
 		t.Errorf("Spanish URL %q", got)
 	}
 	if desc, _ := ev.Prop("DESCRIPTION"); !strings.Contains(unescapeText(desc), "Horario: hora de Nueva York (America/New_York).") ||
-		!strings.Contains(unescapeText(desc), "Las preguntas:\nQ1.") {
+		!strings.Contains(unescapeText(desc), "Las preguntas:\nP1. ") {
 		t.Errorf("Spanish DESCRIPTION %q", unescapeText(desc))
 	}
 	if got, _ := ev.Prop("UID"); got != "sswweek-event-"+strconv.FormatInt(chat, 10)+"@localhost" {

@@ -13,6 +13,7 @@ func init() {
 		"ics.hashtag":       {EN: "Follow and take part with {hashtag}.", ES: "Siga y participe con {hashtag}."},
 		"ics.chat_location": {EN: "X (Twitter), {hashtag}", ES: "X (Twitter), {hashtag}"},
 		"ics.questions":     {EN: "The questions", ES: "Las preguntas"},
+		"ics.question":      {EN: "Q{n}.", ES: "P{n}."}, // answered A1, R1 on the network
 		"ics.zone":          {EN: "Times: {zone} ({tz}).", ES: "Horario: {zone} ({tz})."},
 	})
 }

@@ -126,7 +126,7 @@ func (a *Handlers) EditionEventFile(w http.ResponseWriter, r *http.Request) erro
 	if len(ev.Questions) > 0 {
 		qs := []string{l.T("ics.questions") + ":"}
 		for _, q := range ev.Questions {
-			qs = append(qs, "Q"+strconv.Itoa(q.Number)+". "+q.Question)
+			qs = append(qs, strings.ReplaceAll(l.T("ics.question"), "{n}", strconv.Itoa(q.Number))+" "+q.Question)
 		}
 		desc = append(desc, strings.Join(qs, "\n"))
 	}
