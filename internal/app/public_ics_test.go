@@ -632,6 +632,18 @@ func TestEveryEventListedHasItsAddToCalendarLink(t *testing.T) {
 	if home["/events/world-social-work-day-2026-03-17.ics"] == "" {
 		t.Errorf("home page's coming dates: %v", home)
 	}
+	// Inside an entry shown in English on a Spanish page, the link says it
+	// is Spanish.
+	foreign := 0
+	parse(t, get(t, h, "GET", "/es/sswweek", nil)).Find(`[data-testid=edition][lang=en] a[data-testid=add-to-calendar]`).Each(func(_ int, a *goquery.Selection) {
+		foreign++
+		if a.AttrOr("lang", "") != "es" || !strings.HasPrefix(strings.Join(strings.Fields(a.Text()), " "), "Añadir al calendario: ") {
+			t.Errorf("link in an English edition card: lang %q, %q", a.AttrOr("lang", ""), a.Text())
+		}
+	})
+	if foreign == 0 {
+		t.Error("no English-only edition with a link on /es/sswweek: the check saw nothing")
+	}
 	archive := parse(t, get(t, h, "GET", "/sswweek", nil))
 	if addToCalendarLinks(archive.Find(`[data-testid=edition][data-year="2018"]`))["/sswweek/2018.ics"] == "" ||
 		len(addToCalendarLinks(archive.Find(`[data-testid=edition][data-year="2014"]`))) != 0 {

@@ -424,7 +424,7 @@ func Home(m templates.Meta, v HomeView) templ.Component {
 						return templ_7745c5c3_Err
 					}
 					if e.File != "" {
-						templ_7745c5c3_Err = AddToCalendar(m, calendarFileOf(m, e)).Render(ctx, templ_7745c5c3_Buffer)
+						templ_7745c5c3_Err = AddToCalendar(m, inLang(calendarFileOf(m, e), e.Lang)).Render(ctx, templ_7745c5c3_Buffer)
 						if templ_7745c5c3_Err != nil {
 							return templ_7745c5c3_Err
 						}

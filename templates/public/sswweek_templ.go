@@ -336,7 +336,7 @@ func SSWWeekArchive(m templates.Meta, p store.Page, editions []store.Edition, fa
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
-					templ_7745c5c3_Err = AddToCalendar(m, editionFileOf(m, e)).Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = AddToCalendar(m, inLang(editionFileOf(m, e), e.Lang)).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
