@@ -35,6 +35,7 @@ var routeAccess = map[string]access{
 	"/key-messages": everyone, "/key-messages/{audience}": everyone, "/toolkit": everyone,
 	"/resources": everyone, "/resources/{slug}": everyone, "/files/{id}/{name}": everyone,
 	"/blog": everyone, "/blog/{slug}": everyone, "/events": everyone, "/events.ics": everyone,
+	"/events/{entry}.ics": everyone, "/sswweek/{year}.ics": everyone, "/sswweek/{year}/event-{id}.ics": everyone,
 	"/sswweek": everyone, "/sswweek/{year}": everyone, "/sswweek/{year}/share": everyone, "/sswweek/subscribe": everyone,
 	"/sswweek/subscribe/check-email": everyone, "/sswweek/subscribe/confirm/{token}": everyone,
 	"/sswweek/subscription/{id}/{sig}": everyone, "/sswweek/unsubscribe/{id}/{sig}": everyone,

@@ -35,6 +35,11 @@ func TestEveryNumberInAURLIsBounded(t *testing.T) {
 		{"/blog?page=X", false, http.StatusBadRequest},
 		{"/events?year=X", false, http.StatusBadRequest},
 		{"/sswweek/X", false, http.StatusNotFound},
+		{"/sswweek/X.ics", false, http.StatusNotFound},
+		{"/sswweek/X/event-1.ics", false, http.StatusNotFound},
+		{"/sswweek/2018/event-X.ics", false, http.StatusNotFound},
+		{"/es/sswweek/2018/event-X.ics", false, http.StatusNotFound},
+		{"/events/world-social-work-day-X-03-17.ics", false, http.StatusNotFound},
 		{"/files/X/report.pdf", false, 0}, // a file's id with a leading 0 may be redirected
 		{"/call-to-action/withdraw/X/sig", false, http.StatusNotFound},
 		{"/sswweek/subscription/X/sig", false, http.StatusNotFound},

@@ -315,7 +315,7 @@ func TestEveryKindOfChangeMakesKeptPagesStale(t *testing.T) {
 func TestKeptPagesAreTheFreshRenderApartFromTheStamp(t *testing.T) {
 	s := newCacheSite(t)
 	paths := []string{"/", "/es/", "/call-to-action", "/toolkit", "/sswweek/2018", "/es/sswweek/2018", "/key-messages/donors",
-		"/resources", "/resources?q=workforce", "/events", "/blog", "/sitemap.xml", "/feed.xml", "/es/events.ics"}
+		"/resources", "/resources?q=workforce", "/events", "/blog", "/sitemap.xml", "/feed.xml", "/es/events.ics", "/es/sswweek/2018.ics"}
 	for _, path := range paths {
 		want := s.freshPage(t, path)
 		first := s.kept(t, path)

@@ -32,6 +32,12 @@ type Event struct {
 	Description string
 	URL         string   // absolute
 	Categories  []string // free labels ("Observance")
+	// Location is where it happens: for an online event, the link to join.
+	Location string
+	// Zone is the organiser's time zone of a timed event: its times are
+	// written as local times there (TZID), with the zone's VTIMEZONE in
+	// the calendar. Nil (or UTC) writes them in UTC.
+	Zone *time.Location
 }
 
 // maxLine is the longest a content line may be, in octets, CRLF excluded.
@@ -58,6 +64,9 @@ func (f Feed) WriteTo(w io.Writer) (int64, error) {
 		line("REFRESH-INTERVAL;VALUE=DURATION", d) // RFC 7986
 		line("X-PUBLISHED-TTL", d)
 	}
+	for _, z := range zoneSpans(f.Events) {
+		writeTimezone(b, z)
+	}
 	for _, e := range f.Events {
 		line("BEGIN", "VEVENT")
 		line("UID", escapeText(e.UID))
@@ -71,6 +80,11 @@ func (f Feed) WriteTo(w io.Writer) (int64, error) {
 			line("DTEND;VALUE=DATE", date(DayOf(end).AddDate(0, 0, 1)))
 			// A day to mark, not a meeting: it should not show as busy.
 			line("TRANSP", "TRANSPARENT")
+		} else if zoned(e) {
+			writeLine(b, "DTSTART"+localTime(e.Start, e.Zone))
+			if !e.End.IsZero() {
+				writeLine(b, "DTEND"+localTime(e.End, e.Zone))
+			}
 		} else {
 			line("DTSTART", utc(e.Start))
 			if !e.End.IsZero() {
@@ -80,6 +94,9 @@ func (f Feed) WriteTo(w io.Writer) (int64, error) {
 		line("SUMMARY", escapeText(e.Summary))
 		if e.Description != "" {
 			line("DESCRIPTION", escapeText(e.Description))
+		}
+		if e.Location != "" {
+			line("LOCATION", escapeText(e.Location))
 		}
 		if len(e.Categories) > 0 {
 			cats := make([]string, len(e.Categories))

@@ -138,6 +138,7 @@ func (a *Handlers) calendarEntries(ctx context.Context, l i18n.Lang, from, to ti
 				Start: o.Start, End: o.End,
 				URL: e.URL, URLKey: "calendar.more",
 			}
+			entry.File = public.CalendarEntryFilePath(entry.Anchor)
 			if th, ok := e.Themes[o.Start.Year()]; ok {
 				entry.Theme, entry.ThemeLang = th.Theme, th.Lang
 			}
@@ -160,6 +161,9 @@ func (a *Handlers) calendarEntries(ctx context.Context, l i18n.Lang, from, to ti
 			Start: ed.StartsOn, End: ed.EndsOn, MonthOnly: ed.MonthOnly,
 			Link: "/sswweek/" + y, LinkKey: "calendar.sswweek_link",
 		})
+		if !ed.MonthOnly {
+			out[len(out)-1].File = public.EditionFilePath(ed.Year)
+		}
 	}
 
 	webinars, err := a.store.CalendarWebinars(ctx, from, to.AddDate(0, 0, 1), l)
@@ -178,6 +182,9 @@ func (a *Handlers) calendarEntries(ctx context.Context, l i18n.Lang, from, to ti
 			Start: wb.StartsAt, End: wb.EndsAt, Timed: true, Zone: zone,
 			Link: "/sswweek/" + strconv.Itoa(wb.Year), LinkKey: "calendar.sswweek_link",
 			URL: wb.URL, URLKey: "calendar.webinar_link",
+			// By id, as in the webinar's own file.
+			UID:  "sswweek-event-" + strconv.FormatInt(wb.ID, 10),
+			File: public.EditionEventFilePath(wb.Year, wb.ID),
 		})
 	}
 
@@ -197,11 +204,9 @@ func (a *Handlers) EventsFeed(l i18n.Lang) web.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		base := a.cfg.BaseURL.String()
-		host := a.cfg.BaseURL.Hostname()
 		stamp := a.now().UTC().Truncate(time.Second)
 		feed := calendar.Feed{
-			ProdID:  "-//Global Social Service Workforce Alliance//Advocacy calendar//" + strings.ToUpper(string(l)),
+			ProdID:  calendarProdID(l),
 			Name:    l.T("calendar.feed_name"),
 			Refresh: 24 * time.Hour,
 		}
@@ -209,17 +214,7 @@ func (a *Handlers) EventsFeed(l i18n.Lang) web.HandlerFunc {
 			if e.MonthOnly {
 				continue // no days to put in a calendar
 			}
-			feed.Events = append(feed.Events, calendar.Event{
-				UID:         e.Anchor + "@" + host,
-				Stamp:       stamp,
-				AllDay:      !e.Timed,
-				Start:       e.Start,
-				End:         e.End,
-				Summary:     e.Title,
-				Description: calendarFeedText(l, e, base),
-				URL:         base + l.Path("/events") + "?year=" + strconv.Itoa(e.Start.Year()) + "#" + e.Anchor,
-				Categories:  []string{l.T("calendar.kind." + e.Kind)},
-			})
+			feed.Events = append(feed.Events, a.calendarEvent(l, e, stamp))
 		}
 		var buf bytes.Buffer
 		if _, err := feed.WriteTo(&buf); err != nil {

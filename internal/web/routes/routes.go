@@ -128,6 +128,10 @@ func publicPages(r chi.Router, pub *public.Handlers, kept keepFunc) {
 	r.Get("/sswweek", kept(s.Handle(pub.SSWWeekArchive)))
 	r.Get("/sswweek/{year}", kept(s.Handle(pub.SSWWeekEdition)))
 	r.Get("/sswweek/{year}/share", kept(s.Handle(pub.SSWWeekShareKit)))
+	// Add to calendar: one iCalendar file per edition, webinar or chat,
+	// and calendar occurrence, in the path's language.
+	r.Get("/sswweek/{year}.ics", kept(s.Handle(pub.EditionFile)))
+	r.Get("/sswweek/{year}/event-{id}.ics", kept(s.Handle(pub.EditionEventFile)))
 	r.Get("/blog", kept(s.Handle(pub.BlogList), "page"))
 	r.Get("/blog/{slug}", kept(s.Handle(pub.BlogPost)))
 	// The sign-up for the SSWWeek emails and the pages reached from our
@@ -144,6 +148,7 @@ func publicPages(r chi.Router, pub *public.Handlers, kept keepFunc) {
 	r.Get("/sswweek/unsubscribe/{id}/{sig}", s.Handle(pub.UnsubscribePage))
 	r.Post("/sswweek/unsubscribe/{id}/{sig}", s.Handle(pub.Unsubscribe))
 	r.Get("/events", kept(s.Handle(pub.Events), "year"))
+	r.Get("/events/{entry}.ics", kept(s.Handle(pub.CalendarEntryFile)))
 	// Last: every path no route above answers. Custom pages, else
 	// redirects (the 404's own lookup), else the page not found.
 	r.Get(catchAll, kept(s.Handle(pub.CustomPage)))
