@@ -101,7 +101,7 @@ func encode(img image.Image, what string) ([]byte, error) {
 func drawMark(dst draw.Image, r image.Rectangle, ground color.Color) {
 	z := vector.NewRasterizer(r.Dx(), r.Dy())
 	s := float32(r.Dx()) / 32 // the favicon's box is 32 wide
-	roundedSquare(z, 32*s, 6*s)
+	roundedRect(z, 32*s, 32*s, 6*s)
 	z.Draw(dst, r, image.NewUniform(ground), image.Point{})
 
 	z.Reset(r.Dx(), r.Dy())
@@ -122,16 +122,16 @@ func drawMark(dst draw.Image, r image.Rectangle, ground color.Color) {
 	z.Draw(dst, r, image.NewUniform(warm), image.Point{})
 }
 
-// roundedSquare adds a square of side with corners of radius rad.
-func roundedSquare(z *vector.Rasterizer, side, rad float32) {
+// roundedRect adds a w by h rectangle with corners of radius rad.
+func roundedRect(z *vector.Rasterizer, w, h, rad float32) {
 	k := rad * 0.5523 // a quarter circle's control points, as a cubic
 	z.MoveTo(rad, 0)
-	z.LineTo(side-rad, 0)
-	z.CubeTo(side-rad+k, 0, side, rad-k, side, rad)
-	z.LineTo(side, side-rad)
-	z.CubeTo(side, side-rad+k, side-rad+k, side, side-rad, side)
-	z.LineTo(rad, side)
-	z.CubeTo(rad-k, side, 0, side-rad+k, 0, side-rad)
+	z.LineTo(w-rad, 0)
+	z.CubeTo(w-rad+k, 0, w, rad-k, w, rad)
+	z.LineTo(w, h-rad)
+	z.CubeTo(w, h-rad+k, w-rad+k, h, w-rad, h)
+	z.LineTo(rad, h)
+	z.CubeTo(rad-k, h, 0, h-rad+k, 0, h-rad)
 	z.LineTo(0, rad)
 	z.CubeTo(0, rad-k, rad-k, 0, rad, 0)
 	z.ClosePath()
