@@ -25,18 +25,21 @@ type Card struct {
 	Tag, Host string
 }
 
-// Alt is the card's text alternative: what it says, in reading order.
+// Alt is the card's text alternative: what it says, in reading order,
+// as sentences.
 func (c Card) Alt() string {
 	parts := make([]string, 0, 3)
 	for _, s := range []string{c.Kicker, c.Title, c.Theme} {
-		if s = strings.TrimSpace(s); s != "" {
-			parts = append(parts, strings.TrimRight(s, ".:"))
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
 		}
+		if !strings.ContainsAny(s[len(s)-1:], ".?!") && !strings.HasSuffix(s, ellipsis) {
+			s += "."
+		}
+		parts = append(parts, s)
 	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return strings.Join(parts, ": ") + "."
+	return strings.Join(parts, " ")
 }
 
 // Format is the size of a card and the measures of its type.

@@ -158,5 +158,8 @@ func (a *Handlers) SSWWeekEdition(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
+	// The link preview shows the edition's card, lead image or not: it
+	// names the week and its theme.
+	m.Image = cardImage(l, "/sswweek/"+strconv.Itoa(year)+"/card.png", editionCard(l, e, a.cfg.BaseURL.Host))
 	return a.Render(w, r, http.StatusOK, public.SSWWeekEdition(m, v))
 }
