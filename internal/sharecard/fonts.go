@@ -10,6 +10,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
 
 // weight is one of the two typefaces a card is set in.
@@ -56,10 +57,33 @@ func (fs faces) get(w weight, size float64) font.Face {
 	k := faceKey{w, size}
 	f, ok := fs[k]
 	if !ok {
-		f = newFace(w, size)
+		f = &measuring{Face: newFace(w, size), bounds: map[rune]glyphBounds{}}
 		fs[k] = f
 	}
 	return f
+}
+
+// measuring is a face that remembers its glyphs' bounds: setting a card
+// measures the same few dozen glyphs thousands of times, and the font
+// reads a glyph's outline to know them.
+type measuring struct {
+	font.Face
+	bounds map[rune]glyphBounds
+}
+
+type glyphBounds struct {
+	bounds  fixed.Rectangle26_6
+	advance fixed.Int26_6
+	ok      bool
+}
+
+func (f *measuring) GlyphBounds(r rune) (fixed.Rectangle26_6, fixed.Int26_6, bool) {
+	g, seen := f.bounds[r]
+	if !seen {
+		g.bounds, g.advance, g.ok = f.Face.GlyphBounds(r)
+		f.bounds[r] = g
+	}
+	return g.bounds, g.advance, g.ok
 }
 
 func (fs faces) close() {

@@ -233,7 +233,7 @@ func setMiddle(c Card, f Format, fs faces, width, avail int) middle {
 
 	themeFace := fs.get(regular, f.themeSize)
 	themeText := settable(c.Theme)
-	themeLines := wrap(themeFace, themeText, width)
+	themeLines := wrap(themeFace, themeText, width, f.themeLines+1)
 	theme := block{role: RoleTheme, weight: regular, size: f.themeSize, pitch: pitch(f.themeSize, 1.25),
 		before: int(math.Round(f.themeSize * 0.8))}
 	themeHeight := func(n int) int {
@@ -247,7 +247,7 @@ func setMiddle(c Card, f Format, fs faces, width, avail int) middle {
 	var title block
 	for size := f.titleMax; size >= f.titleMin; size -= f.titleStep {
 		title = block{role: RoleTitle, weight: bold, size: size, pitch: pitch(size, 1.12), before: int(math.Round(size * 0.3))}
-		title.lines = wrap(fs.get(bold, size), titleText, width)
+		title.lines = wrap(fs.get(bold, size), titleText, width, f.titleLines+1)
 		if len(title.lines) <= f.titleLines && m.height+title.before+title.height(fs)+themeHeight(2) <= avail {
 			break
 		}
@@ -258,7 +258,7 @@ func setMiddle(c Card, f Format, fs faces, width, avail int) middle {
 		size := f.titleMin
 		title = block{role: RoleTitle, weight: bold, size: size, pitch: pitch(size, 1.12), before: int(math.Round(size * 0.3))}
 		face := fs.get(bold, size)
-		lines := wrap(face, titleText, width)
+		lines := wrap(face, titleText, width, f.titleLines+1)
 		n := f.titleLines
 		for ; n > 1; n-- {
 			title.lines = lines[:min(n, len(lines))]
@@ -330,12 +330,17 @@ func rightOf(f font.Face, s string) int {
 	return hi.Ceil()
 }
 
-// wrap breaks s into lines no wider than width, on spaces; a word wider
-// than a line by itself is broken where it must be.
-func wrap(f font.Face, s string, width int) []string {
+// wrap breaks s into at most limit lines no wider than width, on spaces
+// (the rest is left out); a word wider than a line by itself is broken
+// where it must be. A caller that keeps n lines asks for n+1, to know
+// whether there was more.
+func wrap(f font.Face, s string, width, limit int) []string {
 	var lines []string
 	line := ""
 	for _, word := range strings.Fields(s) {
+		if len(lines) >= limit {
+			return lines[:limit]
+		}
 		if line != "" {
 			if extent(f, line+" "+word) <= width {
 				line += " " + word
@@ -354,7 +359,7 @@ func wrap(f font.Face, s string, width int) []string {
 	if line != "" {
 		lines = append(lines, line)
 	}
-	return lines
+	return lines[:min(len(lines), limit)]
 }
 
 // fitRunes is the longest start of s no wider than width, at least its
@@ -388,10 +393,13 @@ func truncate(f font.Face, lines []string, n, width int) ([]string, bool) {
 // fitLine is s on one line of width, shortened with an ellipsis when it
 // is wider; and whether it was.
 func fitLine(f font.Face, s string, width int) (string, bool) {
-	if s == "" || extent(f, s) <= width {
+	lines := wrap(f, s, width, 2)
+	if len(lines) <= 1 {
 		return s, false
 	}
-	return shorten(f, s, width), true
+	// Shortened from the line that fits, not from all of s: each step
+	// measures what is left.
+	return shorten(f, lines[0], width), true
 }
 
 // shorten ends s in an ellipsis, dropping words (or, for one long word,
