@@ -46,13 +46,13 @@ func huge() sharecard.Card {
 func cards() map[string]sharecard.Card {
 	word := strings.Repeat("Ñandú", 80)
 	return map[string]sharecard.Card{
-		"typical":   typical,
-		"huge":      huge(),
-		"long word": {Kicker: word, Title: word, Theme: word, Tag: word, Host: word, Site: word},
-		"accents":   {Site: "ÁÉÍÓÚ", Kicker: "ÑÜ¿¡", Title: "¿ÁÉÍÓÚ Ñ gjpqy Ç?", Theme: "ÁÉÍÓÚ gjpqy", Tag: "#Ñ", Host: "ñ.example"},
-		"empty":     {},
+		"typical":    typical,
+		"huge":       huge(),
+		"long word":  {Kicker: word, Title: word, Theme: word, Tag: word, Host: word, Site: word},
+		"accents":    {Site: "ÁÉÍÓÚ", Kicker: "ÑÜ¿¡", Title: "¿ÁÉÍÓÚ Ñ gjpqy Ç?", Theme: "ÁÉÍÓÚ gjpqy", Tag: "#Ñ", Host: "ñ.example"},
+		"empty":      {},
 		"title only": {Title: "Call to Action"},
-		"no glyphs": {Title: "🙂🙂🙂", Theme: "\u200b\x07", Kicker: "\u4e2d\u6587"},
+		"no glyphs":  {Title: "🙂🙂🙂", Theme: "\u200b\x07", Kicker: "\u4e2d\u6587"},
 	}
 }
 
