@@ -47,8 +47,7 @@ var routeAccess = map[string]access{
 	"/sswweek/{year}/day-{n}/card.png": everyone, "/sswweek/{year}/day-{n}/card-square.png": everyone,
 	"/call-to-action/card.png": everyone, "/call-to-action/card-square.png": everyone,
 	"/call-to-action/supporter-badge.svg": everyone, "/call-to-action/supporter-badge.png": everyone,
-	"/call-to-action/badge.svg": everyone,
-	"/admin/login":              everyone,
+	"/call-to-action/badge.svg": everyone, "/admin/login": everyone,
 	// Custom pages, else redirects, else not found: every path no other route answers.
 	"/*": everyone,
 
