@@ -16,8 +16,8 @@ import (
 	"github.com/sswalliance/advocacy/internal/store"
 )
 
-// body is the answer to GET path from h, failing unless it is a 200 of
-// content type ct.
+// imageBody is the answer to GET path from h, failing unless it is a 200
+// of content type ct.
 func imageBody(t *testing.T, h http.Handler, path, ct string) ([]byte, *http.Response) {
 	t.Helper()
 	res := get(t, h, "GET", path, nil)
@@ -119,7 +119,7 @@ func TestTheEditionAndTheCallToActionShareTheirCards(t *testing.T) {
 		for _, l := range i18n.Langs {
 			page := l.Path(tc.page)
 			doc := parse(t, get(t, h, "GET", page, nil))
-			prop := func(p string) string { return doc.Find(`meta[property="` + p + `"]`).AttrOr("content", "") }
+			prop := func(p string) string { return doc.Find(`meta[property="`+p+`"]`).AttrOr("content", "") }
 			if got, want := prop("og:image"), base+l.Path(tc.card); got != want {
 				t.Errorf("%s: og:image %q, want %q", page, got, want)
 			}
@@ -193,13 +193,11 @@ func TestSupporterBadgesInBothLanguagesAreCachedLong(t *testing.T) {
 			t.Errorf("%s: badge title %q", l, title)
 		}
 		titles[title] = true
-		for _, r := range []*http.Response{res} {
-			if cc := r.Header.Get("Cache-Control"); !strings.Contains(cc, "max-age=86400") {
-				t.Errorf("%s: Cache-Control %q", l, cc)
-			}
-			if r.Header.Get("Cross-Origin-Resource-Policy") != "cross-origin" {
-				t.Errorf("%s: a badge for other sites is refused to them: CORP %q", l, r.Header.Get("Cross-Origin-Resource-Policy"))
-			}
+		if cc := res.Header.Get("Cache-Control"); !strings.Contains(cc, "max-age=86400") {
+			t.Errorf("%s: Cache-Control %q", l, cc)
+		}
+		if res.Header.Get("Cross-Origin-Resource-Policy") != "cross-origin" {
+			t.Errorf("%s: a badge for other sites is refused to them: CORP %q", l, res.Header.Get("Cross-Origin-Resource-Policy"))
 		}
 		p, res := imageBody(t, h, l.Path("/call-to-action/supporter-badge.png"), "image/png")
 		if cfg, err := png.DecodeConfig(bytes.NewReader(p)); err != nil || cfg.Width != 720 || cfg.Height != 200 {
