@@ -2,15 +2,19 @@ package app
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/xml"
 	"image/png"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/store"
@@ -280,5 +284,45 @@ func TestCardsAreKeptAndDrawnAgainWhenWhatTheySayChanges(t *testing.T) {
 	}
 	if after := s.freshWithin(t, path); after == before {
 		t.Error("the card was not drawn again after its day's topic changed")
+	}
+}
+
+// TestBrowserAnotherSiteShowsTheBadgesAndCards: a partner's page on
+// another origin shows the badges and a card (the site's own pages may
+// be read only by itself; these images are for everyone), each drawn at
+// its size.
+func TestBrowserAnotherSiteShowsTheBadgesAndCards(t *testing.T) {
+	app, _ := seededApp(t)
+	srv := httptest.NewServer(app.Handler())
+	defer srv.Close()
+	images := []string{"/call-to-action/supporter-badge.svg", "/es/call-to-action/supporter-badge.png",
+		"/call-to-action/badge.svg", "/es/call-to-action/badge.svg", "/sswweek/2018/day-3/card.png"}
+	partner := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, "<!doctype html><html lang=en><title>A partner</title><body>")
+		for _, p := range images {
+			io.WriteString(w, `<p><img alt="" src="`+srv.URL+p+`"></p>`)
+		}
+		io.WriteString(w, "</body></html>")
+	}))
+	defer partner.Close()
+	b := newBrowser(t, srv.URL)
+	b.do(chromedp.Navigate(partner.URL + "/"))
+	sizes := value(b, chromedp.Evaluate[[]string](`Promise.all([...document.images].map(i =>
+		i.decode().then(() => i.naturalWidth + "x" + i.naturalHeight, () => "failed")))`, chromedp.EvalAwaitPromise))
+	want := map[string]string{images[0]: "360x100", images[1]: "720x200", images[4]: "1200x630"}
+	if len(sizes) != len(images) {
+		t.Fatalf("%d images: %v", len(sizes), sizes)
+	}
+	for i, p := range images {
+		if sizes[i] == "failed" || sizes[i] == "0x0" || want[p] != "" && sizes[i] != want[p] {
+			t.Errorf("%s on another site: %s, want %s", p, sizes[i], cmp.Or(want[p], "shown"))
+		}
+	}
+	b.screenshot("partner")
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, p := range b.problems {
+		t.Errorf("browser console: %s", p)
 	}
 }
