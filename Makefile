@@ -74,7 +74,7 @@ lint:
 	@go tool staticcheck ./...
 
 bench: postgres
-	@go test -run '^$$' -bench . -benchmem ./internal/app/ ./internal/markdown/
+	@go test -run '^$$' -bench . -benchmem ./internal/app/ ./internal/markdown/ ./internal/sharecard/
 
 load: postgres nginx
 	@go run ./cmd/loadtest $(ARGS)

@@ -44,7 +44,11 @@ var routeAccess = map[string]access{
 	"/call-to-action/withdraw/{id}/{sig}": everyone, "/call-to-action/supporter/{id}/{sig}": everyone, "/call-to-action/signatories": everyone,
 	"/call-to-action/signatories.csv": everyone, "/call-to-action/signatories.json": everyone,
 	"/logos/{file}": everyone, "/logos/preview/{file}": everyone, "/media/{file}": everyone,
-	"/admin/login": everyone,
+	"/sswweek/{year}/card.png": everyone, "/sswweek/{year}/card-square.png": everyone,
+	"/sswweek/{year}/day-{n}/card.png": everyone, "/sswweek/{year}/day-{n}/card-square.png": everyone,
+	"/call-to-action/card.png": everyone, "/call-to-action/card-square.png": everyone,
+	"/call-to-action/supporter-badge.svg": everyone, "/call-to-action/supporter-badge.png": everyone,
+	"/call-to-action/badge.svg": everyone, "/admin/login": everyone,
 	// Custom pages, else redirects, else not found: every path no other route answers.
 	"/*": everyone,
 
@@ -125,7 +129,7 @@ func samplePath(method, pattern string, ids map[string]string) string {
 	}
 	return strings.NewReplacer("{kind}", "page", "{key}", key, "{id}", id, "{file}", ids["logo"],
 		"{token}", "no-such-token", "{sig}", "no-such-sig", "{slug}", "no-such-slug", "{name}", "x.pdf",
-		"{year}", "2018", "{audience}", "no-such-audience", "*", "no-such-file").Replace(pattern)
+		"{year}", "2018", "{n}", "1", "{audience}", "no-such-audience", "*", "no-such-file").Replace(pattern)
 }
 
 func TestEveryRouteAnswersEachRoleAsTheTableSays(t *testing.T) {

@@ -10,15 +10,17 @@ func TestOpenGraphAndTwitterTags(t *testing.T) {
 	app, _ := seededApp(t)
 	h := app.Handler()
 	base := app.cfg.BaseURL.String()
-	// The 2018 edition has a lead image: its 1200x630 crop is the preview's
-	// image; the home page has none and shows the site's share card.
+	// The 2018 edition has a lead image, but the preview shows its own
+	// card (drawn by the server, in the page's language); the home page
+	// has none and shows the site's share card. (A blog post's preview is
+	// its lead image's crop: TestALeadImageAndAFigureInAPostShowInBothLanguages.)
 	for path, want := range map[string]struct {
 		title, locale, alt string
-		lead               bool
+		image              string
 	}{
-		"/sswweek/2018":    {"SSWWeek 2018", "en_US", "es_ES", true},
-		"/es/sswweek/2018": {"SSWWeek 2018", "es_ES", "en_US", true},
-		"/es/":             {"¿Por qué apoyar", "es_ES", "en_US", false},
+		"/sswweek/2018":    {"SSWWeek 2018", "en_US", "es_ES", "/sswweek/2018/card.png"},
+		"/es/sswweek/2018": {"SSWWeek 2018", "es_ES", "en_US", "/es/sswweek/2018/card.png"},
+		"/es/":             {"¿Por qué apoyar", "es_ES", "en_US", "/static/img/share."},
 	} {
 		doc := parse(t, get(t, h, "GET", path, nil))
 		prop := func(p string) string {
@@ -41,10 +43,7 @@ func TestOpenGraphAndTwitterTags(t *testing.T) {
 			t.Errorf("%s: og:locale %q alternate %q", path, prop("og:locale"), prop("og:locale:alternate"))
 		}
 		img := prop("og:image")
-		prefix, ct := base+"/static/img/share.", "image/png"
-		if want.lead {
-			prefix, ct = base+"/media/", "image/jpeg"
-		}
+		prefix, ct := base+want.image, "image/png"
 		if !strings.HasPrefix(img, prefix) || prop("og:image:width") != "1200" || prop("og:image:height") != "630" {
 			t.Errorf("%s: og:image %q %sx%s", path, img, prop("og:image:width"), prop("og:image:height"))
 		} else if res := get(t, h, "GET", strings.TrimPrefix(img, base), nil); res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != ct {

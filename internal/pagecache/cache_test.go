@@ -233,3 +233,39 @@ func TestPagesStopWhenTheConnectionGoesQuiet(t *testing.T) {
 		t.Errorf("a second of silence: %d renderings, want 2", *renders)
 	}
 }
+
+// An image already compressed is kept once, as it is, and sent as it is
+// whatever encodings the browser takes; an SVG is compressed like a page.
+func TestImagesAreKeptAsTheyAre(t *testing.T) {
+	c := New(64<<20, func(context.Context) (string, error) { return "stamp", nil }, time.Now)
+	listening(c)
+	png := strings.Repeat("\x89PNG not really, but as incompressible as one ", 200)
+	renders := 0
+	h := c.Handler(c.Page()(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		renders++
+		if strings.HasSuffix(r.URL.Path, ".svg") {
+			w.Header().Set("Content-Type", "image/svg+xml")
+		} else {
+			w.Header().Set("Content-Type", "image/png")
+		}
+		w.Write([]byte(png))
+	})))
+	for range 3 {
+		rec := ask(h, "/card.png")
+		if rec.Code != http.StatusOK || rec.Body.String() != png || rec.Header().Get("Content-Encoding") != "" ||
+			rec.Header().Get("Content-Length") != strconv.Itoa(len(png)) {
+			t.Fatalf("%d %v: the image was not sent as it is", rec.Code, rec.Header())
+		}
+	}
+	if renders != 1 {
+		t.Errorf("%d renderings, want 1", renders)
+	}
+	if st := c.Stats(); st.Bytes > int64(len(png))+4096 {
+		t.Errorf("the image of %d bytes takes %d in the cache: kept in more than one form", len(png), st.Bytes)
+	}
+	for range 2 {
+		if rec := ask(h, "/badge.svg"); rec.Header().Get("Content-Encoding") != "br" {
+			t.Errorf("the SVG went out as %q, want br", rec.Header().Get("Content-Encoding"))
+		}
+	}
+}

@@ -3,7 +3,8 @@
 // them at close to the speed of a static file.
 //
 // A page is kept under its path and the query parameters its route reads
-// (Page), with its gzip and brotli forms, its headers and a strong ETag.
+// (Page), with its gzip and brotli forms (an image already compressed, a
+// share card, as it is), its headers and a strong ETag.
 // What a page shows changes only when the database does: every write to
 // a table public pages read sends a Postgres notification (migration
 // 00016), and each instance's Listen turns it into a new generation,

@@ -190,6 +190,12 @@ func (c *Cache) Page(params ...string) func(http.Handler) http.Handler {
 	}
 }
 
+// compressed reports whether a page of content type ct is compressed
+// already: an image other than SVG.
+func compressed(ct string) bool {
+	return strings.HasPrefix(ct, "image/") && !strings.HasPrefix(ct, "image/svg")
+}
+
 // flightWait is the longest a request waits for another's rendering of
 // the same page before rendering it itself.
 const flightWait = 2 * time.Second
@@ -254,9 +260,16 @@ func (c *Cache) keep(key string, gen uint64, outer http.Header, rec *recorder, n
 	if nonce != "" && bytes.Contains(page, []byte(nonce)) {
 		return nil // the page uses its response's nonce: it is per response
 	}
-	b, err := newBody(page, c.marker)
-	if err != nil {
-		return nil
+	var b body
+	if compressed(rec.header.Get("Content-Type")) {
+		// An image already compressed (a share card) is kept as it is:
+		// gzip and brotli would only add a second copy of its size each.
+		b.head[identity] = bytes.Clone(page)
+	} else {
+		var err error
+		if b, err = newBody(page, c.marker); err != nil {
+			return nil
+		}
 	}
 	e := &entry{key: key, gen: gen, body: b, header: http.Header{}, cacheControl: cacheControl}
 	if cc != "" {
@@ -299,7 +312,10 @@ func (c *Cache) serve(w http.ResponseWriter, r *http.Request, e *entry) {
 	for k, v := range e.header {
 		h[k] = v
 	}
-	enc := accepted(r.Header["Accept-Encoding"])
+	enc := identity
+	if e.body.head[gzipped] != nil {
+		enc = accepted(r.Header["Accept-Encoding"])
+	}
 	h["Etag"], h["Cache-Control"], h["Vary"] = e.etag[enc], e.cacheControl, vary
 	delete(h, "Content-Encoding")
 	if inm := r.Header["If-None-Match"]; inm != nil && e.matches(inm) {

@@ -66,6 +66,8 @@ func (a *Handlers) CallToAction(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// The link preview shows the Call to Action's card, lead image or not.
+	m.Image = cardImage(l, "/call-to-action/card.png", callToActionCard(l, p, a.cfg.BaseURL.Host))
 	return a.Render(w, r, http.StatusOK, public.CallToAction(m, v))
 }
 

@@ -160,5 +160,8 @@ func (a *Handlers) SSWWeekEdition(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	m.Copy = true // the chat questions and the days' messages
+	// The link preview shows the edition's card, lead image or not: it
+	// names the week and its theme.
+	m.Image = cardImage(l, "/sswweek/"+strconv.Itoa(year)+"/card.png", editionCard(l, e, a.cfg.BaseURL.Host))
 	return a.Render(w, r, http.StatusOK, public.SSWWeekEdition(m, v))
 }

@@ -11,16 +11,10 @@ import (
 
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/share"
+	"github.com/sswalliance/advocacy/internal/sharecard"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/web"
 	"github.com/sswalliance/advocacy/templates/public"
-)
-
-// Supporter badge size, as drawn (see the badge's handler): the snippet
-// gives it so the partner's page keeps its place while it loads.
-const (
-	supporterBadgeWidth  = 240
-	supporterBadgeHeight = 80
 )
 
 // signedPost is the post that tells others name signed (an organisation;
@@ -106,7 +100,7 @@ func (a *Handlers) SupporterPage(w http.ResponseWriter, r *http.Request) error {
 	for _, bl := range i18n.Langs {
 		b := public.SupporterBadge{Lang: string(bl), Language: bl.Name(),
 			SVG: a.absolute(bl, "/call-to-action/supporter-badge.svg"), PNG: a.absolute(bl, "/call-to-action/supporter-badge.png"),
-			Width: supporterBadgeWidth, Height: supporterBadgeHeight, Alt: bl.T("supporter.badge.alt")}
+			Width: sharecard.SupporterWidth, Height: sharecard.SupporterHeight, Alt: bl.T("supporter.badge.alt")}
 		b.Snippet = `<a href="` + html.EscapeString(a.absolute(bl, "/call-to-action")) + `" title="` + html.EscapeString(bl.T("supporter.badge.title")) + `">` +
 			`<img src="` + html.EscapeString(b.SVG) + `" width="` + strconv.Itoa(b.Width) + `" height="` + strconv.Itoa(b.Height) + `" alt="` + html.EscapeString(b.Alt) + `"></a>`
 		v.Badges = append(v.Badges, b)

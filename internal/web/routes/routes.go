@@ -8,6 +8,7 @@ import (
 
 	"github.com/sswalliance/advocacy/internal/i18n"
 	"github.com/sswalliance/advocacy/internal/pagecache"
+	"github.com/sswalliance/advocacy/internal/sharecard"
 	"github.com/sswalliance/advocacy/internal/web"
 	"github.com/sswalliance/advocacy/internal/web/admin"
 	"github.com/sswalliance/advocacy/internal/web/admin/editor"
@@ -108,6 +109,15 @@ func publicPages(r chi.Router, pub *public.Handlers, kept keepFunc) {
 	r.Get("/key-messages", kept(s.Handle(pub.KeyMessages)))
 	r.Get("/key-messages/{audience}", kept(s.Handle(pub.AudienceMessages)))
 	r.Get("/call-to-action", kept(s.Handle(pub.CallToAction)))
+	// The images people share, drawn by the server: the link previews'
+	// cards (kept, so drawn once per change), the badge of an
+	// organisation that signed (the same for all: made once per process)
+	// and the live count for partner sites.
+	r.Get("/call-to-action/card.png", kept(s.Handle(pub.CallToActionCard(sharecard.Wide))))
+	r.Get("/call-to-action/card-square.png", kept(s.Handle(pub.CallToActionCard(sharecard.Square))))
+	r.Get("/call-to-action/supporter-badge.svg", s.Handle(pub.SupporterBadgeSVG))
+	r.Get("/call-to-action/supporter-badge.png", s.Handle(pub.SupporterBadgePNG))
+	r.Get("/call-to-action/badge.svg", kept(s.Handle(pub.CountBadge)))
 	// Signing the Call to Action. The links from our emails: opening one
 	// changes nothing (mail scanners fetch links); only its page's
 	// button, a POST, acts.
@@ -132,6 +142,10 @@ func publicPages(r chi.Router, pub *public.Handlers, kept keepFunc) {
 	// and calendar occurrence, in the path's language.
 	r.Get("/sswweek/{year}.ics", kept(s.Handle(pub.EditionFile)))
 	r.Get("/sswweek/{year}/event-{id}.ics", kept(s.Handle(pub.EditionEventFile)))
+	r.Get("/sswweek/{year}/card.png", kept(s.Handle(pub.EditionCard(sharecard.Wide))))
+	r.Get("/sswweek/{year}/card-square.png", kept(s.Handle(pub.EditionCard(sharecard.Square))))
+	r.Get("/sswweek/{year}/day-{n}/card.png", kept(s.Handle(pub.DayCard(sharecard.Wide))))
+	r.Get("/sswweek/{year}/day-{n}/card-square.png", kept(s.Handle(pub.DayCard(sharecard.Square))))
 	r.Get("/blog", kept(s.Handle(pub.BlogList), "page"))
 	r.Get("/blog/{slug}", kept(s.Handle(pub.BlogPost)))
 	// The sign-up for the SSWWeek emails and the pages reached from our
