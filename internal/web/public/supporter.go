@@ -96,7 +96,9 @@ func (a *Handlers) SupporterPage(w http.ResponseWriter, r *http.Request) error {
 		return a.signLinkExpired(w, r)
 	}
 	l := web.Lang(r)
-	v := public.SupporterView{Name: sig.Name, Share: a.signedPost(l, sig.Name)}
+	v := public.SupporterView{Name: sig.Name, Share: a.signedPost(l, sig.Name),
+		Cards: public.ShareCards{Wide: "/call-to-action/card.png", Square: "/call-to-action/card-square.png",
+			File: "call-to-action" + map[i18n.Lang]string{i18n.ES: "-es"}[l], Alt: l.F("share.card.alt", "{title}", l.T("supporter.badge.title"))}}
 	for _, bl := range i18n.Langs {
 		b := public.SupporterBadge{Lang: string(bl), Language: bl.Name(),
 			SVG: a.absolute(bl, "/call-to-action/supporter-badge.svg"), PNG: a.absolute(bl, "/call-to-action/supporter-badge.png"),
