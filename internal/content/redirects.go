@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"path"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -144,6 +145,16 @@ func CheckRedirect(ctx context.Context, db DB, f RedirectForm) (Redirect, map[st
 		}
 	}
 	r.To = f.To
+	if len(problems) == 0 {
+		// Kept as browsers are sent it: a site path resolved (as
+		// http.Redirect resolves it, and the loop check below must see
+		// it), the scheme in lower case (HTTPS://... is the same address).
+		if u, ok := sitePath(f.To); ok {
+			r.To = u.String()
+		} else if u, err := url.Parse(f.To); err == nil {
+			r.To = u.String()
+		}
+	}
 	if len(problems) > 0 {
 		return r, problems, nil
 	}
@@ -165,7 +176,10 @@ func CheckRedirect(ctx context.Context, db DB, f RedirectForm) (Redirect, map[st
 }
 
 // sitePath parses s as an address of this site: "/" then no second slash,
-// no spaces or backslashes.
+// no spaces or backslashes. Its path is the one a browser asks for: dot
+// segments resolved and slashes collapsed (encoded ones too: %2e is a dot
+// to a browser), a final slash kept, as http.Redirect sends it; never
+// "//", which a browser would read as another host.
 func sitePath(s string) (*url.URL, bool) {
 	if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") || strings.ContainsAny(s, " \t\\#") {
 		return nil, false
@@ -174,6 +188,11 @@ func sitePath(s string) (*url.URL, bool) {
 	if err != nil || u.Path == "" || u.Scheme != "" || u.Host != "" {
 		return nil, false
 	}
+	clean := path.Clean(u.Path)
+	if strings.HasSuffix(u.Path, "/") && clean != "/" {
+		clean += "/"
+	}
+	u.Path, u.RawPath = clean, ""
 	return u, true
 }
 
