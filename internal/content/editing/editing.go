@@ -164,6 +164,16 @@ func (e *Editor) Save(ctx context.Context, ch Change) (Saved, form.Problems, err
 		ev.ObjectKey = saved.Key
 		return audit(ctx, tx, ch.By, ev)
 	})
+	if msg := refused(k, err); msg != "" {
+		// Another save committed between the checks and this one (two
+		// staff publishing at the same address at once): the checks, run
+		// again, say beside which field; else the database's own words.
+		if again, _, cerr := e.check(ctx, ch); cerr == nil && !again.OK() {
+			return Saved{}, again, nil
+		}
+		problems.Add(form.Whole, msg)
+		return Saved{}, problems, nil
+	}
 	if err != nil {
 		return Saved{}, nil, err
 	}
@@ -193,6 +203,17 @@ func (e *Editor) rehearse(ctx context.Context, it content.Item, doc content.Doc)
 	if err == nil || errors.Is(err, errRehearsal) {
 		return ""
 	}
+	if msg := refused(k, err); msg != "" {
+		return msg
+	}
+	e.logger.ErrorContext(ctx, "rehearse save", "kind", k.Name, "key", it.Key, "error", err)
+	return "This could not be saved as it is. Check the values and try again; if it keeps happening, tell a developer."
+}
+
+// refused says in words why the database refused to save an item of kind
+// k: a value another item already uses, a reference to something gone, a
+// value out of bounds. "" when err is none of these (or nil).
+func refused(k *content.Kind, err error) string {
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) {
 		switch pgErr.Code {
@@ -204,8 +225,7 @@ func (e *Editor) rehearse(ctx context.Context, it content.Item, doc content.Doc)
 			return "One of the values is not accepted (" + pgErr.ConstraintName + "). Check dates, numbers and choices, then save again."
 		}
 	}
-	e.logger.ErrorContext(ctx, "rehearse save", "kind", k.Name, "key", it.Key, "error", err)
-	return "This could not be saved as it is. Check the values and try again; if it keeps happening, tell a developer."
+	return ""
 }
 
 // Discard drops the item's unpublished changes (a never-published item
