@@ -2,11 +2,15 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -97,5 +101,94 @@ func TestAPageAddressTakenWhilePublishingIsSaidBesideTheFieldNotA500(t *testing.
 	}
 	if n := s.count(t, "content_items WHERE kind = 'custom-page'"); n != items {
 		t.Errorf("%d custom pages in the editor after the refusal, want the %d before", n, items)
+	}
+}
+
+// newMenuEntryForm is the form for a new entry of menu, filled in.
+func (s staffSite) newMenuEntryForm(t *testing.T, menu, label, target string) url.Values {
+	t.Helper()
+	form := s.editForm(t, s.admin, "/admin/content/menu-entry/new?parent="+menu)
+	form.Set("label.en", label)
+	form.Set("target", target)
+	form.Set("action", "publish")
+	return form
+}
+
+// statuses posts each form to its path at once and returns the answers'
+// status codes.
+func (s staffSite) statuses(t *testing.T, paths []string, forms []url.Values) []int {
+	t.Helper()
+	codes := make([]int, len(paths))
+	var wg sync.WaitGroup
+	for i := range paths {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res, err := s.admin.PostForm(s.srv.URL+paths[i], forms[i])
+			if err != nil {
+				return // codes[i] stays 0
+			}
+			res.Body.Close()
+			codes[i] = res.StatusCode
+		}()
+	}
+	wg.Wait()
+	return codes
+}
+
+// Two staff adding entries to a menu at once: both are added, each in a
+// place of its own.
+func TestMenuEntriesAddedAtOnceAreAllSaved(t *testing.T) {
+	s := newStaffSite(t)
+	before := s.count(t, "menu_entries WHERE menu_slug = 'footer'")
+	var paths []string
+	var forms []url.Values
+	for i := range 6 {
+		paths = append(paths, "/admin/content/menu-entry/new")
+		forms = append(forms, s.newMenuEntryForm(t, "footer", fmt.Sprintf("Link %d", i), fmt.Sprintf("/link-%d", i)))
+	}
+	for i, code := range s.statuses(t, paths, forms) {
+		if code != http.StatusSeeOther {
+			t.Errorf("adding entry %d: %d, want 303", i, code)
+		}
+	}
+	if n := s.count(t, "menu_entries WHERE menu_slug = 'footer'"); n != before+6 {
+		t.Errorf("the footer has %d entries, want %d", n, before+6)
+	}
+}
+
+// Staff reordering a menu at once (two tabs, two people): every move
+// happens, one after the other, and none fails.
+func TestMenuEntriesMovedAtOnceAllMoveAndNoneFails(t *testing.T) {
+	s := newStaffSite(t)
+	for i := range 4 {
+		if res := postForm(t, s.admin, s.srv.URL+"/admin/content/menu-entry/new", s.newMenuEntryForm(t, "footer", fmt.Sprintf("Link %d", i), fmt.Sprintf("/link-%d", i))); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("adding entry %d: %s", i, res.Status)
+		}
+	}
+	rows, _ := s.pool.Query(context.Background(), `SELECT id::text FROM menu_entries WHERE menu_slug = 'footer' ORDER BY position`)
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round := range 4 {
+		var paths []string
+		var forms []url.Values
+		for i, id := range ids {
+			delta := "1"
+			if (i+round)%2 == 1 {
+				delta = "-1"
+			}
+			paths = append(paths, "/admin/content/menu-entry/"+id+"/move")
+			forms = append(forms, url.Values{"delta": {delta}})
+		}
+		for i, code := range s.statuses(t, paths, forms) {
+			if code != http.StatusSeeOther {
+				t.Fatalf("round %d: moving entry %s: %d, want 303", round, ids[i], code)
+			}
+		}
+	}
+	if n := s.count(t, "menu_entries WHERE menu_slug = 'footer'"); n != len(ids) {
+		t.Errorf("the footer has %d entries after the moves, want %d", n, len(ids))
 	}
 }

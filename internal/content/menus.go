@@ -139,9 +139,15 @@ var MenuEntryKind = &Kind{
 		return d, nil
 	},
 	// Save puts a new entry at the end of its menu. The database refuses
-	// an entry beyond the menu's bound (menu_entries_bound).
+	// an entry beyond the menu's bound (menu_entries_bound). The menu's
+	// row is locked first, so that two entries added at once (two
+	// people, a double click) take the end one after the other rather
+	// than the same position.
 	Save: func(ctx context.Context, db DB, key string, d Doc) (string, error) {
 		var id int64
+		if _, err := db.Exec(ctx, `SELECT FROM menus WHERE slug = $1 FOR UPDATE`, d["menu"]); err != nil {
+			return "", fmt.Errorf("content: save entry of menu %s: %w", d["menu"], err)
+		}
 		var err error
 		if key == "" {
 			err = db.QueryRow(ctx, `INSERT INTO menu_entries (menu_slug, position, target)
