@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sswalliance/advocacy/internal/form"
+	"github.com/sswalliance/advocacy/internal/i18n"
 )
 
 func init() { builtin = append(builtin, MenuKind, MenuEntryKind) }
@@ -266,8 +267,15 @@ func MenuTargetProblem(target string) string {
 	case strings.HasPrefix(target, "//"):
 		return "A page of this site starts with a single /, like /toolkit. For another site, write its full address starting with https://."
 	case strings.HasPrefix(target, "/"):
-		if _, err := url.Parse(target); err != nil {
+		u, err := url.Parse(target)
+		if err != nil {
 			return want
+		}
+		// The layout puts the visitor's language before the path: a
+		// Spanish address here would send Spanish visitors to /es/es/....
+		if l, en := i18n.Split(u.Path); l != i18n.EN {
+			english := strings.TrimPrefix(target, u.EscapedPath())
+			return fmt.Sprintf("Write the page's address without %s, “%s”: visitors reading the site in another language are sent to that language's version by themselves.", l.Prefix(), en+english)
 		}
 		return ""
 	case strings.HasPrefix(strings.ToLower(target), "http://"):
