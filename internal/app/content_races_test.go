@@ -192,3 +192,53 @@ func TestMenuEntriesMovedAtOnceAllMoveAndNoneFails(t *testing.T) {
 		t.Errorf("the footer has %d entries after the moves, want %d", n, len(ids))
 	}
 }
+
+// Two redirects added at once that close a loop between them (/a -> /b
+// and /b -> /a, a double submit in two tabs): each check alone sees no
+// loop, so the second must be checked after the first is in.
+func TestRedirectsAddedAtOnceCannotCloseALoopBetweenThem(t *testing.T) {
+	s := newStaffSite(t)
+	ctx := context.Background()
+	// Hold writes to the redirects until both adds wait on them.
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `LOCK TABLE redirects IN EXCLUSIVE MODE`); err != nil {
+		t.Fatal(err)
+	}
+	paths := []string{"/admin/redirects", "/admin/redirects"}
+	forms := []url.Values{
+		{"from": {"/old-a"}, "to": {"/old-b"}, "status": {"301"}},
+		{"from": {"/old-b"}, "to": {"/old-a"}, "status": {"301"}},
+	}
+	codes := make(chan []int, 1)
+	go func() { codes <- s.statuses(t, paths, forms) }()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		var n int
+		if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'redirects'::regclass`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n == 2 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d adds wait on the redirects, want 2", n)
+		}
+	}
+	_ = tx.Rollback(ctx)
+	got := <-codes
+	added := 0
+	for _, c := range got {
+		if c == http.StatusSeeOther {
+			added++
+		} else if c != http.StatusUnprocessableEntity {
+			t.Errorf("an add answered %d, want 303 or 422", c)
+		}
+	}
+	if added != 1 || s.count(t, "redirects WHERE from_path IN ('/old-a', '/old-b')") != 1 {
+		t.Errorf("answers %v: %d redirects between /old-a and /old-b, want one (the other refused as a loop)", got,
+			s.count(t, "redirects WHERE from_path IN ('/old-a', '/old-b')"))
+	}
+}
