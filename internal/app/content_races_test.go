@@ -242,3 +242,45 @@ func TestRedirectsAddedAtOnceCannotCloseALoopBetweenThem(t *testing.T) {
 			s.count(t, "redirects WHERE from_path IN ('/old-a', '/old-b')"))
 	}
 }
+
+// Restoring an earlier version of a published page publishes it at once:
+// an address another page has taken since is said on the page, with
+// nothing restored, not a failed request.
+func TestRestoringAVersionWhoseAddressIsTakenSaysSoAndRestoresNothing(t *testing.T) {
+	s := newStaffSite(t)
+	ctx := context.Background()
+	if res := s.publishCustomPage(t, map[string]string{"path": "/about/board", "title.en": "Our board"}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("publish: %s", res.Status)
+	}
+	var id string
+	if err := s.pool.QueryRow(ctx, `SELECT id::text FROM custom_pages WHERE path = '/about/board'`).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	page := "/admin/content/custom-page/" + id
+	if res := s.publishEdit(t, page, map[string]string{"path": "/about/trustees"}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("rename: %s", res.Status)
+	}
+	// Another page takes the old address.
+	if res := s.publishCustomPage(t, map[string]string{"path": "/about/board", "title.en": "The new board"}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("publish the other page: %s: %s", res.Status, parse(t, res).Find(".error-message").Text())
+	}
+	var first int64
+	var version int
+	if err := s.pool.QueryRow(ctx, `SELECT min(r.id), max(c.version) FROM revisions r JOIN content_items c ON c.kind = r.kind AND c.key = r.key
+		WHERE r.kind = 'custom-page' AND r.key = $1`, id).Scan(&first, &version); err != nil {
+		t.Fatal(err)
+	}
+	s.get(t, s.admin, "/admin") // shows, and so clears, the publish's message
+	res := postForm(t, s.admin, fmt.Sprintf("%s%s/restore?rev=%d&version=%d", s.srv.URL, page, first, version), url.Values{})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("restore: %s, want 303 back to the history with a message", res.Status)
+	}
+	flash := strings.TrimSpace(parse(t, s.get(t, s.admin, res.Header.Get("Location"))).Find("[data-testid=flash]").Text())
+	if !strings.Contains(flash, "Another custom page") {
+		t.Errorf("the message after the refused restore is %q", flash)
+	}
+	var path string
+	if err := s.pool.QueryRow(ctx, `SELECT path FROM custom_pages WHERE id::text = $1`, id).Scan(&path); err != nil || path != "/about/trustees" {
+		t.Errorf("the page is at %q (%v), want it left at /about/trustees", path, err)
+	}
+}

@@ -545,6 +545,20 @@ func (r Revision) ActionLabel() string {
 	return "Saved draft"
 }
 
+// RevisionDoc returns revision id of item key: ErrNotFound when the item
+// has no such revision.
+func RevisionDoc(ctx context.Context, db DB, k *Kind, key string, id int64) (Doc, error) {
+	var doc map[string]string
+	err := db.QueryRow(ctx, `SELECT coalesce(doc, '{}') FROM revisions WHERE id = $1 AND kind = $2 AND key = $3`, id, k.Name, key).Scan(&doc)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("content: revision %d of %s %s: %w", id, k.Name, key, err)
+	}
+	return doc, nil
+}
+
 // Revisions returns the item's revisions, newest first.
 func Revisions(ctx context.Context, db DB, k *Kind, key string) ([]Revision, error) {
 	rows, _ := db.Query(ctx, `

@@ -254,10 +254,18 @@ func (e *Editor) Unschedule(ctx context.Context, it content.Item, version int, b
 	})
 }
 
+// Refused is a change the database would not take as it is (a value
+// another item has taken since, an image deleted since): Problem says
+// so in staff's words, and nothing was changed.
+type Refused struct{ Problem string }
+
+func (r *Refused) Error() string { return "editing: refused: " + r.Problem }
+
 // Restore makes revision rev the item's current version again (published
 // at once when the item is on the public site), if the item is still at
 // version (else content.ErrConflict). It returns the item's key, which
-// publishing may change; content.ErrNotFound means no such revision.
+// publishing may change; content.ErrNotFound means no such revision, and
+// *Refused a version the site cannot take back as it is.
 func (e *Editor) Restore(ctx context.Context, it content.Item, version int, rev int64, by store.Actor) (string, error) {
 	k := it.Kind
 	var key string
@@ -269,7 +277,33 @@ func (e *Editor) Restore(ctx context.Context, it content.Item, version int, rev 
 		return audit(ctx, tx, by, store.AuditEvent{Action: store.ActionContentRestore, ObjectKind: k.Name, ObjectKey: key,
 			ObjectLabel: it.Title(), Detail: "revision " + strconv.FormatInt(rev, 10)})
 	})
+	if msg := refused(k, err); msg != "" {
+		// The checks of the form say which field, when they can.
+		if doc, derr := content.RevisionDoc(ctx, e.pool, k, it.Key, rev); derr == nil {
+			if problems, verr := content.Validate(ctx, e.pool, k, it.Key, doc); verr == nil {
+				if first := firstProblem(k, problems); first != "" {
+					msg = first
+				}
+			}
+		}
+		return "", &Refused{Problem: msg}
+	}
 	return key, err
+}
+
+// firstProblem is the problem of problems nearest the top of k's form.
+func firstProblem(k *content.Kind, problems form.Problems) string {
+	if msg := problems[form.Whole]; msg != "" {
+		return msg
+	}
+	for _, f := range k.Fields {
+		for _, dk := range f.Keys() {
+			if msg := problems[dk]; msg != "" {
+				return msg
+			}
+		}
+	}
+	return ""
 }
 
 // Delete removes the item from the public site and from editing, if it is
