@@ -479,8 +479,15 @@ func Delete(ctx context.Context, db DB, k *Kind, key string, version int) error 
 	return nil
 }
 
-// Move moves a live item one place up (-1) or down (+1).
+// Move moves a live item one place up (-1) or down (+1), in db's
+// transaction. Moves of one kind go one at a time: each swaps two rows
+// through a parked position, so two at once (two tabs, two people) would
+// take the same rows in opposite orders, a deadlock, or swap from
+// positions the other just changed.
 func Move(ctx context.Context, db DB, k *Kind, key string, delta int) error {
+	if _, err := db.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('content move'), hashtext($1))`, k.Name); err != nil {
+		return fmt.Errorf("content: move %s %s: %w", k.Name, key, err)
+	}
 	if !k.PositionalKeys {
 		return k.Move(ctx, db, key, delta)
 	}
@@ -536,6 +543,20 @@ func (r Revision) ActionLabel() string {
 		return "Restored"
 	}
 	return "Saved draft"
+}
+
+// RevisionDoc returns revision id of item key: ErrNotFound when the item
+// has no such revision.
+func RevisionDoc(ctx context.Context, db DB, k *Kind, key string, id int64) (Doc, error) {
+	var doc map[string]string
+	err := db.QueryRow(ctx, `SELECT coalesce(doc, '{}') FROM revisions WHERE id = $1 AND kind = $2 AND key = $3`, id, k.Name, key).Scan(&doc)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("content: revision %d of %s %s: %w", id, k.Name, key, err)
+	}
+	return doc, nil
 }
 
 // Revisions returns the item's revisions, newest first.

@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sswalliance/advocacy/internal/form"
+	"github.com/sswalliance/advocacy/internal/i18n"
 )
 
 func init() { builtin = append(builtin, MenuKind, MenuEntryKind) }
@@ -139,9 +140,15 @@ var MenuEntryKind = &Kind{
 		return d, nil
 	},
 	// Save puts a new entry at the end of its menu. The database refuses
-	// an entry beyond the menu's bound (menu_entries_bound).
+	// an entry beyond the menu's bound (menu_entries_bound). The menu's
+	// row is locked first, so that two entries added at once (two
+	// people, a double click) take the end one after the other rather
+	// than the same position.
 	Save: func(ctx context.Context, db DB, key string, d Doc) (string, error) {
 		var id int64
+		if _, err := db.Exec(ctx, `SELECT FROM menus WHERE slug = $1 FOR UPDATE`, d["menu"]); err != nil {
+			return "", fmt.Errorf("content: save entry of menu %s: %w", d["menu"], err)
+		}
 		var err error
 		if key == "" {
 			err = db.QueryRow(ctx, `INSERT INTO menu_entries (menu_slug, position, target)
@@ -260,8 +267,15 @@ func MenuTargetProblem(target string) string {
 	case strings.HasPrefix(target, "//"):
 		return "A page of this site starts with a single /, like /toolkit. For another site, write its full address starting with https://."
 	case strings.HasPrefix(target, "/"):
-		if _, err := url.Parse(target); err != nil {
+		u, err := url.Parse(target)
+		if err != nil {
 			return want
+		}
+		// The layout puts the visitor's language before the path: a
+		// Spanish address here would send Spanish visitors to /es/es/....
+		if l, en := i18n.Split(u.Path); l != i18n.EN {
+			english := strings.TrimPrefix(target, u.EscapedPath())
+			return fmt.Sprintf("Write the page's address without %s, “%s”: visitors reading the site in another language are sent to that language's version by themselves.", l.Prefix(), en+english)
 		}
 		return ""
 	case strings.HasPrefix(strings.ToLower(target), "http://"):

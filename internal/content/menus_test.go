@@ -48,6 +48,27 @@ func TestMenuTargetIsASitePathOrAnHTTPSAddress(t *testing.T) {
 	}
 }
 
+// A menu entry's page is written in English: the layout adds the visitor's
+// language, so /es/toolkit would send Spanish visitors to /es/es/toolkit,
+// a page not found.
+func TestMenuTargetUnderALanguagePrefixIsRefusedWithTheEnglishAddress(t *testing.T) {
+	for target, want := range map[string]string{
+		"/es":         "/",
+		"/es/":        "/",
+		"/es/toolkit": "/toolkit",
+		"/es?x=1":     "/?x=1",
+	} {
+		if msg := content.MenuTargetProblem(target); !strings.Contains(msg, "“"+want+"”") {
+			t.Errorf("MenuTargetProblem(%q) = %q, want it to suggest %q", target, msg, want)
+		}
+	}
+	for _, target := range []string{"/essays", "/es-guide", "/estudios/x"} {
+		if msg := content.MenuTargetProblem(target); msg != "" {
+			t.Errorf("%q refused: %s", target, msg)
+		}
+	}
+}
+
 // entryDoc is a menu entry of menu as the edit form posts it.
 func entryDoc(menu, labelEN, labelES, target string) content.Doc {
 	return content.Doc{"menu": menu, "label.en": labelEN, "label.es": labelES, "target": target}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"path"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -144,6 +145,16 @@ func CheckRedirect(ctx context.Context, db DB, f RedirectForm) (Redirect, map[st
 		}
 	}
 	r.To = f.To
+	if len(problems) == 0 {
+		// Kept as browsers are sent it: a site path resolved (as
+		// http.Redirect resolves it, and the loop check below must see
+		// it), the scheme in lower case (HTTPS://... is the same address).
+		if u, ok := sitePath(f.To); ok {
+			r.To = u.String()
+		} else if u, err := url.Parse(f.To); err == nil {
+			r.To = u.String()
+		}
+	}
 	if len(problems) > 0 {
 		return r, problems, nil
 	}
@@ -165,7 +176,10 @@ func CheckRedirect(ctx context.Context, db DB, f RedirectForm) (Redirect, map[st
 }
 
 // sitePath parses s as an address of this site: "/" then no second slash,
-// no spaces or backslashes.
+// no spaces or backslashes. Its path is the one a browser asks for: dot
+// segments resolved and slashes collapsed (encoded ones too: %2e is a dot
+// to a browser), a final slash kept, as http.Redirect sends it; never
+// "//", which a browser would read as another host.
 func sitePath(s string) (*url.URL, bool) {
 	if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") || strings.ContainsAny(s, " \t\\#") {
 		return nil, false
@@ -174,6 +188,11 @@ func sitePath(s string) (*url.URL, bool) {
 	if err != nil || u.Path == "" || u.Scheme != "" || u.Host != "" {
 		return nil, false
 	}
+	clean := path.Clean(u.Path)
+	if strings.HasSuffix(u.Path, "/") && clean != "/" {
+		clean += "/"
+	}
+	u.Path, u.RawPath = clean, ""
 	return u, true
 }
 
@@ -240,15 +259,48 @@ func customPageAt(ctx context.Context, db DB, path string) (bool, error) {
 	return taken, nil
 }
 
-// AddRedirect saves r, which CheckRedirect passed.
-func AddRedirect(ctx context.Context, db DB, r Redirect) (int64, error) {
+// Beginner starts transactions: a pool, or a transaction (a savepoint).
+type Beginner interface {
+	Begin(ctx context.Context) (pgx.Tx, error)
+}
+
+// AddRedirect checks f (CheckRedirect) and, when nothing is wrong, saves
+// it, returning the redirect and its id; problems mean nothing was saved.
+// The check and the insert hold the redirects' lock together, so two
+// added at once cannot close a loop between them (/a -> /b, /b -> /a) or
+// both take one old address.
+func AddRedirect(ctx context.Context, db Beginner, f RedirectForm) (Redirect, int64, map[string]string, error) {
+	var r Redirect
+	var problems map[string]string
 	var id int64
-	err := db.QueryRow(ctx, `INSERT INTO redirects (from_path, from_query, to_target, status) VALUES ($1, $2, $3, $4) RETURNING id`,
-		r.FromPath, r.FromQuery, r.To, r.Status).Scan(&id)
+	err := pgx.BeginFunc(ctx, db, func(tx pgx.Tx) error {
+		if err := lockRedirects(ctx, tx); err != nil {
+			return err
+		}
+		var err error
+		if r, problems, err = CheckRedirect(ctx, tx, f); err != nil || len(problems) > 0 {
+			return err
+		}
+		err = tx.QueryRow(ctx, `INSERT INTO redirects (from_path, from_query, to_target, status) VALUES ($1, $2, $3, $4) RETURNING id`,
+			r.FromPath, r.FromQuery, r.To, r.Status).Scan(&id)
+		if err != nil {
+			return fmt.Errorf("content: add redirect from %s: %w", r.From(), err)
+		}
+		return nil
+	})
 	if err != nil {
-		return 0, fmt.Errorf("content: add redirect from %s: %w", r.From(), err)
+		return r, 0, nil, err
 	}
-	return id, nil
+	return r, id, problems, nil
+}
+
+// lockRedirects holds every other writer of redirects (an add, a page's
+// move) off until db's transaction ends; visitors still read them.
+func lockRedirects(ctx context.Context, db DB) error {
+	if _, err := db.Exec(ctx, `LOCK TABLE redirects IN SHARE ROW EXCLUSIVE MODE`); err != nil {
+		return fmt.Errorf("content: lock redirects: %w", err)
+	}
+	return nil
 }
 
 // DeleteRedirect removes redirect id and returns it (ErrNotFound when it
@@ -272,6 +324,9 @@ func DeleteRedirect(ctx context.Context, db DB, id int64) (Redirect, error) {
 // one, so no chain forms. A redirect from the new address, which the page
 // now answers, goes: it would only ever lead back.
 func moved(ctx context.Context, db DB, oldPath, newPath string) error {
+	if err := lockRedirects(ctx, db); err != nil {
+		return err
+	}
 	for _, l := range i18n.Langs {
 		from, to := l.Path(oldPath), l.Path(newPath)
 		if _, err := db.Exec(ctx, `DELETE FROM redirects WHERE from_path = $1`, to); err != nil {

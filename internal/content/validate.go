@@ -183,6 +183,9 @@ func checkFormat(ctx context.Context, db DB, f Field, d Doc, v string) (string, 
 			return fmt.Sprintf("Image #%d is no longer in the media library: choose another.", id), nil
 		}
 	case Markdown:
+		if markdown.BadMediaCodes(v) {
+			return "The text has an image code that names no image, such as media:abc: copy the image's code, like ![](media:12), from the media library again.", nil
+		}
 		missing, err := missingImages(ctx, db, markdown.MediaIDs(v))
 		if err != nil {
 			return "", err

@@ -41,6 +41,22 @@ func MediaIDs(src string) []int64 {
 	return ids
 }
 
+// maxMediaID is the largest id a placeholder holds (18 digits, as the
+// sanitiser lets through).
+const maxMediaID = 999_999_999_999_999_999
+
+// BadMediaCodes reports whether src has an image code ![](media:...) that
+// names no image at all: not a positive whole number, or too large. Such
+// an image is left out of the page.
+func BadMediaCodes(src string) bool {
+	for _, m := range placeholder.FindAllStringSubmatch(HTML(src), -1) {
+		if id, err := strconv.ParseInt(m[2], 10, 64); err != nil || id <= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // HasMedia reports whether rendered HTML holds image placeholders.
 func HasMedia(html string) bool { return strings.Contains(html, `<span data-media="`) }
 
@@ -56,7 +72,10 @@ func Expand(html string, image func(id int64, figure bool) string) string {
 		m := placeholder.FindStringSubmatch(s)
 		id, _ := strconv.ParseInt(m[2], 10, 64)
 		alone := m[1] != "" && m[3] != ""
-		out := image(id, alone)
+		out := ""
+		if id > 0 { // 0: a code that names no image
+			out = image(id, alone)
+		}
 		if alone {
 			return out
 		}
@@ -79,9 +98,14 @@ func (r *mediaImages) render(w util.BufWriter, source []byte, n ast.Node, enteri
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		if n, err := strconv.ParseInt(id, 10, 64); err == nil && n > 0 {
-			w.WriteString(`<span data-media="` + strconv.FormatInt(n, 10) + `"></span>`)
+		// A code that names no image (mistyped, too large) leaves the
+		// placeholder of none, 0, which shows nothing but lets the
+		// editor's checks say so (BadMediaCodes).
+		n, err := strconv.ParseInt(id, 10, 64)
+		if err != nil || n <= 0 || n > maxMediaID {
+			n = 0
 		}
+		w.WriteString(`<span data-media="` + strconv.FormatInt(n, 10) + `"></span>`)
 		return ast.WalkSkipChildren, nil
 	}
 	return r.next(w, source, n, entering)

@@ -164,6 +164,16 @@ func (e *Editor) Save(ctx context.Context, ch Change) (Saved, form.Problems, err
 		ev.ObjectKey = saved.Key
 		return audit(ctx, tx, ch.By, ev)
 	})
+	if msg := refused(k, err); msg != "" {
+		// Another save committed between the checks and this one (two
+		// staff publishing at the same address at once): the checks, run
+		// again, say beside which field; else the database's own words.
+		if again, _, cerr := e.check(ctx, ch); cerr == nil && !again.OK() {
+			return Saved{}, again, nil
+		}
+		problems.Add(form.Whole, msg)
+		return Saved{}, problems, nil
+	}
 	if err != nil {
 		return Saved{}, nil, err
 	}
@@ -193,6 +203,17 @@ func (e *Editor) rehearse(ctx context.Context, it content.Item, doc content.Doc)
 	if err == nil || errors.Is(err, errRehearsal) {
 		return ""
 	}
+	if msg := refused(k, err); msg != "" {
+		return msg
+	}
+	e.logger.ErrorContext(ctx, "rehearse save", "kind", k.Name, "key", it.Key, "error", err)
+	return "This could not be saved as it is. Check the values and try again; if it keeps happening, tell a developer."
+}
+
+// refused says in words why the database refused to save an item of kind
+// k: a value another item already uses, a reference to something gone, a
+// value out of bounds. "" when err is none of these (or nil).
+func refused(k *content.Kind, err error) string {
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) {
 		switch pgErr.Code {
@@ -204,8 +225,7 @@ func (e *Editor) rehearse(ctx context.Context, it content.Item, doc content.Doc)
 			return "One of the values is not accepted (" + pgErr.ConstraintName + "). Check dates, numbers and choices, then save again."
 		}
 	}
-	e.logger.ErrorContext(ctx, "rehearse save", "kind", k.Name, "key", it.Key, "error", err)
-	return "This could not be saved as it is. Check the values and try again; if it keeps happening, tell a developer."
+	return ""
 }
 
 // Discard drops the item's unpublished changes (a never-published item
@@ -234,10 +254,18 @@ func (e *Editor) Unschedule(ctx context.Context, it content.Item, version int, b
 	})
 }
 
+// Refused is a change the database would not take as it is (a value
+// another item has taken since, an image deleted since): Problem says
+// so in staff's words, and nothing was changed.
+type Refused struct{ Problem string }
+
+func (r *Refused) Error() string { return "editing: refused: " + r.Problem }
+
 // Restore makes revision rev the item's current version again (published
 // at once when the item is on the public site), if the item is still at
 // version (else content.ErrConflict). It returns the item's key, which
-// publishing may change; content.ErrNotFound means no such revision.
+// publishing may change; content.ErrNotFound means no such revision, and
+// *Refused a version the site cannot take back as it is.
 func (e *Editor) Restore(ctx context.Context, it content.Item, version int, rev int64, by store.Actor) (string, error) {
 	k := it.Kind
 	var key string
@@ -249,7 +277,33 @@ func (e *Editor) Restore(ctx context.Context, it content.Item, version int, rev 
 		return audit(ctx, tx, by, store.AuditEvent{Action: store.ActionContentRestore, ObjectKind: k.Name, ObjectKey: key,
 			ObjectLabel: it.Title(), Detail: "revision " + strconv.FormatInt(rev, 10)})
 	})
+	if msg := refused(k, err); msg != "" {
+		// The checks of the form say which field, when they can.
+		if doc, derr := content.RevisionDoc(ctx, e.pool, k, it.Key, rev); derr == nil {
+			if problems, verr := content.Validate(ctx, e.pool, k, it.Key, doc); verr == nil {
+				if first := firstProblem(k, problems); first != "" {
+					msg = first
+				}
+			}
+		}
+		return "", &Refused{Problem: msg}
+	}
 	return key, err
+}
+
+// firstProblem is the problem of problems nearest the top of k's form.
+func firstProblem(k *content.Kind, problems form.Problems) string {
+	if msg := problems[form.Whole]; msg != "" {
+		return msg
+	}
+	for _, f := range k.Fields {
+		for _, dk := range f.Keys() {
+			if msg := problems[dk]; msg != "" {
+				return msg
+			}
+		}
+	}
+	return ""
 }
 
 // Delete removes the item from the public site and from editing, if it is

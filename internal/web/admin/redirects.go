@@ -44,7 +44,7 @@ func (a *Handlers) RedirectCreate(w http.ResponseWriter, r *http.Request) error 
 		Status: r.PostForm.Get("status"),
 	}
 	f := admin.RedirectForm{From: in.From, To: in.To, Status: in.Status}
-	rd, problems, err := content.CheckRedirect(ctx, a.pool, in)
+	rd, id, problems, err := content.AddRedirect(ctx, a.pool, in)
 	if err != nil {
 		return err
 	}
@@ -53,10 +53,6 @@ func (a *Handlers) RedirectCreate(w http.ResponseWriter, r *http.Request) error 
 		f.FromProblem, f.ToProblem, f.StatusProblem = p["from"], p["to"], p["status"]
 		f.Problems = web.Summary(p, "from", "to", "status")
 		return a.renderRedirects(w, r, http.StatusUnprocessableEntity, f)
-	}
-	id, err := content.AddRedirect(ctx, a.pool, rd)
-	if err != nil {
-		return err
 	}
 	a.Audit(r, web.StaffActor(r).Event(store.ActionRedirectAdd, "redirect", fmt.Sprint(id), rd.From(),
 		fmt.Sprintf("to %s (%d)", rd.To, rd.Status)))

@@ -55,6 +55,9 @@ func Match(router chi.Routes) func(path string) content.RouteMatch {
 	}
 	walk(router, "")
 	return func(path string) content.RouteMatch {
+		if isLangPrefix(path) {
+			path += "/" // chi answers a mount's own path (/es) as its "/"
+		}
 		for _, m := range mounts {
 			if path == m || strings.HasPrefix(path, m+"/") {
 				return content.FixedRoute

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/sswalliance/advocacy/internal/content"
+	"github.com/sswalliance/advocacy/internal/content/editing"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/web"
 	"github.com/sswalliance/advocacy/templates/admin"
@@ -54,7 +55,11 @@ func (a *Handlers) ContentRestore(w http.ResponseWriter, r *http.Request) error 
 	id, _ := web.RowID(r.URL.Query().Get("rev"))
 	version, _ := web.Number(r.URL.Query().Get("version"), 0, web.MaxVersion)
 	key, err := a.editor.Restore(ctx, it, version, id, web.StaffActor(r))
+	var refused *editing.Refused
 	switch {
+	case errors.As(err, &refused):
+		a.FlashError(r, "Nothing was restored: "+refused.Problem)
+		return web.SeeOther(w, r, "/admin/content/"+it.Kind.Name+"/"+it.Key+"/history")
 	case errors.Is(err, content.ErrNotFound):
 		return store.ErrNotFound
 	case errors.Is(err, content.ErrConflict):
