@@ -113,6 +113,9 @@ func TestTheShareKitWorksWithoutJavaScriptAndItsLinksAreOrdinaryLinks(t *testing
 		t.Fatalf("share kit: %d", res.StatusCode)
 	}
 	doc := parse(t, res)
+	if og, _ := doc.Find(`meta[property="og:image"]`).Attr("content"); !strings.HasSuffix(og, "/sswweek/2018/card.png") {
+		t.Errorf("the share kit's og:image is %q, not the edition's card", og)
+	}
 	// Without the script, no button that does nothing: each is hidden, and
 	// the text it would copy is on the page.
 	copies := doc.Find(`[data-testid=copy]`)

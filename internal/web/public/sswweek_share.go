@@ -93,6 +93,7 @@ func (a *Handlers) SSWWeekShareKit(w http.ResponseWriter, r *http.Request) error
 	}
 	v.FallbackNote = web.FallbackNote(l, langs...)
 	m.Copy = true
+	m.Image = cardImage(l, v.Cards.Wide, editionCard(l, e, a.cfg.BaseURL.Host))
 	return a.Render(w, r, http.StatusOK, public.SSWWeekShareKit(m, v))
 }
 
