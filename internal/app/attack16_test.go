@@ -1,0 +1,65 @@
+package app
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"testing"
+
+	"github.com/sswalliance/advocacy/internal/store"
+)
+
+// supporterPath is the supporter page link the approval email gives the
+// signatory id.
+func (s signSite) supporterPath(t *testing.T, id int64) string {
+	t.Helper()
+	ctx := context.Background()
+	sig, err := s.app.store.Signatory(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	link, err := s.app.signing.SupporterURL(ctx, sig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := url.Parse(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.Path
+}
+
+func TestSupporterPageIsGoneWhileStaffHaveTakenTheOrganisationOffTheWall(t *testing.T) {
+	s := newSignSite(t)
+	ctx := context.Background()
+	staff := store.Actor{Name: "test"}
+	id := s.addSignatory(t, "Hidden Org", "https://hidden.example.org", "KE", "ngo", true, store.StatusAwaitingReview)
+	if _, err := s.app.signing.Approve(ctx, id, staff); err != nil {
+		t.Fatal(err)
+	}
+	path := s.supporterPath(t, id)
+	if res := s.get(t, path); res.StatusCode != http.StatusOK {
+		t.Fatalf("approved: %s", res.Status)
+	}
+
+	// Hidden by staff, it is not on the wall: no badge saying it supports
+	// the Call to Action, no post saying it signed.
+	if _, err := s.app.signing.Hide(ctx, id, staff); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{path, "/es" + path} {
+		res := s.get(t, p)
+		doc := parse(t, res)
+		if res.StatusCode != http.StatusNotFound || doc.Find(`[data-testid=snippet], [data-testid=share-signed]`).Length() != 0 {
+			t.Errorf("hidden: %s answers %s with %d snippets or posts", p, res.Status, doc.Find(`[data-testid=snippet], [data-testid=share-signed]`).Length())
+		}
+	}
+
+	// Back on the wall, the same link works again.
+	if _, err := s.app.signing.Unhide(ctx, id, staff); err != nil {
+		t.Fatal(err)
+	}
+	if res := s.get(t, path); res.StatusCode != http.StatusOK {
+		t.Errorf("unhidden: %s", res.Status)
+	}
+}
