@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"testing"
+	"time"
 
 	"github.com/sswalliance/advocacy/internal/store"
 )
@@ -61,5 +62,33 @@ func TestSupporterPageIsGoneWhileStaffHaveTakenTheOrganisationOffTheWall(t *test
 	}
 	if res := s.get(t, path); res.StatusCode != http.StatusOK {
 		t.Errorf("unhidden: %s", res.Status)
+	}
+}
+
+// TestAGoalOfOneOrganisationReadsInTheSingular: 1 is a goal staff may
+// set, and the page then speaks of one organisation, before and after it
+// is reached, dated or not, in both languages.
+func TestAGoalOfOneOrganisationReadsInTheSingular(t *testing.T) {
+	s := goalSite(t, 1)
+	read := func(path, testid string) string {
+		t.Helper()
+		return squash(parse(t, s.get(t, path)).Find("[data-testid=" + testid + "]"))
+	}
+	for path, want := range map[string]string{
+		"/call-to-action":    "0 of 1 organisation has signed.",
+		"/es/call-to-action": "0 de 1 organización lo ha firmado.",
+	} {
+		if got := read(path, "signatory-count"); got != want {
+			t.Errorf("%s: %q, want %q", path, got, want)
+		}
+	}
+	s.approveOn(t, "The First", "KE", "ngo", time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC))
+	for path, want := range map[string]string{
+		"/call-to-action":    "The goal of 1 organisation was reached on 1 May 2024.",
+		"/es/call-to-action": "La meta de 1 organización se alcanzó el 1 de mayo de 2024.",
+	} {
+		if got := read(path, "goal-reached"); got != want {
+			t.Errorf("%s: %q, want %q", path, got, want)
+		}
 	}
 }
