@@ -63,6 +63,14 @@ func TestSupporterPageIsGoneWhileStaffHaveTakenTheOrganisationOffTheWall(t *test
 	if res := s.get(t, path); res.StatusCode != http.StatusOK {
 		t.Errorf("unhidden: %s", res.Status)
 	}
+
+	// A link to one never approved (rejected) finds nothing.
+	rejected := s.addSignatory(t, "Rejected Org", "https://rejected.example.org", "KE", "ngo", true, store.StatusRejected)
+	for _, p := range []string{s.supporterPath(t, rejected)} {
+		if res := s.get(t, p); res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: %s, want 404", p, res.Status)
+		}
+	}
 }
 
 // TestAGoalOfOneOrganisationReadsInTheSingular: 1 is a goal staff may
