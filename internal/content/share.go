@@ -20,8 +20,9 @@ func shareField(what string) Field {
 			what, maxShareMessages, share.XLimit)}
 }
 
-// checkShare keeps each ready-to-post message within what X allows, and
-// their number small, saying which message is too long and by how much.
+// checkShare keeps each ready-to-post message within what X allows (its
+// length, counted as X counts it, and the characters it takes), and their
+// number small, saying which message is too long and by how much.
 func checkShare(problems map[string]string, d Doc) {
 	for _, l := range i18n.Langs {
 		key := Key("share", l)
@@ -32,11 +33,15 @@ func checkShare(problems map[string]string, d Doc) {
 		}
 		var long []string
 		for i, m := range msgs {
+			if r, ok := share.XRefused(m); ok {
+				problems[key] = fmt.Sprintf("Message %d holds an invisible character X refuses posts with (U+%04X, a text direction mark or a byte-order mark, often pasted from another document): type the message again, or delete and retype the characters around it.", i+1, r)
+				break
+			}
 			if n := share.XLength(m); n > share.XLimit {
 				long = append(long, fmt.Sprintf("message %d is %d characters, %d over", i+1, n, n-share.XLimit))
 			}
 		}
-		if len(long) > 0 {
+		if len(long) > 0 && problems[key] == "" {
 			problems[key] = fmt.Sprintf("Too long for X, which allows %d characters (any link counts as 23, and the page's link is added to a message without one): %s.",
 				share.XLimit, strings.Join(long, "; "))
 		}

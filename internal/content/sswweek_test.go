@@ -414,6 +414,13 @@ func TestDayKind(t *testing.T) {
 		{name: "a message at X's limit", change: content.Doc{"share.en": strings.Repeat("a", 256)}},
 		{name: "a long link counts as 23", change: content.Doc{"share.es": strings.Repeat("a", 250) + " https://example.org/" + strings.Repeat("b", 200)}},
 		{name: "too many messages", change: content.Doc{"share.en": "1\n2\n3\n4\n5\n6"}, want: []string{"share.en"}},
+		// X counts an emoji as 2, and refuses a post with a direction
+		// override or a byte-order mark in it.
+		{name: "emoji at X's limit", change: content.Doc{"share.en": strings.Repeat("💙", 128)}},
+		{name: "emoji over X's limit", change: content.Doc{"share.en": strings.Repeat("a", 250) + " 💙💙💙💙"}, want: []string{"share.en"}},
+		{name: "a direction override", change: content.Doc{"share.en": "Social work \u202Ematters"}, want: []string{"share.en"}},
+		{name: "a byte-order mark", change: content.Doc{"share.es": "\ufeffEl trabajo social"}, want: []string{"share.es"}},
+		{name: "Arabic and a zero-width joiner are fine", change: content.Doc{"share.es": "العمل الاجتماعي\u200d"}},
 	})
 }
 

@@ -84,15 +84,17 @@ func (a *Handlers) supporter(r *http.Request) (store.Signatory, error) {
 
 // SupporterPage is an approved organisation's own page, reached from its
 // approval email: a post to tell others it signed, and the "We support the
-// Call to Action" badge with the HTML to show it on its website. An
-// organisation that withdrew, or was taken off, gets the expired link's
-// page.
+// Call to Action" badge with the HTML to show it on its website, while
+// it is on the wall: one that withdrew or was never approved, and one
+// staff took off (hidden: it may come back, and its link works again
+// then), gets the expired link's page, not a badge and a post claiming a
+// support the site itself no longer shows.
 func (a *Handlers) SupporterPage(w http.ResponseWriter, r *http.Request) error {
 	sig, err := a.supporter(r)
 	if err != nil {
 		return err
 	}
-	if !onWall(sig) {
+	if sig.Status != store.StatusApproved {
 		return a.signLinkExpired(w, r)
 	}
 	l := web.Lang(r)
