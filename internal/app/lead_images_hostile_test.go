@@ -66,10 +66,21 @@ func TestHostileImageValuesAreRefusedBesideTheField(t *testing.T) {
 
 	pages := map[string]string{} // saved page -> the body it shows
 	dir := t.TempDir()
-	// Markdown that names no image, or a huge id, renders without it;
-	// images written every way goldmark reads them count as uses.
+	// Markdown that names no image, or a huge id, is refused beside the
+	// text (TestAMistypedImageCodeInATextIsSaidBesideTheField has more).
+	for _, md := range []string{"![](media:0)", "![](media:99999999999999999999)", "![](media:-3)"} {
+		f := cloneValues(form)
+		f.Set("body.en", form.Get("body.en")+"\n\n"+md+"\n")
+		f.Set("lead_image", "")
+		f.Set("action", "publish")
+		res := postForm(t, s.admin, s.srv.URL+post, f)
+		body, _ := io.ReadAll(res.Body)
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(body), "names no image") {
+			t.Errorf("body %q: %s, want it refused beside the text", md, res.Status)
+		}
+	}
+	// Images written every way goldmark reads them count as uses.
 	for _, md := range []string{
-		"![](media:0)", "![](media:99999999999999999999)", "![](media:-3)",
 		`<span data-media="` + idText + `"></span>`,
 		"[![](media:" + idText + ` "a title")](https://example.org)`,
 		"| a | b |\n|---|---|\n| ![](media:" + idText + ") | x |",
