@@ -147,9 +147,9 @@ func sswweekEditionTitle(m templates.Meta, year int) string {
 
 func sswweekEventID(e store.EditionEvent) string { return "event-" + strconv.FormatInt(e.ID, 10) }
 
-// sswweekChatHashtag is the hashtag a chat's answers carry: its own, or
-// the edition's.
-func sswweekChatHashtag(e store.EditionEvent, ed store.Edition) string {
+// ChatHashtag is the hashtag a chat's answers carry: its own, or the
+// edition's.
+func ChatHashtag(e store.EditionEvent, ed store.Edition) string {
 	if e.Hashtag != "" {
 		return e.Hashtag
 	}
@@ -1556,7 +1556,7 @@ func SSWWeekEdition(m templates.Meta, v EditionPage) templ.Component {
 							if templ_7745c5c3_Err != nil {
 								return templ_7745c5c3_Err
 							}
-							templ_7745c5c3_Err = CopyButton(m, ChatQuestionPost(m.Lang, q.Number, q.Question, sswweekChatHashtag(e, v.Edition)), m.Lang.F("share.question_n", "{n}", strconv.Itoa(q.Number))).Render(ctx, templ_7745c5c3_Buffer)
+							templ_7745c5c3_Err = CopyButton(m, ChatQuestionPost(m.Lang, q.Number, q.Question, ChatHashtag(e, v.Edition)), m.Lang.F("share.question_n", "{n}", strconv.Itoa(q.Number))).Render(ctx, templ_7745c5c3_Buffer)
 							if templ_7745c5c3_Err != nil {
 								return templ_7745c5c3_Err
 							}

@@ -17,13 +17,19 @@ func sharePosts(field, lang, page, subject string) []public.SharePost {
 	msgs := share.Messages(field)
 	posts := make([]public.SharePost, len(msgs))
 	for i, msg := range msgs {
-		p := public.SharePost{Text: share.Post(msg, page), Lang: lang}
-		for _, n := range share.Networks(msg, page, subject) {
-			p.Networks = append(p.Networks, public.ShareLink{Name: n.Name, URL: n.URL})
-		}
-		posts[i] = p
+		posts[i] = sharePost(msg, lang, page, subject)
 	}
 	return posts
+}
+
+// sharePost is msg (in lang) as supporters post it: with the link to page
+// when it has none, and the links that share it on each network.
+func sharePost(msg, lang, page, subject string) public.SharePost {
+	p := public.SharePost{Text: share.Post(msg, page), Lang: lang}
+	for _, n := range share.Networks(msg, page, subject) {
+		p.Networks = append(p.Networks, public.ShareLink{Name: n.Name, URL: n.URL})
+	}
+	return p
 }
 
 // absolute is the address of path (English) in l on this site.
@@ -88,7 +94,7 @@ func (a *Handlers) SSWWeekShareKit(w http.ResponseWriter, r *http.Request) error
 		if !ok || len(ev.Questions) == 0 {
 			continue
 		}
-		v.Days[i].Chats = append(v.Days[i].Chats, shareChat(m.Lang, ev, e.Hashtag))
+		v.Days[i].Chats = append(v.Days[i].Chats, shareChat(m.Lang, ev, e))
 		langs = append(langs, ev.Lang)
 	}
 	v.FallbackNote = web.FallbackNote(l, langs...)
@@ -98,11 +104,9 @@ func (a *Handlers) SSWWeekShareKit(w http.ResponseWriter, r *http.Request) error
 }
 
 // shareChat is a chat's questions as they are posted: numbered, with the
-// chat's hashtag (the edition's when the chat names none).
-func shareChat(l i18n.Lang, ev store.EditionEvent, hashtag string) public.ShareChat {
-	if ev.Hashtag != "" {
-		hashtag = ev.Hashtag
-	}
+// hashtag its answers carry.
+func shareChat(l i18n.Lang, ev store.EditionEvent, e store.Edition) public.ShareChat {
+	hashtag := public.ChatHashtag(ev, e)
 	c := public.ShareChat{Title: ev.Title, Lang: ev.Lang}
 	for _, q := range ev.Questions {
 		c.Questions = append(c.Questions, public.ShareQuestion{Number: q.Number, Lang: q.Lang, Text: q.Question,

@@ -10,7 +10,6 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/sswalliance/advocacy/internal/i18n"
-	"github.com/sswalliance/advocacy/internal/share"
 	"github.com/sswalliance/advocacy/internal/sharecard"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/web"
@@ -26,12 +25,7 @@ func (a *Handlers) signedPost(l i18n.Lang, name string) public.SharePost {
 	if name != "" {
 		msg = l.F("share.signed.post", "{org}", name)
 	}
-	msg += " " + cta
-	p := public.SharePost{Text: msg, Lang: string(l)}
-	for _, n := range share.Networks(msg, cta, l.T("share.signed.subject")) {
-		p.Networks = append(p.Networks, public.ShareLink{Name: n.Name, URL: n.URL})
-	}
-	return p
+	return sharePost(msg, string(l), cta, l.T("share.signed.subject"))
 }
 
 // sentURL is the page after the sign form, naming the organisation that
