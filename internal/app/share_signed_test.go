@@ -14,6 +14,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/sswalliance/advocacy/internal/share"
 	"github.com/sswalliance/advocacy/internal/signing"
 	"github.com/sswalliance/advocacy/internal/store"
 )
@@ -145,5 +146,26 @@ func TestApprovalEmailsTheBadgePageWhoseSnippetShowsTheBadgeOnAnotherSite(t *tes
 	}
 	if res := s.get(t, path); res.StatusCode != http.StatusNotFound {
 		t.Errorf("after withdrawing, the badge page answers %s", res.Status)
+	}
+}
+
+func TestThePostAfterSigningLeavesOutANameTooLongForX(t *testing.T) {
+	s := newSignSite(t)
+	ctx := context.Background()
+	for _, l := range []string{"", "/es"} {
+		for name, named := range map[string]bool{"Red de Trabajo Social": true, strings.Repeat("Organisation ", 15) + "Network": false} {
+			mac, err := s.app.signing.SealName(ctx, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := s.get(t, l+"/call-to-action/sign/check-email?"+url.Values{"org": {name}, "sig": {mac}}.Encode())
+			post := parse(t, res).Find(`[data-testid=share-signed] [data-testid=share-text]`).Text()
+			if strings.Contains(post, name) != named {
+				t.Errorf("%s, a name of %d characters: the post reads %q", l, len(name), post)
+			}
+			if n := share.XLength(post); n > share.XLimit {
+				t.Errorf("%s, a name of %d characters: the post is %d on X", l, len(name), n)
+			}
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/sswalliance/advocacy/internal/i18n"
+	"github.com/sswalliance/advocacy/internal/share"
 	"github.com/sswalliance/advocacy/internal/sharecard"
 	"github.com/sswalliance/advocacy/internal/store"
 	"github.com/sswalliance/advocacy/internal/web"
@@ -22,8 +23,10 @@ import (
 func (a *Handlers) signedPost(l i18n.Lang, name string) public.SharePost {
 	cta := a.absolute(l, "/call-to-action")
 	msg := l.T("share.signed.post.anon")
-	if name != "" {
-		msg = l.F("share.signed.post", "{org}", name)
+	// A name long enough to take the post over X's limit leaves it out:
+	// a post that cannot be sent is no help.
+	if named := l.F("share.signed.post", "{org}", name); name != "" && share.XLength(named) <= share.XLimit {
+		msg = named
 	}
 	return sharePost(msg, string(l), cta, l.T("share.signed.subject"))
 }
