@@ -341,15 +341,26 @@ func (c *Cluster) Stop() error { return c.stop(Fast) }
 // restart -m fast|immediate` does, and returns once it accepts
 // connections. The connections open on it are ended, as in any restart.
 func (c *Cluster) Restart(ctx context.Context, mode ShutdownMode) error {
+	if err := c.Shutdown(mode); err != nil {
+		return err
+	}
+	return c.Resume(ctx)
+}
+
+// Shutdown stops the cluster in mode and waits until it has gone; Resume
+// starts it again. Between the two, a test can see what the site does
+// while the database is away for as long as it needs.
+func (c *Cluster) Shutdown(mode ShutdownMode) error { return c.stop(mode) }
+
+// Resume starts a cluster that Shutdown stopped and returns once it
+// accepts connections.
+func (c *Cluster) Resume(ctx context.Context) error {
 	bin, err := FindBinaries()
 	if err != nil {
 		return err
 	}
 	cred, err := runAs()
 	if err != nil {
-		return err
-	}
-	if err := c.stop(mode); err != nil {
 		return err
 	}
 	return c.startServer(ctx, bin, cred)
