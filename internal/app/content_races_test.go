@@ -157,6 +157,39 @@ func TestMenuEntriesAddedAtOnceAreAllSaved(t *testing.T) {
 	}
 }
 
+// Staff adding key messages to one audience at once: every message is
+// added, each in a place of its own (a new item takes the place after the
+// last, so without a turn each two would share one, and a move would take
+// both along).
+func TestKeyMessagesAddedAtOnceAreAllSaved(t *testing.T) {
+	s := newStaffSite(t)
+	var audience string
+	if err := s.pool.QueryRow(context.Background(), `SELECT slug FROM audiences ORDER BY position LIMIT 1`).Scan(&audience); err != nil {
+		t.Fatal(err)
+	}
+	where := "key_messages m JOIN audiences a ON a.id = m.audience_id WHERE a.slug = '" + audience + "'"
+	before := s.count(t, where)
+	var paths []string
+	var forms []url.Values
+	for i := range 6 {
+		form := s.editForm(t, s.admin, "/admin/content/key-message/new?parent="+audience)
+		form.Set("headline.en", fmt.Sprintf("Message %d", i))
+		form.Set("action", "publish")
+		paths, forms = append(paths, "/admin/content/key-message/new"), append(forms, form)
+	}
+	for i, code := range s.statuses(t, paths, forms) {
+		if code != http.StatusSeeOther {
+			t.Errorf("adding message %d: %d, want 303", i, code)
+		}
+	}
+	if n := s.count(t, where); n != before+6 {
+		t.Errorf("the audience has %d messages, want %d", n, before+6)
+	}
+	if n := s.count(t, "(SELECT DISTINCT m.position FROM "+where+") p"); n != before+6 {
+		t.Errorf("%d places for %d messages", n, before+6)
+	}
+}
+
 // Staff reordering a menu at once (two tabs, two people): every move
 // happens, one after the other, and none fails.
 func TestMenuEntriesMovedAtOnceAllMoveAndNoneFails(t *testing.T) {

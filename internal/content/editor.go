@@ -337,6 +337,12 @@ func Publish(ctx context.Context, db DB, k *Kind, key string, version int, by st
 			oldPath = k.PublicPath(key, live)
 		}
 	}
+	if liveKey == "" {
+		// A new item takes the end of its list: see lockOrder.
+		if err := lockOrder(ctx, db, k); err != nil {
+			return "", fmt.Errorf("content: publish %s %s: %w", k.Name, key, err)
+		}
+	}
 	newKey, err := k.Save(ctx, db, liveKey, draft)
 	if err != nil {
 		return "", err
@@ -479,13 +485,22 @@ func Delete(ctx context.Context, db DB, k *Kind, key string, version int) error 
 	return nil
 }
 
-// Move moves a live item one place up (-1) or down (+1), in db's
-// transaction. Moves of one kind go one at a time: each swaps two rows
+// lockOrder makes the changes to the order of k's items go one at a time,
+// until db's transaction ends, on every instance. A move swaps two rows
 // through a parked position, so two at once (two tabs, two people) would
 // take the same rows in opposite orders, a deadlock, or swap from
-// positions the other just changed.
+// positions the other just changed; a new item takes the place after the
+// last (max(position)+1), so two new ones at once would take the same
+// one, and the second be refused.
+func lockOrder(ctx context.Context, db DB, k *Kind) error {
+	_, err := db.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('content move'), hashtext($1))`, k.Name)
+	return err
+}
+
+// Move moves a live item one place up (-1) or down (+1), in db's
+// transaction, after lockOrder.
 func Move(ctx context.Context, db DB, k *Kind, key string, delta int) error {
-	if _, err := db.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('content move'), hashtext($1))`, k.Name); err != nil {
+	if err := lockOrder(ctx, db, k); err != nil {
 		return fmt.Errorf("content: move %s %s: %w", k.Name, key, err)
 	}
 	if !k.PositionalKeys {
