@@ -34,6 +34,13 @@ func TestRedirectWithAQueryAnswersOnlyThatQuery(t *testing.T) {
 		t.Fatalf("add: %s: %s", res.Status, parse(t, res).Find(".error-message").Text())
 	}
 	s.wantRedirect(t, "/advocacy?lang=es", http.StatusMovedPermanently, "/es/")
+	// The same link shared on a network, or sent in a mailing, comes back
+	// with the parameters those add: they say nothing of where it goes.
+	s.wantRedirect(t, "/advocacy?lang=es&fbclid=IwAR0x", http.StatusMovedPermanently, "/es/")
+	s.wantRedirect(t, "/advocacy?utm_source=newsletter&UTM_Medium=email&lang=es&gclid=1", http.StatusMovedPermanently, "/es/")
+	if res := s.get(t, client(t, s.srv.URL), "/advocacy?lang=es&page=2"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("GET /advocacy?lang=es&page=2: %s, want 404", res.Status)
+	}
 	if res := s.get(t, client(t, s.srv.URL), "/advocacy"); res.StatusCode != http.StatusNotFound {
 		t.Errorf("GET /advocacy (no query): %s, want 404", res.Status)
 	}

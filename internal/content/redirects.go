@@ -64,14 +64,31 @@ func (r Redirect) From() string {
 }
 
 // CanonicalQuery is raw in the one form a redirect stores and a request
-// is compared in: parameters sorted by name. A query that does not parse
-// is kept as it is.
+// is compared in: parameters sorted by name, without the ones that only
+// say where a visitor clicked (trackingParam): an old link shared on a
+// network comes back with ?fbclid=… added, and must still be sent on. A
+// query that does not parse is kept as it is.
 func CanonicalQuery(raw string) string {
 	q, err := url.ParseQuery(raw)
 	if err != nil {
 		return raw
 	}
+	for k := range q {
+		if trackingParam(k) {
+			delete(q, k)
+		}
+	}
 	return q.Encode()
+}
+
+// trackingParam reports whether a query parameter is one that networks,
+// ad platforms and mailing tools add to links they pass on.
+func trackingParam(name string) bool {
+	switch strings.ToLower(name) {
+	case "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "twclid", "li_fat_id", "igshid", "mc_cid", "mc_eid", "_ga", "_gl":
+		return true
+	}
+	return strings.HasPrefix(strings.ToLower(name), "utm_")
 }
 
 // Redirects returns every redirect, by old address.
