@@ -321,4 +321,42 @@ func TestANewTeamPageJoinsTheFooterAndKeepsItsOldAddressWhenRenamed(t *testing.T
 			t.Errorf("GET %s: %s", want, res.Status)
 		}
 	}
+	// The footer links to the new address at once, not through the 301.
+	for home, want := range map[string]string{"/": "/campaign/our-team", "/es/": "/es/campaign/our-team"} {
+		if doc := parse(t, s.get(t, visitor, home)); doc.Find(`[data-testid=footer-menu] a[href="`+want+`"]`).Length() != 1 {
+			t.Errorf("%s: the footer does not link to %s after the rename", home, want)
+		}
+	}
+
+	// While the footer links to it, the page cannot be deleted: the link
+	// would lead nowhere. Staff are told which entry, and it stays.
+	del := strings.Replace(edit, "?", "/delete?", 1)
+	if !strings.Contains(edit, "?") {
+		del = edit + "/delete"
+	}
+	flash := s.post(t, s.admin, del, url.Values{"version": {s.version(t, edit)}}, edit)
+	if !strings.Contains(flash, "“Our team”") || !strings.Contains(flash, "Nothing was deleted") {
+		t.Errorf("deleting a page the footer links to says %q", flash)
+	}
+	if res := s.get(t, visitor, "/campaign/our-team"); res.StatusCode != http.StatusOK {
+		t.Errorf("GET /campaign/our-team after the refused delete: %s", res.Status)
+	}
+	var entry string
+	if err := s.pool.QueryRow(context.Background(), `SELECT id::text FROM menu_entries WHERE target = '/campaign/our-team'`).Scan(&entry); err != nil {
+		t.Fatal(err)
+	}
+	entryEdit := "/admin/content/menu-entry/" + entry
+	s.post(t, s.admin, entryEdit+"/delete", url.Values{"version": {s.version(t, entryEdit)}}, "/admin/content/menu/footer")
+	if flash := s.post(t, s.admin, del, url.Values{"version": {s.version(t, edit)}}, "/admin/content/custom-page"); !strings.Contains(flash, "deleted") {
+		t.Errorf("deleting the page once no menu links to it says %q", flash)
+	}
+	if res := s.get(t, visitor, "/campaign/our-team"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("GET /campaign/our-team after the delete: %s", res.Status)
+	}
+}
+
+// version is the editing version the edit form at path carries.
+func (s staffSite) version(t *testing.T, path string) string {
+	t.Helper()
+	return s.editForm(t, s.admin, path).Get("version")
 }

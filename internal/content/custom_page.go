@@ -91,7 +91,25 @@ var CustomPageKind = &Kind{
 		}
 		return strconv.FormatInt(id, 10), nil
 	},
+	// Delete refuses while a menu links to the page: the link would lead
+	// to a page not found.
 	Delete: func(ctx context.Context, db DB, key string) error {
+		rows, _ := db.Query(ctx, `
+			SELECT coalesce(mt.name, e.menu_slug) || ': “' || coalesce(t.label, e.target) || '”'
+			FROM custom_pages p
+			JOIN menu_entries e ON split_part(split_part(e.target, '#', 1), '?', 1) IN (p.path, '/es' || p.path)
+			LEFT JOIN menu_texts mt ON mt.menu_slug = e.menu_slug AND mt.lang = 'en'
+			LEFT JOIN menu_entry_texts t ON t.entry_id = e.id AND t.lang = 'en'
+			WHERE p.id::text = $1
+			ORDER BY e.menu_slug, e.position`, key)
+		links, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		if err != nil {
+			return fmt.Errorf("content: delete custom page %s: %w", key, err)
+		}
+		if len(links) > 0 {
+			return &InUseError{countNoun(len(links), "menu entry links", "menu entries link") + " to this page (" +
+				strings.Join(links, "; ") + "). Remove them from the menus first, or point them elsewhere."}
+		}
 		if _, err := db.Exec(ctx, `DELETE FROM custom_pages WHERE id::text = $1`, key); err != nil {
 			return fmt.Errorf("content: delete custom page %s: %w", key, err)
 		}

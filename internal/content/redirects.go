@@ -339,7 +339,10 @@ func DeleteRedirect(ctx context.Context, db DB, id int64) (Redirect, error) {
 // paths; every language's follows): a 301 from the old address, and every
 // redirect that led to the old address now leads straight to the new
 // one, so no chain forms. A redirect from the new address, which the page
-// now answers, goes: it would only ever lead back.
+// now answers, goes: it would only ever lead back. Menu entries that
+// linked to the old address link to the new one (keeping a query or
+// fragment they had), unless that would make them longer than an entry
+// may be: those go through the 301.
 func moved(ctx context.Context, db DB, oldPath, newPath string) error {
 	if err := lockRedirects(ctx, db); err != nil {
 		return err
@@ -356,6 +359,12 @@ func moved(ctx context.Context, db DB, oldPath, newPath string) error {
 			INSERT INTO redirects (from_path, from_query, to_target, status, automatic) VALUES ($1, '', $2, 301, true)
 			ON CONFLICT (from_path, from_query) DO UPDATE SET to_target = EXCLUDED.to_target, status = 301`, from, to); err != nil {
 			return fmt.Errorf("content: moved %s: %w", from, err)
+		}
+		if _, err := db.Exec(ctx, `
+			UPDATE menu_entries SET target = $2 || substr(target, char_length($1) + 1)
+			WHERE split_part(split_part(target, '#', 1), '?', 1) = $1
+				AND char_length(target) - char_length($1) + char_length($2) <= 300`, from, to); err != nil {
+			return fmt.Errorf("content: moved %s: menus: %w", from, err)
 		}
 	}
 	return nil

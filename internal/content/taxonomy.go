@@ -14,14 +14,19 @@ import (
 
 func init() { builtin = append(builtin, ResourceTypeKind, TopicKind) }
 
-// ErrInUse is returned, wrapped, by a kind's Delete when other live content
-// still depends on the item, so deleting it would break that content: a
-// resource type that resources are still filed as. Nothing is deleted.
-//
-// The admin can show staff, for a resource type: "Resources in the library
-// still have this type. Give them another type first, then delete it." The
-// wrapped error's text adds how many items depend on it, for the log.
+// ErrInUse is returned, as an InUseError, by a kind's Delete when other
+// live content still depends on the item, so deleting it would break that
+// content: a resource type that resources are still filed as, a custom
+// page a menu links to. Nothing is deleted.
 var ErrInUse = errors.New("content: still in use")
+
+// InUseError is ErrInUse with its reason in words for staff: what still
+// uses the item, and what to do first ("2 resources have this type. Give
+// them another type first.").
+type InUseError struct{ Reason string }
+
+func (e *InUseError) Error() string        { return "content: " + e.Reason }
+func (e *InUseError) Is(target error) bool { return target == ErrInUse }
 
 // resourceTypeFields are ResourceTypeKind's form; a variable of its own so
 // the kind's functions can read it without referring to the kind itself.
@@ -85,7 +90,7 @@ var ResourceTypeKind = &Kind{
 			return fmt.Errorf("content: delete resource type %s: %w", key, err)
 		}
 		if n > 0 {
-			return fmt.Errorf("content: delete resource type %s: %s: %w", key, countNoun(n, "resource uses it", "resources use it"), ErrInUse)
+			return &InUseError{countNoun(n, "resource in the library has", "resources in the library have") + " this type. Give them another type first."}
 		}
 		return resourceTypeRows.delete(ctx, db, key)
 	},

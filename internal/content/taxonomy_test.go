@@ -3,6 +3,7 @@ package content_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -129,7 +130,11 @@ func TestResourceTypeCreateAndDelete(t *testing.T) {
 	if !errors.Is(err, content.ErrInUse) {
 		t.Fatalf("deleting a used type: %v, want ErrInUse", err)
 	}
-	if !strings.Contains(err.Error(), "use it") {
+	var n int
+	if err := pool.QueryRow(ctx, `SELECT count(*) FROM resources WHERE type_slug = 'report'`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(err.Error(), fmt.Sprintf("%d resources in the library have this type", n)) {
 		t.Errorf("error %q does not say how many use it", err)
 	}
 	if ty := publicResourceType(t, st, "report", i18n.EN); ty.Slug == "" {

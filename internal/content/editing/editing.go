@@ -329,8 +329,8 @@ func inUse(err error) string {
 	if errors.As(err, &pgErr) && pgErr.Code == "23503" {
 		return "This is still used by other content, so it was not deleted. Remove those uses first."
 	}
-	if errors.Is(err, content.ErrInUse) {
-		return strings.TrimPrefix(err.Error(), "content: ") + ". Nothing was deleted."
+	if iu := (*content.InUseError)(nil); errors.As(err, &iu) {
+		return iu.Reason + " Nothing was deleted."
 	}
 	return ""
 }

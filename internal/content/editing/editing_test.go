@@ -311,7 +311,7 @@ func TestRestoreAndDeleteWriteTheirAuditLines(t *testing.T) {
 	}
 	report := f.item(t, content.ResourceTypeKind, "report")
 	problems, err := f.editor.Delete(ctx, report, report.Version, f.by)
-	if err != nil || !strings.HasSuffix(problems[form.Whole], "use it: content: still in use. Nothing was deleted.") {
+	if err != nil || !strings.HasSuffix(problems[form.Whole], " in the library have this type. Give them another type first. Nothing was deleted.") {
 		t.Errorf("deleting a type in use: %v %v", problems, err)
 	}
 	if lines := f.audit(t, content.ResourceTypeKind.Name); len(lines) != 0 {
