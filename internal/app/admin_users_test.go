@@ -26,6 +26,7 @@ import (
 
 // staffSite is the site on a loopback port with one admin signed in.
 type staffSite struct {
+	app   *App
 	srv   *httptest.Server
 	pool  *pgxpool.Pool
 	store *store.Store
@@ -40,7 +41,7 @@ func newStaffSite(t *testing.T) staffSite {
 	srv := httptest.NewServer(app.Handler())
 	t.Cleanup(srv.Close)
 	password := addStaff(t, pool, "admin@example.org", "admin")
-	s := staffSite{srv: srv, pool: pool, store: store.New(pool)}
+	s := staffSite{app: app, srv: srv, pool: pool, store: store.New(pool)}
 	s.admin = signIn(t, srv.URL, "admin@example.org", password)
 	s.self = s.user(t, "admin@example.org")
 	return s

@@ -360,3 +360,43 @@ func (s staffSite) version(t *testing.T, path string) string {
 	t.Helper()
 	return s.editForm(t, s.admin, path).Get("version")
 }
+
+// A page scheduled at an address another page took before its time: when
+// it is due, staff find the reason on the page's editor and on the
+// dashboard, instead of a line in the server's log every minute.
+func TestAScheduledPageWhoseAddressWasTakenSaysSoInTheEditorAndOnTheDashboard(t *testing.T) {
+	s := newStaffSite(t)
+	ctx := context.Background()
+	form := s.editForm(t, s.admin, "/admin/content/custom-page/new")
+	form.Set("path", "/about/board")
+	form.Set("title.en", "Our board")
+	form.Set("action", "schedule")
+	form.Set("publish_at", s.app.now().Add(time.Hour).UTC().Format(content.DateTimeLayout))
+	res := postForm(t, s.admin, s.srv.URL+"/admin/content/custom-page/new", form)
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("schedule: %s: %s", res.Status, parse(t, res).Find(".error-message, .field-error").Text())
+	}
+	edit := res.Header.Get("Location")
+	if res := s.publishCustomPage(t, map[string]string{"path": "/about/board", "title.en": "The board"}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("the other page: %s", res.Status)
+	}
+	if _, err := s.pool.Exec(ctx, `UPDATE content_items SET publish_at = now() - interval '1 minute' WHERE publish_at IS NOT NULL`); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.app.PublishDue(ctx); err != nil || n != 0 {
+		t.Fatalf("when due: published %d (%v), want 0", n, err)
+	}
+	doc := parse(t, s.get(t, s.admin, edit))
+	if msg := doc.Find("[data-testid=schedule-problem]").Text(); !strings.Contains(msg, "Another custom page already uses this address") {
+		t.Errorf("the editor says %q", strings.TrimSpace(msg))
+	}
+	if doc.Find("[data-testid=scheduled]").Length() != 0 {
+		t.Error("the editor still says it will publish")
+	}
+	row := parse(t, s.get(t, s.admin, "/admin")).Find("[data-testid=pending] tr").FilterFunction(func(_ int, r *goquery.Selection) bool {
+		return strings.Contains(r.Text(), "Our board")
+	})
+	if !strings.Contains(row.Find(".pill-not-published").Text(), "Scheduled publish failed") {
+		t.Errorf("the dashboard's row reads %q", strings.Join(strings.Fields(row.Text()), " "))
+	}
+}

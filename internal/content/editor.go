@@ -28,6 +28,9 @@ const (
 	StatusChanged   Status = "changed"   // published, with newer unpublished changes
 	StatusScheduled Status = "scheduled" // unpublished changes will be published at PublishAt
 	StatusDraft     Status = "draft"     // never published
+	// StatusNotPublished is unpublished changes whose scheduled publish
+	// was refused (ScheduleProblem says why).
+	StatusNotPublished Status = "not-published"
 )
 
 // Label is the status in words.
@@ -39,6 +42,8 @@ func (s Status) Label() string {
 		return "Scheduled"
 	case StatusDraft:
 		return "Draft"
+	case StatusNotPublished:
+		return "Scheduled publish failed"
 	default:
 		return "Published"
 	}
@@ -53,8 +58,11 @@ type Item struct {
 	Live      Doc // the published version; nil when never published
 	Draft     Doc // unpublished changes; nil when none
 	PublishAt *time.Time
-	UpdatedAt time.Time
-	UpdatedBy string
+	// ScheduleProblem is why the last scheduled publish did not happen
+	// ("" when it did, or none was set since the item was last saved).
+	ScheduleProblem string
+	UpdatedAt       time.Time
+	UpdatedBy       string
 }
 
 // Current is what the editor shows: the draft if there is one, else the
@@ -69,6 +77,8 @@ func (it Item) Current() Doc {
 // Status says whether it is published, changed, scheduled or a draft.
 func (it Item) Status() Status {
 	switch {
+	case it.ScheduleProblem != "" && it.PublishAt == nil && it.Draft != nil:
+		return StatusNotPublished
 	case it.Live == nil:
 		if it.PublishAt != nil {
 			return StatusScheduled
@@ -99,10 +109,10 @@ func Get(ctx context.Context, db DB, k *Kind, key string) (Item, error) {
 	var draft map[string]string
 	var published *bool
 	err := db.QueryRow(ctx, `
-		SELECT c.parent, c.version, c.draft, c.publish_at, c.published, c.updated_at, coalesce(u.name, '')
+		SELECT c.parent, c.version, c.draft, c.publish_at, coalesce(c.schedule_problem, ''), c.published, c.updated_at, coalesce(u.name, '')
 		FROM content_items c LEFT JOIN users u ON u.id = c.updated_by
 		WHERE c.kind = $1 AND c.key = $2`, k.Name, key).
-		Scan(&it.Parent, &it.Version, &draft, &it.PublishAt, &published, &it.UpdatedAt, &it.UpdatedBy)
+		Scan(&it.Parent, &it.Version, &draft, &it.PublishAt, &it.ScheduleProblem, &published, &it.UpdatedAt, &it.UpdatedBy)
 	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 		return Item{}, fmt.Errorf("content: get %s %s: %w", k.Name, key, err)
 	}
@@ -252,7 +262,7 @@ func addRevision(ctx context.Context, db DB, k *Kind, key string, version int, d
 func bump(ctx context.Context, db DB, k *Kind, key string, version int, draft, rev Doc, action, note string, by store.Actor) (int, error) {
 	var next int
 	err := db.QueryRow(ctx, `
-		UPDATE content_items SET version = version + 1, draft = $4, updated_at = now(), updated_by = $5,
+		UPDATE content_items SET version = version + 1, draft = $4, updated_at = now(), updated_by = $5, schedule_problem = NULL,
 			publish_at = CASE WHEN $4::jsonb IS NULL THEN NULL ELSE publish_at END
 		WHERE kind = $1 AND key = $2 AND version = $3 RETURNING version`,
 		k.Name, key, version, map[string]string(draft), by.ID).Scan(&next)
@@ -413,7 +423,7 @@ func Schedule(ctx context.Context, db DB, k *Kind, key string, version int, at *
 	var next int
 	var draft map[string]string
 	err := db.QueryRow(ctx, `
-		UPDATE content_items SET publish_at = $4, version = version + 1, updated_at = now(), updated_by = $5
+		UPDATE content_items SET publish_at = $4, version = version + 1, updated_at = now(), updated_by = $5, schedule_problem = NULL
 		WHERE kind = $1 AND key = $2 AND version = $3 AND draft IS NOT NULL RETURNING version, draft`,
 		k.Name, key, version, at, by.ID).Scan(&next, &draft)
 	if errors.Is(err, pgx.ErrNoRows) {
@@ -632,6 +642,20 @@ func DueItems(ctx context.Context, db DB, now time.Time) ([]Due, error) {
 		return nil, fmt.Errorf("content: due items: %w", err)
 	}
 	return due, nil
+}
+
+// ScheduleFailed records that the item's scheduled publish was refused,
+// and why (problem, in words for staff): the schedule is cleared, so it
+// is not tried again every minute, and the draft is kept as it was.
+func ScheduleFailed(ctx context.Context, db DB, k *Kind, key, problem string) error {
+	if r := []rune(problem); len(r) > 2000 {
+		problem = string(r[:1999]) + "…"
+	}
+	if _, err := db.Exec(ctx, `UPDATE content_items SET publish_at = NULL, schedule_problem = $3 WHERE kind = $1 AND key = $2`,
+		k.Name, key, problem); err != nil {
+		return fmt.Errorf("content: schedule of %s %s failed: %w", k.Name, key, err)
+	}
+	return nil
 }
 
 // PublishDue publishes one due item, if it is still due (another server

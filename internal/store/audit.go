@@ -26,12 +26,14 @@ const (
 	ActionContentDraft      = "content-draft"
 	ActionContentPublish    = "content-publish"
 	ActionContentSchedule   = "content-schedule"
-	ActionContentRestore    = "content-restore"
-	ActionContentDelete     = "content-delete"
-	ActionContentMove       = "content-move"
-	ActionContentCreate     = "content-create"
-	ActionRedirectAdd       = "redirect-add"
-	ActionRedirectDelete    = "redirect-delete"
+	// ActionContentScheduleFailed is a scheduled publish refused when due.
+	ActionContentScheduleFailed = "content-schedule-failed"
+	ActionContentRestore        = "content-restore"
+	ActionContentDelete         = "content-delete"
+	ActionContentMove           = "content-move"
+	ActionContentCreate         = "content-create"
+	ActionRedirectAdd           = "redirect-add"
+	ActionRedirectDelete        = "redirect-delete"
 )
 
 // AuditEvent is one line of the audit log: who did what, when, from where,

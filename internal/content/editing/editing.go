@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -354,8 +356,12 @@ func (e *Editor) Move(ctx context.Context, it content.Item, delta int, by store.
 
 // PublishDue publishes every change whose scheduled time has come, each in
 // its own transaction with its audit line, and returns how many it
-// published. An item that fails is logged and left scheduled, so one
-// broken item does not hold up the rest.
+// published. A change the checks of a save would refuse now (another page
+// took its address meanwhile, an image it shows was deleted), or the
+// database refuses, is not published: its schedule is cleared, the draft
+// kept, and the editor and the dashboard tell staff why
+// (content.ScheduleFailed), with one audit line; any other failure is
+// logged and left scheduled, so one broken item does not hold up the rest.
 func (e *Editor) PublishDue(ctx context.Context) (int, error) {
 	due, err := content.DueItems(ctx, e.pool, e.now())
 	if err != nil {
@@ -367,10 +373,13 @@ func (e *Editor) PublishDue(ctx context.Context) (int, error) {
 		if !ok {
 			continue
 		}
-		var key string
+		var key, problem string
 		err := pgx.BeginFunc(ctx, e.pool, func(tx pgx.Tx) error {
 			var by store.Actor
 			var err error
+			if problem, err = e.scheduleRefused(ctx, k, d.Key); err != nil || problem != "" {
+				return err
+			}
 			if key, by, err = content.PublishDue(ctx, tx, k, d.Key, e.now()); err != nil || key == "" {
 				return err // "": another server published it first
 			}
@@ -380,8 +389,18 @@ func (e *Editor) PublishDue(ctx context.Context) (int, error) {
 			}
 			return audit(ctx, tx, by, ev)
 		})
-		if err != nil {
+		if msg := refused(k, err); msg != "" {
+			problem = msg
+		} else if err != nil {
 			e.logger.Error("scheduled publish failed", "kind", d.Kind, "key", d.Key, "error", err)
+			continue
+		}
+		if problem != "" {
+			if err := e.scheduleFailed(ctx, k, d.Key, problem); err != nil {
+				e.logger.Error("scheduled publish refused", "kind", d.Kind, "key", d.Key, "problem", problem, "error", err)
+			} else {
+				e.logger.Warn("scheduled publish refused; staff are told in the editor", "kind", d.Kind, "key", d.Key, "problem", problem)
+			}
 			continue
 		}
 		if key == "" {
@@ -391,6 +410,61 @@ func (e *Editor) PublishDue(ctx context.Context) (int, error) {
 		e.logger.Info("published at its scheduled time", "kind", k.Name, "key", key)
 	}
 	return n, nil
+}
+
+// scheduleRefused is what the checks of a save say of the due draft of
+// k's item key now, in a sentence ("" when they accept it, or it is no
+// longer due).
+func (e *Editor) scheduleRefused(ctx context.Context, k *content.Kind, key string) (string, error) {
+	it, err := content.Get(ctx, e.pool, k, key)
+	if errors.Is(err, content.ErrNotFound) || (err == nil && (it.Draft == nil || it.PublishAt == nil)) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	problems, err := content.Validate(ctx, e.pool, k, key, it.Draft)
+	if err != nil || problems.OK() {
+		return "", err
+	}
+	var say []string
+	for _, name := range slices.Sorted(maps.Keys(problems)) {
+		label := name
+		if base, lang, ok := strings.Cut(name, "."); ok {
+			if f, ok := k.Field(base); ok {
+				label = f.Label + " (" + strings.ToUpper(lang) + ")"
+			}
+		} else if f, ok := k.Field(name); ok {
+			label = f.Label
+		}
+		if name == form.Whole {
+			say = append(say, problems[name])
+		} else {
+			say = append(say, label+": "+problems[name])
+		}
+	}
+	return strings.Join(say, " "), nil
+}
+
+// scheduleFailed clears the schedule of k's item key, records why, and
+// writes the audit line, as done by whoever scheduled it.
+func (e *Editor) scheduleFailed(ctx context.Context, k *content.Kind, key, problem string) error {
+	return pgx.BeginFunc(ctx, e.pool, func(tx pgx.Tx) error {
+		it, err := content.Get(ctx, tx, k, key)
+		if err != nil {
+			return err
+		}
+		var by store.Actor
+		if err := tx.QueryRow(ctx, `SELECT c.updated_by, coalesce(u.name, '') FROM content_items c LEFT JOIN users u ON u.id = c.updated_by
+			WHERE c.kind = $1 AND c.key = $2`, k.Name, key).Scan(&by.ID, &by.Name); err != nil {
+			return err
+		}
+		if err := content.ScheduleFailed(ctx, tx, k, key, problem); err != nil {
+			return err
+		}
+		return audit(ctx, tx, by, store.AuditEvent{Action: store.ActionContentScheduleFailed, ObjectKind: k.Name, ObjectKey: key,
+			ObjectLabel: it.Title(), Detail: problem})
+	})
 }
 
 // Chores are the editor's periodic jobs: publishing what is due. The job

@@ -350,3 +350,58 @@ func TestPublishDueAuditsEachItemAsWhoScheduledIt(t *testing.T) {
 		t.Errorf("chores: %+v", chores)
 	}
 }
+
+// A page scheduled at an address another page takes before its time is
+// not published then: its schedule is cleared (not tried again every
+// minute), its draft kept, the reason recorded for staff and audited;
+// saving it again clears the reason.
+func TestAScheduledPublishRefusedWhenDueIsClearedAndStaffAreTold(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	newPage := func(title string, action editing.Action) editing.Change {
+		d := content.CustomPageKind.New("")
+		d["path"], d["title.en"], d["body.en"] = "/about/board", title, "Who governs the campaign."
+		return editing.Change{Item: content.Item{Kind: content.CustomPageKind}, Doc: d, Action: action, By: f.by}
+	}
+	ch := newPage("Our board", editing.Schedule)
+	ch.PublishAt = "2026-03-01T12:10"
+	scheduled, problems, err := f.editor.Save(ctx, ch)
+	if err != nil || !problems.OK() {
+		t.Fatalf("schedule: %v %v", problems, err)
+	}
+	if _, problems, err := f.editor.Save(ctx, newPage("The board", editing.Publish)); err != nil || !problems.OK() {
+		t.Fatalf("the other page, published first: %v %v", problems, err)
+	}
+
+	f.now = f.now.Add(10 * time.Minute)
+	for range 2 {
+		if n, err := f.editor.PublishDue(ctx); err != nil || n != 0 {
+			t.Fatalf("at its time: published %d (%v), want 0", n, err)
+		}
+	}
+	it := f.item(t, content.CustomPageKind, scheduled.Key)
+	if it.PublishAt != nil || it.Draft["title.en"] != "Our board" || it.Status() != content.StatusNotPublished {
+		t.Errorf("after the refusal: publish at %v, draft %q, status %s", it.PublishAt, it.Draft["title.en"], it.Status())
+	}
+	if !strings.HasPrefix(it.ScheduleProblem, "Address: Another custom page already uses this address") {
+		t.Errorf("the reason recorded is %q", it.ScheduleProblem)
+	}
+	var refusals []auditLine
+	for _, l := range f.audit(t, content.CustomPageKind.Name) {
+		if l.Action == store.ActionContentScheduleFailed {
+			refusals = append(refusals, l)
+		}
+	}
+	if len(refusals) != 1 || refusals[0].Key != scheduled.Key || refusals[0].Actor != f.by.Name || refusals[0].Detail != it.ScheduleProblem {
+		t.Errorf("audit lines of the refusal: %+v", refusals)
+	}
+
+	d := it.Draft.Clone()
+	d["path"] = "/about/our-board"
+	if _, problems, err := f.editor.Save(ctx, editing.Change{Item: it, Version: it.Version, Doc: d, Action: editing.SaveDraft, By: f.by}); err != nil || !problems.OK() {
+		t.Fatalf("saving it again: %v %v", problems, err)
+	}
+	if it := f.item(t, content.CustomPageKind, scheduled.Key); it.ScheduleProblem != "" || it.Status() != content.StatusDraft {
+		t.Errorf("after saving again: reason %q, status %s", it.ScheduleProblem, it.Status())
+	}
+}

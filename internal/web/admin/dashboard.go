@@ -42,20 +42,20 @@ func (a *Handlers) Dashboard(w http.ResponseWriter, r *http.Request) error {
 		v.Counts = append(v.Counts, admin.KindLink{Name: k.Name, Plural: k.Plural, Count: len(entries)})
 	}
 	rows, _ := a.pool.Query(ctx, `
-		SELECT c.kind, c.key, c.draft, c.publish_at, c.published, c.updated_at, coalesce(u.name, '')
+		SELECT c.kind, c.key, c.draft, c.publish_at, coalesce(c.schedule_problem, ''), c.published, c.updated_at, coalesce(u.name, '')
 		FROM content_items c LEFT JOIN users u ON u.id = c.updated_by
 		WHERE c.draft IS NOT NULL ORDER BY c.updated_at DESC LIMIT 50`)
-	var kind, key, by string
+	var kind, key, problem, by string
 	var draft map[string]string
 	var publishAt *time.Time
 	var published bool
 	var updated time.Time
-	_, err := pgx.ForEachRow(rows, []any{&kind, &key, &draft, &publishAt, &published, &updated, &by}, func() error {
+	_, err := pgx.ForEachRow(rows, []any{&kind, &key, &draft, &publishAt, &problem, &published, &updated, &by}, func() error {
 		k, ok := a.kinds.Kind(kind)
 		if !ok {
 			return nil
 		}
-		it := content.Item{Kind: k, Key: key, Draft: draft, PublishAt: publishAt}
+		it := content.Item{Kind: k, Key: key, Draft: draft, PublishAt: publishAt, ScheduleProblem: problem}
 		if published {
 			it.Live = content.Doc{}
 		}

@@ -53,7 +53,7 @@ func (a *Handlers) ContentEdit(w http.ResponseWriter, r *http.Request) error {
 func (a *Handlers) editView(ctx context.Context, it content.Item, doc content.Doc, problems form.Problems, withPreviews bool) (admin.EditView, error) {
 	k := it.Kind
 	v := admin.EditView{Kind: k, Key: it.Key, Title: it.Title(), Status: it.Status(), Version: it.Version,
-		Parent: it.Parent, PublishAt: it.PublishAt, UpdatedBy: it.UpdatedBy, UpdatedAt: it.UpdatedAt}
+		Parent: it.Parent, PublishAt: it.PublishAt, ScheduleProblem: it.ScheduleProblem, UpdatedBy: it.UpdatedBy, UpdatedAt: it.UpdatedAt}
 	if it.Key == "" {
 		v.Title = "New " + strings.ToLower(k.Label)
 	}
