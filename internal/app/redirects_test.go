@@ -4,9 +4,12 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/PuerkitoBio/goquery"
 
 	"github.com/sswalliance/advocacy/internal/content"
 	"github.com/sswalliance/advocacy/internal/form"
@@ -182,5 +185,80 @@ func TestAddingARedirectMakesKeptPagesStale(t *testing.T) {
 		if time.Now().After(deadline) {
 			t.Fatal("/toolkit is still served as kept a second after a redirect was added")
 		}
+	}
+}
+
+// The list of redirects grows with every renamed page: it is shown a
+// page at a time and can be searched; a page or a search it cannot show
+// says why, never a failed request. Adding one reads only the chain it
+// joins, and refuses a chain longer than browsers follow.
+func TestTheRedirectListIsPagedAndSearchedAndLongChainsAreRefused(t *testing.T) {
+	s := newStaffSite(t)
+	ctx := context.Background()
+	if _, err := s.pool.Exec(ctx, `INSERT INTO redirects (from_path, from_query, to_target, status)
+		SELECT '/old/' || lpad(n::text, 3, '0'), '', '/toolkit', 301 FROM generate_series(1, 230) n`); err != nil {
+		t.Fatal(err)
+	}
+	total := s.count(t, "redirects")
+	rows := func(doc *goquery.Document) int { return doc.Find("[data-testid=redirect-row]").Length() }
+
+	doc := parse(t, s.get(t, s.admin, "/admin/redirects"))
+	if n := rows(doc); n != content.RedirectsPerPage {
+		t.Errorf("the first page lists %d redirects, want %d", n, content.RedirectsPerPage)
+	}
+	last := (total + content.RedirectsPerPage - 1) / content.RedirectsPerPage
+	next := doc.Find("[data-testid=pagination] a[rel=next]").AttrOr("href", "")
+	if next != "/admin/redirects?page=2" {
+		t.Errorf("the next page's link is %q", next)
+	}
+	res := s.get(t, s.admin, "/admin/redirects?page="+strconv.Itoa(last))
+	if n := rows(parse(t, res)); res.StatusCode != http.StatusOK || n != total-(last-1)*content.RedirectsPerPage {
+		t.Errorf("the last page: %s with %d redirects", res.Status, n)
+	}
+
+	doc = parse(t, s.get(t, s.admin, "/admin/redirects?q=/old/01"))
+	if n := rows(doc); n != 10 {
+		t.Errorf("searching /old/01 lists %d redirects, want 10", n)
+	}
+	if doc.Find("[data-testid=pagination]").Length() != 0 {
+		t.Error("ten results are paged")
+	}
+	if n := rows(parse(t, s.get(t, s.admin, "/admin/redirects?q=100%25"))); n != 0 {
+		t.Errorf("searching 100%% lists %d redirects: %% is not a wildcard", n)
+	}
+
+	for _, c := range []struct {
+		query  string
+		status int
+	}{
+		{"page=" + strconv.Itoa(last+1), http.StatusNotFound},
+		{"page=99999999999999999999", http.StatusBadRequest},
+		{"page=-1", http.StatusBadRequest},
+		{"q=" + strings.Repeat("a", 600), http.StatusBadRequest},
+	} {
+		res := s.get(t, s.admin, "/admin/redirects?"+c.query)
+		doc := parse(t, res)
+		if res.StatusCode != c.status || doc.Find("[data-testid=page-problem]").Length() != 1 || rows(doc) != content.RedirectsPerPage {
+			t.Errorf("?%.40s: %s with %d rows, want %d with the first page and a message", c.query, res.Status, rows(doc), c.status)
+		}
+	}
+	// Bytes no address has are refused before the list (any page's query).
+	for _, q := range []string{"q=%00", "q=%FF"} {
+		if res := s.get(t, s.admin, "/admin/redirects?"+q); res.StatusCode != http.StatusBadRequest {
+			t.Errorf("?%s: %s, want 400", q, res.Status)
+		}
+	}
+
+	// A chain of 15 redirects: one more in front of it is refused.
+	if _, err := s.pool.Exec(ctx, `INSERT INTO redirects (from_path, from_query, to_target, status)
+		SELECT '/chain/' || n, '', '/chain/' || (n + 1), 301 FROM generate_series(1, 15) n`); err != nil {
+		t.Fatal(err)
+	}
+	res = s.addRedirect(t, "/chain/0", "/chain/1", "301")
+	if msg := parse(t, res).Find("[data-testid=to-error]").Text(); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(msg, "through more than 15 redirects") {
+		t.Errorf("a chain of 16: %s, %q", res.Status, strings.TrimSpace(msg))
+	}
+	if res := s.addRedirect(t, "/chain/0", "/chain/2", "301"); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("a chain of 15: %s", res.Status)
 	}
 }

@@ -91,15 +91,27 @@ func trackingParam(name string) bool {
 	return strings.HasPrefix(strings.ToLower(name), "utm_")
 }
 
-// Redirects returns every redirect, by old address.
-func Redirects(ctx context.Context, db DB) ([]Redirect, error) {
+// RedirectsPerPage is how many redirects the admin's list shows at once.
+const RedirectsPerPage = 100
+
+// Redirects returns page (from 1) of the redirects whose old or new
+// address contains search (any, when ""), by old address, and how many
+// there are in all.
+func Redirects(ctx context.Context, db DB, search string, page int) ([]Redirect, int, error) {
+	like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(search) + "%"
+	var total int
+	if err := db.QueryRow(ctx, `SELECT count(*) FROM redirects
+		WHERE from_path || '?' || from_query ILIKE $1 OR to_target ILIKE $1`, like).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("content: redirects: %w", err)
+	}
 	rows, _ := db.Query(ctx, `SELECT id, from_path, from_query, to_target, status, automatic, created_at
-		FROM redirects ORDER BY from_path, from_query`)
+		FROM redirects WHERE from_path || '?' || from_query ILIKE $1 OR to_target ILIKE $1
+		ORDER BY from_path, from_query LIMIT $2 OFFSET $3`, like, RedirectsPerPage, (max(page, 1)-1)*RedirectsPerPage)
 	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Redirect])
 	if err != nil {
-		return nil, fmt.Errorf("content: redirects: %w", err)
+		return nil, 0, fmt.Errorf("content: redirects: %w", err)
 	}
-	return list, nil
+	return list, total, nil
 }
 
 // maxRedirectAddress is the longest old or new address a redirect takes,
@@ -176,18 +188,23 @@ func CheckRedirect(ctx context.Context, db DB, f RedirectForm) (Redirect, map[st
 		return r, problems, nil
 	}
 
-	all, err := Redirects(ctx, db)
-	if err != nil {
+	var to string
+	err := db.QueryRow(ctx, `SELECT to_target FROM redirects WHERE from_path = $1 AND from_query = $2`, r.FromPath, r.FromQuery).Scan(&to)
+	switch {
+	case err == nil:
+		problems["from"] = "There is already a redirect from " + r.From() + " (to " + to + "). Delete it first to change where it goes."
+		return r, problems, nil
+	case !errors.Is(err, pgx.ErrNoRows):
+		return r, nil, fmt.Errorf("content: redirect from %s: %w", r.From(), err)
+	}
+	loop, long, err := redirectLoop(ctx, db, r)
+	switch {
+	case err != nil:
 		return r, nil, err
-	}
-	for _, o := range all {
-		if o.FromPath == r.FromPath && o.FromQuery == r.FromQuery {
-			problems["from"] = "There is already a redirect from " + r.From() + " (to " + o.To + "). Delete it first to change where it goes."
-			return r, problems, nil
-		}
-	}
-	if loop := redirectLoop(append(all, r), r); loop != nil {
+	case loop != nil:
 		problems["to"] = "This would send visitors round in a loop: " + strings.Join(loop, " → ") + ". Choose an address that does not lead back here."
+	case long:
+		problems["to"] = fmt.Sprintf("Visitors would be sent on through more than %d redirects, more than browsers follow. Enter the address where the chain ends instead.", maxRedirectHops)
 	}
 	return r, problems, nil
 }
@@ -213,56 +230,60 @@ func sitePath(s string) (*url.URL, bool) {
 	return u, true
 }
 
-// match finds the redirect of list a request for path and query follows:
-// the one with that exact query, else the one for the path alone.
-func match(list []Redirect, path, query string) (Redirect, bool) {
-	var pathOnly *Redirect
-	for i, r := range list {
-		if r.FromPath != path {
-			continue
+// maxRedirectHops is the longest chain of redirects a new one may join:
+// browsers give up after about 20.
+const maxRedirectHops = 15
+
+// redirectLoop follows the redirects in db from r's target, as a visitor
+// would, and returns the addresses visited when they lead back to r; or
+// long, when they go on for more than maxRedirectHops. A chain that ends
+// (at a page, or off the site) is neither. The redirects already stored
+// never loop (each was checked so when added), so only one through r can.
+func redirectLoop(ctx context.Context, db DB, r Redirect) (loop []string, long bool, err error) {
+	steps := []string{r.From()}
+	to := r.To
+	for range maxRedirectHops {
+		steps = append(steps, to)
+		u, ok := sitePath(to)
+		if !ok {
+			return nil, false, nil
 		}
-		if r.FromQuery != "" && r.FromQuery == query {
-			return r, true
+		path, query := u.Path, CanonicalQuery(u.RawQuery)
+		if path == r.FromPath && (r.FromQuery == "" || r.FromQuery == query) {
+			// r takes this request, unless r is for the path alone and
+			// another is for exactly this query.
+			exact, err := exactRedirect(ctx, db, path, query)
+			if err != nil {
+				return nil, false, err
+			}
+			if r.FromQuery != "" || !exact {
+				return steps, false, nil
+			}
 		}
-		if r.FromQuery == "" {
-			pathOnly = &list[i]
+		err := db.QueryRow(ctx, `
+			SELECT to_target FROM redirects WHERE from_path = $1 AND from_query IN ($2, '')
+			ORDER BY from_query = '' LIMIT 1`, path, query).Scan(&to)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return nil, false, nil
+		}
+		if err != nil {
+			return nil, false, fmt.Errorf("content: redirect from %s: %w", path, err)
 		}
 	}
-	if pathOnly != nil {
-		return *pathOnly, true
-	}
-	return Redirect{}, false
+	return nil, true, nil
 }
 
-// redirectLoop follows list from r's target and returns the addresses
-// visited when they lead back to r, else nil. A chain that ends (at a
-// page, or off the site) or loops elsewhere is no loop of r's.
-func redirectLoop(list []Redirect, r Redirect) []string {
-	seen := map[string]bool{}
-	steps := []string{r.From()}
-	cur := r
-	for {
-		steps = append(steps, cur.To)
-		if !strings.HasPrefix(cur.To, "/") {
-			return nil
-		}
-		u, ok := sitePath(cur.To)
-		if !ok {
-			return nil
-		}
-		next, ok := match(list, u.Path, CanonicalQuery(u.RawQuery))
-		if !ok {
-			return nil
-		}
-		if next.FromPath == r.FromPath && next.FromQuery == r.FromQuery {
-			return steps
-		}
-		if seen[next.From()] {
-			return nil
-		}
-		seen[next.From()] = true
-		cur = next
+// exactRedirect reports whether a redirect for path with exactly query
+// (not "") exists: it comes before one for the path alone.
+func exactRedirect(ctx context.Context, db DB, path, query string) (bool, error) {
+	if query == "" {
+		return false, nil
 	}
+	var ok bool
+	if err := db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM redirects WHERE from_path = $1 AND from_query = $2)`, path, query).Scan(&ok); err != nil {
+		return false, fmt.Errorf("content: redirect from %s?%s: %w", path, query, err)
+	}
+	return ok, nil
 }
 
 // customPageAt reports whether a published custom page answers path, in
