@@ -67,11 +67,26 @@ func (r Redirect) From() string {
 // is compared in: parameters sorted by name, without the ones that only
 // say where a visitor clicked (trackingParam): an old link shared on a
 // network comes back with ?fbclid=… added, and must still be sent on. A
-// query that does not parse is kept as it is.
+// query that does not parse (a bare % in a campaign's name, an old site's
+// ;) loses its tracking parameters all the same, and the rest is kept as
+// it is.
 func CanonicalQuery(raw string) string {
 	q, err := url.ParseQuery(raw)
 	if err != nil {
-		return raw
+		var kept []string
+		for _, pair := range strings.Split(raw, "&") {
+			name, _, _ := strings.Cut(pair, "=")
+			if n, err := url.QueryUnescape(name); err == nil {
+				name = n
+			}
+			if pair != "" && !trackingParam(name) {
+				kept = append(kept, pair)
+			}
+		}
+		rest := strings.Join(kept, "&")
+		if q, err = url.ParseQuery(rest); err != nil {
+			return rest
+		}
 	}
 	for k := range q {
 		if trackingParam(k) {
@@ -145,6 +160,9 @@ func CheckRedirect(ctx context.Context, db DB, f RedirectForm) (Redirect, map[st
 		problems["from"] = "Enter the old address, starting with /, like /advocacy or /advocacy?lang=es."
 	case !fromOK:
 		problems["from"] = "Enter an address of this site starting with /, like /advocacy or /advocacy?lang=es, without spaces."
+	case from.RawQuery != "" && CanonicalQuery(from.RawQuery) == "":
+		// Saved, it would be the redirect of the path for any query.
+		problems["from"] = "The site ignores the parameters that only say where a link was shared (utm_source, fbclid…), so enter " + from.Path + " alone to send on every visitor to it, or add the query that tells the old page apart."
 	default:
 		r.FromPath, r.FromQuery = from.Path, CanonicalQuery(from.RawQuery)
 	}
@@ -197,14 +215,24 @@ func CheckRedirect(ctx context.Context, db DB, f RedirectForm) (Redirect, map[st
 	case !errors.Is(err, pgx.ErrNoRows):
 		return r, nil, fmt.Errorf("content: redirect from %s: %w", r.From(), err)
 	}
-	loop, long, err := redirectLoop(ctx, db, r)
+	loop, hops, err := redirectLoop(ctx, db, r)
 	switch {
 	case err != nil:
 		return r, nil, err
 	case loop != nil:
 		problems["to"] = "This would send visitors round in a loop: " + strings.Join(loop, " → ") + ". Choose an address that does not lead back here."
-	case long:
+	case hops > maxRedirectHops:
 		problems["to"] = fmt.Sprintf("Visitors would be sent on through more than %d redirects, more than browsers follow. Enter the address where the chain ends instead.", maxRedirectHops)
+	default:
+		// The chain may also be long before r: redirects already leading
+		// to its old address.
+		long, err := redirectsInto(ctx, db, r, maxRedirectHops-hops)
+		if err != nil {
+			return r, nil, err
+		}
+		if long {
+			problems["to"] = fmt.Sprintf("Redirects already lead to %s, so visitors following them would be sent on through more than %d redirects, more than browsers follow. Point those at where this one leads instead.", r.From(), maxRedirectHops)
+		}
 	}
 	return r, problems, nil
 }
@@ -235,18 +263,19 @@ func sitePath(s string) (*url.URL, bool) {
 const maxRedirectHops = 15
 
 // redirectLoop follows the redirects in db from r's target, as a visitor
-// would, and returns the addresses visited when they lead back to r; or
-// long, when they go on for more than maxRedirectHops. A chain that ends
+// would, and returns the addresses visited when they lead back to r; else
+// how many redirects a visitor from r passes through (r's own included),
+// more than maxRedirectHops when they go on for longer. A chain that ends
 // (at a page, or off the site) is neither. The redirects already stored
 // never loop (each was checked so when added), so only one through r can.
-func redirectLoop(ctx context.Context, db DB, r Redirect) (loop []string, long bool, err error) {
+func redirectLoop(ctx context.Context, db DB, r Redirect) (loop []string, hops int, err error) {
 	steps := []string{r.From()}
 	to := r.To
-	for range maxRedirectHops {
+	for hop := range maxRedirectHops {
 		steps = append(steps, to)
 		u, ok := sitePath(to)
 		if !ok {
-			return nil, false, nil
+			return nil, hop + 1, nil
 		}
 		path, query := u.Path, CanonicalQuery(u.RawQuery)
 		if path == r.FromPath && (r.FromQuery == "" || r.FromQuery == query) {
@@ -254,23 +283,76 @@ func redirectLoop(ctx context.Context, db DB, r Redirect) (loop []string, long b
 			// another is for exactly this query.
 			exact, err := exactRedirect(ctx, db, path, query)
 			if err != nil {
-				return nil, false, err
+				return nil, 0, err
 			}
 			if r.FromQuery != "" || !exact {
-				return steps, false, nil
+				return steps, 0, nil
 			}
 		}
 		err := db.QueryRow(ctx, `
 			SELECT to_target FROM redirects WHERE from_path = $1 AND from_query IN ($2, '')
 			ORDER BY from_query = '' LIMIT 1`, path, query).Scan(&to)
 		if errors.Is(err, pgx.ErrNoRows) {
-			return nil, false, nil
+			return nil, hop + 1, nil
 		}
 		if err != nil {
-			return nil, false, fmt.Errorf("content: redirect from %s: %w", path, err)
+			return nil, 0, fmt.Errorf("content: redirect from %s: %w", path, err)
 		}
 	}
-	return nil, true, nil
+	return nil, maxRedirectHops + 1, nil
+}
+
+// redirectsInto reports whether a visitor could pass through more than
+// budget stored redirects before reaching r's old address: the chains
+// leading to it, walked back a step at a time (every redirect whose
+// target r, or one a step nearer, would take). Each step reads the
+// redirects to the step's paths once, so it costs at most budget+1 reads.
+func redirectsInto(ctx context.Context, db DB, r Redirect, budget int) (bool, error) {
+	type from struct{ path, query string }
+	step := map[from]bool{{r.FromPath, r.FromQuery}: true}
+	for range budget + 1 {
+		var paths []string
+		for f := range step {
+			// A redirect's target is kept as a browser is sent it (escaped),
+			// or, when a page moved, as the page's path.
+			paths = append(paths, f.path, (&url.URL{Path: f.path}).EscapedPath())
+		}
+		rows, _ := db.Query(ctx, `SELECT from_path, from_query, to_target FROM redirects
+			WHERE split_part(to_target, '?', 1) = ANY($1)`, paths)
+		type redirect struct{ From, Query, To string }
+		leading, err := pgx.CollectRows(rows, pgx.RowToStructByPos[redirect])
+		if err != nil {
+			return false, fmt.Errorf("content: redirects to %s: %w", r.From(), err)
+		}
+		next := map[from]bool{}
+		for _, l := range leading {
+			u, ok := sitePath(l.To)
+			if !ok {
+				continue
+			}
+			path, query := u.Path, CanonicalQuery(u.RawQuery)
+			reaches := step[from{path, query}]
+			if !reaches && query != "" && step[from{path, ""}] {
+				// The redirect for the path alone takes the request,
+				// unless one for exactly this query does.
+				exact := r.FromPath == path && r.FromQuery == query
+				if !exact {
+					if exact, err = exactRedirect(ctx, db, path, query); err != nil {
+						return false, err
+					}
+				}
+				reaches = !exact
+			}
+			if reaches {
+				next[from{l.From, l.Query}] = true
+			}
+		}
+		if len(next) == 0 {
+			return false, nil
+		}
+		step = next
+	}
+	return true, nil
 }
 
 // exactRedirect reports whether a redirect for path with exactly query
