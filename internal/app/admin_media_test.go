@@ -379,10 +379,10 @@ func TestMediaLibraryPagesAndTheirBounds(t *testing.T) {
 		}
 	}
 	doc := parse(t, s.get(t, s.admin, "/admin/media"))
-	if href, _ := doc.Find("[data-testid=older]").Attr("href"); href != "/admin/media?page=2" {
+	if href, _ := doc.Find("[data-testid=next-page]").Attr("href"); href != "/admin/media?page=2" {
 		t.Errorf("older link %q", href)
 	}
-	if doc.Find("[data-testid=newer]").Length() != 0 {
+	if doc.Find("[data-testid=previous-page]").Length() != 0 {
 		t.Error("the first page links to a newer one")
 	}
 }
